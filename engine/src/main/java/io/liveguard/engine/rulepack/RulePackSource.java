@@ -1,0 +1,62 @@
+package io.liveguard.engine.rulepack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files of one version of a rule pack, not yet compiled.
+ *
+ * @param id the pack id, such as {@code default} or {@code vn}
+ * @param version the version number, from 1
+ * @param files every file of the pack
+ */
+public record RulePackSource(String id, int version, List<PackFile> files) {
+
+	/** Lists the files of a pack shipped on the classpath, one path a line. */
+	public static final String INDEX = "pack.files";
+
+	public RulePackSource {
+		files = List.copyOf(files);
+	}
+
+	public Optional<PackFile> file(String path) {
+		return this.files.stream().filter((file) -> file.path().equals(path)).findFirst();
+	}
+
+	/**
+	 * Loads the pack shipped under {@code packs/<id>/} on the classpath; its {@value #INDEX} names
+	 * the files.
+	 */
+	public static RulePackSource fromClasspath(String id, int version, ClassLoader classLoader) {
+		String root = "packs/" + id + "/";
+		String index = read(classLoader, root + INDEX)
+			.orElseThrow(() -> new IllegalArgumentException("No rule pack '" + id + "' on the classpath (missing "
+					+ root + INDEX + ")"));
+		List<PackFile> files = new ArrayList<>();
+		for (String line : index.split("\\R")) {
+			String path = line.strip();
+			if (path.isEmpty() || path.startsWith("#")) {
+				continue;
+			}
+			String content = read(classLoader, root + path).orElseThrow(
+					() -> new IllegalArgumentException("Rule pack '" + id + "' lists " + path + " but it is missing"));
+			files.add(new PackFile(path, content));
+		}
+		return new RulePackSource(id, version, files);
+	}
+
+	private static Optional<String> read(ClassLoader classLoader, String resource) {
+		try (InputStream in = classLoader.getResourceAsStream(resource)) {
+			return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The LiveGuard Spring Boot application.
+ */
+@NullMarked
+package io.liveguard.web;
+
+import org.jspecify.annotations.NullMarked;
