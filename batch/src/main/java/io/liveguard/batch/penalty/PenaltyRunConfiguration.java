@@ -1,0 +1,49 @@
+package io.liveguard.batch.penalty;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The stores and the facade around the penalty run job. */
+@Configuration(proxyBeanMethods = false)
+public class PenaltyRunConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	Penalties penalties(JdbcClient jdbc) {
+		return new Penalties(jdbc);
+	}
+
+	@Bean
+	EligibilityIndex eligibilityIndex(Penalties penalties, Clock clock) {
+		EligibilityIndex index = new EligibilityIndex(penalties, clock);
+		index.reload();
+		return index;
+	}
+
+	@Bean
+	Quarantine quarantine(JdbcClient jdbc, Clock clock) {
+		return new Quarantine(jdbc, clock);
+	}
+
+	@Bean
+	PenaltyRuns penaltyRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job penaltyRunJob,
+			Clock clock) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("penalty-run-");
+		executor.setConcurrencyLimit(2);
+		return new PenaltyRuns(jdbc, jobOperator, jobRepository, penaltyRunJob, executor, clock);
+	}
+
+}

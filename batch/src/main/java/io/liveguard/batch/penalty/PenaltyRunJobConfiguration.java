@@ -1,0 +1,223 @@
+package io.liveguard.batch.penalty;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.penalty.Ladder;
+import io.liveguard.engine.penalty.SellerDecision;
+import io.liveguard.engine.penalty.SellerRecord;
+import io.liveguard.engine.rulepack.CompiledPack;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The penalty run job, for one business date and one market ({@code *} for all): the first step
+ * selects the sellers to visit (sessions in the ladder's window, or a standing penalty) into a
+ * staging table; the second pages through them, decides each seller with the pack's ladder and
+ * stores the decisions in chunks. Sellers whose stored data cannot be decided are skipped into the
+ * quarantine with the reason. Restartable: the selection step does not run again and paging resumes
+ * after the last committed chunk; sellers already decided for the date are never decided twice.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PenaltyRunJobConfiguration {
+
+	public static final String JOB_NAME = "penaltyRun";
+
+	static final String SELECT_STEP = "selectSellers";
+
+	static final String DECIDE_STEP = "decidePenalties";
+
+	static final String TOTAL_SELLERS = "sellers.total";
+
+	static final int CHUNK_SIZE = 500;
+
+	@Bean
+	Job penaltyRunJob(JobRepository jobRepository, Step selectSellersStep, Step decidePenaltiesStep,
+			PenaltyRunListener penaltyRunListener) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(penaltyRunListener)
+			.start(selectSellersStep)
+			.next(decidePenaltiesStep)
+			.build();
+	}
+
+	@Bean
+	PenaltyRunListener penaltyRunListener(JdbcClient jdbc) {
+		return new PenaltyRunListener(jdbc);
+	}
+
+	@Bean
+	Step selectSellersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcClient jdbc, ScoringEngine engine, Clock clock) {
+		return new StepBuilder(SELECT_STEP, jobRepository).tasklet((contribution, context) -> {
+			Map<String, Object> parameters = context.getStepContext().getJobParameters();
+			long runId = (Long) parameters.get(PenaltyRuns.RUN_ID);
+			LocalDate date = (LocalDate) parameters.get(PenaltyRuns.BUSINESS_DATE);
+			String market = (String) parameters.get(PenaltyRuns.MARKET);
+			LocalDate from = windowStart(engine, market, date);
+			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+			String marketFilter = PenaltyRuns.ALL_MARKETS.equals(market) ? "" : " and market = :market";
+			jdbc.sql("delete from penalty_run_seller where run_id = ?").param(runId).update();
+			int selected = jdbc.sql("insert into penalty_run_seller (run_id, seller_id) "
+					+ "select cast(:run as bigint), seller_id from live_session where business_date between :from and :to" + marketFilter
+					+ " union select cast(:run as bigint), seller_id from penalty where lifted_at is null and (ends_at is null or ends_at > :now)"
+					+ marketFilter)
+				.param("run", runId)
+				.param("from", from)
+				.param("to", date)
+				.param("now", now)
+				.param("market", market)
+				.update();
+			context.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putLong(TOTAL_SELLERS,
+					selected);
+			contribution.incrementWriteCount(selected);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step decidePenaltiesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<String> runSellerReader, ItemProcessor<String, SellerOutcome> penaltyDecider,
+			PenaltyDecisionWriter penaltyDecisionWriter, QuarantineSkipListener quarantineSkipListener) {
+		return new StepBuilder(DECIDE_STEP, jobRepository).<String, SellerOutcome>chunk(CHUNK_SIZE)
+			.transactionManager(transactionManager)
+			.reader(runSellerReader)
+			.processor(penaltyDecider)
+			.writer(penaltyDecisionWriter)
+			.listener(penaltyDecisionWriter)
+			.faultTolerant()
+			.skip(BadRecordException.class)
+			.skipLimit(Long.MAX_VALUE)
+			.skipListener(quarantineSkipListener)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<String> runSellerReader(DataSource dataSource,
+			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId) throws Exception {
+		return new JdbcPagingItemReaderBuilder<String>().name("runSellerReader")
+			.dataSource(dataSource)
+			.selectClause("select seller_id")
+			.fromClause("from penalty_run_seller")
+			.whereClause("where run_id = :run")
+			.parameterValues(Map.of("run", runId))
+			.sortKeys(Map.of("seller_id", Order.ASCENDING))
+			.rowMapper((rs, row) -> rs.getString(1))
+			.pageSize(CHUNK_SIZE)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemProcessor<String, SellerOutcome> penaltyDecider(SellerRecords sellerRecords, ScoringEngine engine,
+			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId,
+			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date,
+			@Value("#{jobParameters['" + PenaltyRuns.MARKET + "']}") String market) {
+		// One pack snapshot per market for the whole step: a step never mixes rule pack versions.
+		Map<String, CompiledPack> packs = new HashMap<>();
+		return (sellerId) -> {
+			String sellerMarket = PenaltyRuns.ALL_MARKETS.equals(market)
+					? sellerRecords.latestMarket(sellerId, date)
+						.orElseThrow(() -> new BadRecordException("seller has no session up to " + date))
+					: market;
+			CompiledPack pack = packs.computeIfAbsent(sellerMarket, engine.registry()::forMarket);
+			Ladder ladder;
+			try {
+				ladder = Ladder.from(pack.settings());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new BadRecordException("rule pack " + pack.ref() + " has no valid ladder: " + ex.getMessage(), ex);
+			}
+			SellerRecord record = sellerRecords.load(sellerId, date, ladder);
+			String penaltyId = UUID.nameUUIDFromBytes((sellerId + "|" + date + "|" + runId).getBytes()).toString();
+			SellerDecision decision = record.decide(date, pack.settings().zoneFor(sellerMarket), ladder, runId,
+					penaltyId);
+			return decision.alreadyDecided() ? null : new SellerOutcome(sellerMarket, decision);
+		};
+	}
+
+	@Bean
+	@StepScope
+	PenaltyDecisionWriter penaltyDecisionWriter(JdbcClient jdbc, EligibilityIndex eligibilityIndex, Clock clock,
+			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId) {
+		return new PenaltyDecisionWriter(jdbc, eligibilityIndex, clock, runId);
+	}
+
+	@Bean
+	@StepScope
+	QuarantineSkipListener quarantineSkipListener(Quarantine quarantine,
+			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId) {
+		return new QuarantineSkipListener(quarantine, runId);
+	}
+
+	@Bean
+	SellerRecords sellerRecords(JdbcClient jdbc, Penalties penalties) {
+		return new SellerRecords(jdbc, penalties);
+	}
+
+	private static LocalDate windowStart(ScoringEngine engine, String market, LocalDate date) {
+		if (!PenaltyRuns.ALL_MARKETS.equals(market)) {
+			return Ladder.from(engine.registry().forMarket(market).settings()).windowStart(date);
+		}
+		return engine.registry()
+			.all()
+			.stream()
+			.map((pack) -> Ladder.from(pack.settings()).windowStart(date))
+			.min(LocalDate::compareTo)
+			.orElse(date);
+	}
+
+	/** Puts every skipped seller in the quarantine with the reason. */
+	static class QuarantineSkipListener implements SkipListener<String, SellerOutcome> {
+
+		private final Quarantine quarantine;
+
+		private final long runId;
+
+		QuarantineSkipListener(Quarantine quarantine, long runId) {
+			this.quarantine = quarantine;
+			this.runId = runId;
+		}
+
+		@Override
+		public void onSkipInRead(Throwable failure) {
+			this.quarantine.record(JOB_NAME, this.runId, "(unreadable)", failure.getMessage());
+		}
+
+		@Override
+		public void onSkipInProcess(String sellerId, Throwable failure) {
+			this.quarantine.record(JOB_NAME, this.runId, "seller " + sellerId, failure.getMessage());
+		}
+
+		@Override
+		public void onSkipInWrite(SellerOutcome outcome, Throwable failure) {
+			this.quarantine.record(JOB_NAME, this.runId, "seller " + outcome.decision().sellerId(), failure.getMessage());
+		}
+
+	}
+
+}

@@ -1,0 +1,217 @@
+package io.liveguard.batch.penalty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Starts penalty runs and reports on them; the one entry point for the API, the nightly schedule and
+ * the command line. A run is recorded before its job starts, so its id exists at once and survives
+ * restarts of the job.
+ */
+public class PenaltyRuns {
+
+	public static final String RUN_ID = "runId";
+
+	public static final String BUSINESS_DATE = "businessDate";
+
+	public static final String MARKET = "market";
+
+	/** The market parameter of a run over every market. */
+	public static final String ALL_MARKETS = "*";
+
+	private static final Logger logger = LoggerFactory.getLogger(PenaltyRuns.class);
+
+	private final JdbcClient jdbc;
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	private final Executor executor;
+
+	private final Clock clock;
+
+	public PenaltyRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job penaltyRunJob,
+			Executor executor, Clock clock) {
+		this.jdbc = jdbc;
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.job = penaltyRunJob;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/** Records a run and starts it in the background; returns its id at once. */
+	public long start(LocalDate businessDate, @Nullable String market, String requestedBy) {
+		long runId = record(businessDate, market, requestedBy);
+		this.executor.execute(() -> launch(runId, businessDate, market));
+		return runId;
+	}
+
+	/** Records a run, runs it to the end in this thread and returns its status. */
+	public RunStatus runAndWait(LocalDate businessDate, @Nullable String market, String requestedBy) {
+		long runId = record(businessDate, market, requestedBy);
+		launch(runId, businessDate, market);
+		return status(runId).orElseThrow();
+	}
+
+	/** Restarts a failed or stopped run where it left off, in this thread. */
+	public RunStatus restart(long runId) throws Exception {
+		JobExecution last = lastExecution(runId)
+			.orElseThrow(() -> new IllegalArgumentException("Penalty run " + runId + " never started"));
+		if (last.getStatus() == BatchStatus.STARTED || last.getStatus() == BatchStatus.STARTING) {
+			// the process running it died: mark it failed so it can be restarted
+			last = this.jobOperator.recover(last);
+		}
+		this.jobOperator.restart(last);
+		return status(runId).orElseThrow();
+	}
+
+	public Optional<RunStatus> status(long runId) {
+		return this.jdbc
+			.sql("select id, business_date, market, requested_by, requested_at, job_execution_id from penalty_run where id = ?")
+			.param(runId)
+			.query((rs, row) -> new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+					rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
+					(rs.getObject(6) == null) ? null : rs.getLong(6)))
+			.optional()
+			.map(this::status);
+	}
+
+	private long record(LocalDate businessDate, @Nullable String market, String requestedBy) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("insert into penalty_run (business_date, market, requested_by, requested_at) values (?, ?, ?, ?)")
+			.params(businessDate, (market == null) ? ALL_MARKETS : market, requestedBy,
+					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	private void launch(long runId, LocalDate businessDate, @Nullable String market) {
+		JobParameters parameters = new JobParametersBuilder().addLong(RUN_ID, runId)
+			.addLocalDate(BUSINESS_DATE, businessDate)
+			.addString(MARKET, (market == null) ? ALL_MARKETS : market)
+			.toJobParameters();
+		try {
+			JobExecution execution = this.jobOperator.start(this.job, parameters);
+			logger.info("Penalty run {} for {} ({}) ended {}", runId, businessDate, market, execution.getStatus());
+		}
+		catch (Exception ex) {
+			logger.error("Penalty run {} for {} ({}) could not start", runId, businessDate, market, ex);
+		}
+	}
+
+	private Optional<JobExecution> lastExecution(long runId) {
+		return this.jdbc.sql("select job_execution_id from penalty_run where id = ?")
+			.param(runId)
+			.query(Long.class)
+			.optional()
+			.map(this.jobRepository::getJobExecution);
+	}
+
+	private RunStatus status(RunRow run) {
+		if (run.jobExecutionId() == null) {
+			return new RunStatus(run.id(), run.businessDate(), run.market(), run.requestedBy(), "REQUESTED",
+					run.requestedAt(), null, null, 0, 0, 0, 0, 0, 0, null);
+		}
+		JobExecution execution = this.jobRepository.getJobExecution(run.jobExecutionId());
+		long total = execution.getExecutionContext().getLong(PenaltyRunJobConfiguration.TOTAL_SELLERS, 0L);
+		long read = 0;
+		long penalties = 0;
+		long lifts = 0;
+		long warnings = 0;
+		long skipped = 0;
+		// the latest execution of each step holds the totals: counts of a restarted step start from its context
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (PenaltyRunJobConfiguration.DECIDE_STEP.equals(step.getStepName())) {
+				read = step.getReadCount();
+				skipped = step.getSkipCount();
+				penalties = step.getExecutionContext().getLong(PenaltyDecisionWriter.PENALTIES, 0L);
+				lifts = step.getExecutionContext().getLong(PenaltyDecisionWriter.LIFTS, 0L);
+				warnings = step.getExecutionContext().getLong(PenaltyDecisionWriter.WARNINGS, 0L);
+			}
+		}
+		String failure = execution.getAllFailureExceptions()
+			.stream()
+			.findFirst()
+			.map(Throwable::getMessage)
+			.orElse(null);
+		return new RunStatus(run.id(), run.businessDate(), run.market(), run.requestedBy(),
+				execution.getStatus().name(), run.requestedAt(), instant(execution.getStartTime()),
+				instant(execution.getEndTime()), total, read, penalties, lifts, warnings, skipped, failure);
+	}
+
+	private static @Nullable Instant instant(@Nullable LocalDateTime time) {
+		return (time == null) ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+	}
+
+	private record RunRow(long id, LocalDate businessDate, String market, String requestedBy, Instant requestedAt,
+			@Nullable Long jobExecutionId) {
+	}
+
+	/**
+	 * Where a penalty run stands.
+	 *
+	 * @param runId the run
+	 * @param businessDate the business date it decides for
+	 * @param market its market, {@code *} for all
+	 * @param requestedBy who or what started it
+	 * @param status REQUESTED, or the Spring Batch status (STARTED, COMPLETED, FAILED, ...)
+	 * @param requestedAt when it was requested
+	 * @param startedAt when its job started
+	 * @param endedAt when its job ended
+	 * @param sellersTotal sellers selected for the run
+	 * @param sellersRead sellers read so far
+	 * @param penaltiesDecided new penalties
+	 * @param lifts penalties lifted
+	 * @param warnings warnings given
+	 * @param skipped sellers skipped into the quarantine
+	 * @param failure the first failure, if the run failed
+	 */
+	public record RunStatus(long runId, LocalDate businessDate, String market, String requestedBy, String status,
+			Instant requestedAt, @Nullable Instant startedAt, @Nullable Instant endedAt, long sellersTotal,
+			long sellersRead, long penaltiesDecided, long lifts, long warnings, long skipped, @Nullable String failure) {
+
+		/** Sellers read over sellers selected, 0..1. */
+		public double progress() {
+			return (this.sellersTotal == 0) ? (("COMPLETED".equals(this.status)) ? 1.0 : 0.0)
+					: Math.min(1.0, (double) this.sellersRead / this.sellersTotal);
+		}
+
+		/** Wall-clock time of the job so far. */
+		public @Nullable Duration elapsed() {
+			if (this.startedAt == null) {
+				return null;
+			}
+			return Duration.between(this.startedAt, (this.endedAt != null) ? this.endedAt : Instant.now());
+		}
+
+	}
+
+}

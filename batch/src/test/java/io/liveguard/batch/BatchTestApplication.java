@@ -1,0 +1,17 @@
+package io.liveguard.batch;
+
+import io.liveguard.engine.ScoringEngine;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The batch jobs in a Boot application of their own, with the default rule pack. */
+@SpringBootApplication
+public class BatchTestApplication {
+
+	@Bean
+	ScoringEngine scoringEngine() {
+		return ScoringEngine.withClasspathPacks("default");
+	}
+
+}

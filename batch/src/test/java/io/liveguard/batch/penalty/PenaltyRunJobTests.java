@@ -1,0 +1,148 @@
+package io.liveguard.batch.penalty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.liveguard.batch.BatchTestApplication;
+import io.liveguard.batch.StoredSessions;
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.penalty.Penalty;
+import io.liveguard.engine.penalty.PenaltyLevel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = BatchTestApplication.class)
+class PenaltyRunJobTests {
+
+	private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
+
+	/** 2026-11-23 00:00 in Ho Chi Minh City. */
+	private static final Instant NEXT_DAY_VN = Instant.parse("2026-11-22T17:00:00Z");
+
+	@Autowired
+	PenaltyRuns runs;
+
+	@Autowired
+	Penalties penalties;
+
+	@Autowired
+	EligibilityIndex eligibility;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ScoringEngine engine;
+
+	@BeforeEach
+	void emptyTables() {
+		for (String table : List.of("quarantine", "penalty_run_seller", "appeal", "seller_warning", "penalty_reason",
+				"penalty", "seller_state", "penalty_run", "listed_price", "finding", "score_card", "live_session")) {
+			this.jdbc.sql("delete from " + table).update();
+		}
+		this.eligibility.reload();
+		StoredSessions store = new StoredSessions(this.jdbc, this.engine);
+		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
+				"low-quality-static.json", "counterfeit.json")) {
+			store.store(StoredSessions.example(example));
+		}
+	}
+
+	@Test
+	void examplesEndAsTheExamplesReadmeSays() {
+		// when
+		PenaltyRuns.RunStatus run = this.runs.runAndWait(RUN_DATE, "VN", "test");
+
+		// then
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.sellersTotal()).isEqualTo(4);
+		assertThat(run.sellersRead()).isEqualTo(4);
+		assertThat(run.penaltiesDecided()).isEqualTo(2);
+		assertThat(run.skipped()).isZero();
+
+		assertThat(this.penalties.forSeller("shop-fake")).singleElement().satisfies((penalty) -> {
+			assertThat(penalty.level()).isEqualTo(PenaltyLevel.PERMANENT);
+			assertThat(penalty.startsAt()).isEqualTo(NEXT_DAY_VN);
+			assertThat(penalty.endsAt()).isNull();
+			assertThat(penalty.decidedByRun()).isEqualTo(run.runId());
+			assertThat(penalty.reasons()).extracting("code")
+				.containsExactlyInAnyOrder("PROHIBITED_PRODUCT", "FALSE_ORIGIN", "OFF_PLATFORM_REDIRECT");
+		});
+		assertThat(this.penalties.forSeller("shop-miracle")).singleElement().satisfies((penalty) -> {
+			assertThat(penalty.level()).isEqualTo(PenaltyLevel.BAN_30D);
+			assertThat(penalty.startsAt()).isEqualTo(NEXT_DAY_VN);
+			assertThat(penalty.endsAt()).isEqualTo(Instant.parse("2026-12-22T17:00:00Z"));
+			assertThat(penalty.reasons()).extracting("points").containsOnly(6);
+		});
+		assertThat(activePoints("shop-miracle")).isEqualTo(12);
+		assertThat(this.penalties.forSeller("shop-lazy")).isEmpty();
+		assertThat(activePoints("shop-lazy")).isEqualTo(4);
+		assertThat(warningCodes("shop-lazy")).containsExactly("NEAR_THRESHOLD");
+		assertThat(this.penalties.forSeller("shop-honest")).isEmpty();
+		assertThat(warningCodes("shop-honest")).isEmpty();
+		assertThat(activePoints("shop-honest")).isZero();
+	}
+
+	@Test
+	void eligibilityFollowsTheRunFromMidnightMarketTime() {
+		this.runs.runAndWait(RUN_DATE, "VN", "test");
+
+		assertThat(this.eligibility.blocking("shop-miracle", NEXT_DAY_VN.minusSeconds(1))).isEmpty();
+		assertThat(this.eligibility.blocking("shop-miracle", NEXT_DAY_VN)).map(Penalty::level)
+			.contains(PenaltyLevel.BAN_30D);
+		assertThat(this.eligibility.blocking("shop-miracle", Instant.parse("2026-12-22T17:00:00Z"))).isEmpty();
+		assertThat(this.eligibility.blocking("shop-fake", Instant.parse("2030-01-01T00:00:00Z"))).map(Penalty::level)
+			.contains(PenaltyLevel.PERMANENT);
+		assertThat(this.eligibility.blocking("shop-honest", NEXT_DAY_VN)).isEmpty();
+	}
+
+	@Test
+	void runningTheSameDateAgainDecidesNothingNew() {
+		this.runs.runAndWait(RUN_DATE, "VN", "test");
+
+		PenaltyRuns.RunStatus again = this.runs.runAndWait(RUN_DATE, "VN", "test");
+
+		assertThat(again.status()).isEqualTo("COMPLETED");
+		assertThat(again.penaltiesDecided()).isZero();
+		assertThat(this.penalties.forSeller("shop-miracle")).hasSize(1);
+		assertThat(this.penalties.forSeller("shop-fake")).hasSize(1);
+	}
+
+	@Test
+	void aSellerWithCorruptFindingsIsQuarantinedAndTheOthersAreDecided() {
+		this.jdbc.sql("update finding set severity = 'APOCALYPTIC' where seller_id = 'shop-miracle'").update();
+
+		PenaltyRuns.RunStatus run = this.runs.runAndWait(RUN_DATE, "VN", "test");
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.skipped()).isEqualTo(1);
+		assertThat(this.penalties.forSeller("shop-miracle")).isEmpty();
+		assertThat(this.penalties.forSeller("shop-fake")).hasSize(1);
+		assertThat(this.jdbc.sql("select item_key || ': ' || reason from quarantine where run_id = ?")
+			.param(run.runId())
+			.query(String.class)
+			.list()).singleElement().asString().contains("shop-miracle", "APOCALYPTIC");
+	}
+
+	private int activePoints(String sellerId) {
+		return this.jdbc.sql("select active_points from seller_state where seller_id = ?")
+			.param(sellerId)
+			.query(Integer.class)
+			.single();
+	}
+
+	private List<String> warningCodes(String sellerId) {
+		return this.jdbc.sql("select code from seller_warning where seller_id = ? order by seq")
+			.param(sellerId)
+			.query(String.class)
+			.list();
+	}
+
+}
