@@ -1,0 +1,146 @@
+package io.liveguard.batch.penalty;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.liveguard.batch.BatchTestApplication;
+import io.liveguard.batch.SyntheticSellers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kills a penalty run's JVM mid-way (SIGKILL, no shutdown hooks), restarts the run in another JVM and
+ * compares every decision with an uninterrupted run over the same data.
+ */
+class PenaltyRunRestartIntegrationTests {
+
+	private static final int SELLERS = 6000;
+
+	private static final LocalDate FROM = LocalDate.of(2026, 10, 1);
+
+	private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
+
+	private static final String DECISIONS = """
+			select p.seller_id || ' ' || p.level || ' ' || p.starts_at || ' ' || coalesce(cast(p.ends_at as varchar), '-')
+			       || ' ' || p.threshold_points || ' ' || p.critical || ' ' || p.decided_for || ' ['
+			       || (select listagg(r.session_id || '/' || r.code || '/' || r.points, ',') within group (order by r.seq)
+			           from penalty_reason r where r.penalty_id = p.penalty_id) || ']'
+			from penalty p order by p.seller_id, p.level
+			""";
+
+	private static final String STATES = """
+			select seller_id || ' ' || coalesce(reached_level, '-') || ' ' || active_points || ' ' || last_run_date
+			from seller_state order by seller_id
+			""";
+
+	private static final String WARNINGS = "select seller_id || ' ' || code || ' ' || message from seller_warning order by seller_id, seq";
+
+	@Test
+	void aRunKilledMidWayAndRestartedDecidesExactlyWhatAnUninterruptedRunDecides(@TempDir Path dir) throws Exception {
+		// given: the same sellers in two databases
+		String killedUrl = "jdbc:h2:file:" + dir.resolve("killed") + ";AUTO_SERVER=TRUE";
+		String cleanUrl = "jdbc:h2:file:" + dir.resolve("clean");
+		prepare(killedUrl);
+		prepare(cleanUrl);
+
+		// when: a JVM runs the job on one of them and is killed once a few chunks are committed
+		Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+				PenaltyRunProcess.class.getName(), killedUrl, RUN_DATE.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("child.log").toFile())
+			.start();
+		int decidedAtKill = waitForDecisions(killedUrl, child, 2 * PenaltyRunJobConfiguration.CHUNK_SIZE);
+		child.destroyForcibly();
+		assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		int committedAtKill = count(killedUrl, "select count(*) from seller_state");
+		assertThat(committedAtKill).as("killed mid-way").isBetween(1, SELLERS - 1);
+
+		// and the run is restarted in a new JVM context
+		PenaltyRuns.RunStatus restarted;
+		try (ConfigurableApplicationContext context = context(killedUrl)) {
+			long runId = new JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+				.queryForObject("select max(id) from penalty_run", Long.class);
+			restarted = context.getBean(PenaltyRuns.class).restart(runId);
+		}
+		PenaltyRuns.RunStatus uninterrupted;
+		try (ConfigurableApplicationContext context = context(cleanUrl)) {
+			uninterrupted = context.getBean(PenaltyRuns.class).runAndWait(RUN_DATE, "VN", "test");
+		}
+
+		// then
+		assertThat(decidedAtKill).isPositive();
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(uninterrupted.status()).isEqualTo("COMPLETED");
+		assertThat(restarted.sellersTotal()).isEqualTo(uninterrupted.sellersTotal());
+		assertThat(restarted.penaltiesDecided()).isEqualTo(uninterrupted.penaltiesDecided());
+		assertThat(restarted.warnings()).isEqualTo(uninterrupted.warnings());
+		List<String> decisions = rows(cleanUrl, DECISIONS);
+		assertThat(decisions).hasSizeGreaterThan(100);
+		assertThat(rows(killedUrl, DECISIONS)).containsExactlyElementsOf(decisions);
+		assertThat(rows(killedUrl, STATES)).containsExactlyElementsOf(rows(cleanUrl, STATES)).hasSize(SELLERS);
+		assertThat(rows(killedUrl, WARNINGS)).containsExactlyElementsOf(rows(cleanUrl, WARNINGS));
+	}
+
+	private static void prepare(String url) {
+		try (ConfigurableApplicationContext context = context(url)) {
+			SyntheticSellers.write(new JdbcTemplate(context.getBean(javax.sql.DataSource.class)), SELLERS, FROM,
+					RUN_DATE, 42);
+		}
+	}
+
+	private static ConfigurableApplicationContext context(String url) {
+		// a command-line argument, so it wins over the test application.properties
+		return new SpringApplicationBuilder(BatchTestApplication.class).run("--spring.datasource.url=" + url);
+	}
+
+	private static int waitForDecisions(String url, Process child, int atLeast) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (System.nanoTime() < deadline && child.isAlive()) {
+			try {
+				int decided = count(url, "select count(*) from seller_state");
+				if (decided >= atLeast) {
+					return decided;
+				}
+			}
+			catch (java.sql.SQLException notYetMigrated) {
+				// the child has not created the tables yet
+			}
+			Thread.sleep(20);
+		}
+		throw new IllegalStateException("the child run ended or stalled before " + atLeast + " decisions");
+	}
+
+	private static int count(String url, String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	private static List<String> rows(String url, String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+			List<String> rows = new java.util.ArrayList<>();
+			while (rs.next()) {
+				rows.add(rs.getString(1));
+			}
+			return rows;
+		}
+	}
+
+	private static String javaBin() {
+		return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+	}
+
+}
