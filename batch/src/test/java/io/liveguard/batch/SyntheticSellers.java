@@ -23,17 +23,26 @@ public final class SyntheticSellers {
 	private SyntheticSellers() {
 	}
 
-	/** Writes {@code sellers} sellers with sessions on business dates in [{@code from}, {@code to}]. */
+	/** Writes {@code sellers} sellers with 1 to 4 sessions each on business dates in [{@code from}, {@code to}]. */
 	public static void write(JdbcTemplate jdbc, int sellers, LocalDate from, LocalDate to, long seed) {
+		write(jdbc, "seller", sellers, 4, from, to, seed);
+	}
+
+	/**
+	 * Writes {@code sellers} sellers named {@code prefix-NNNNNN} with 1 to {@code maxSessions} sessions
+	 * each on business dates in [{@code from}, {@code to}].
+	 */
+	public static void write(JdbcTemplate jdbc, String prefix, int sellers, int maxSessions, LocalDate from,
+			LocalDate to, long seed) {
 		SplittableRandom random = new SplittableRandom(seed);
 		int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
 		List<Object[]> sessions = new ArrayList<>();
 		List<Object[]> cards = new ArrayList<>();
 		List<Object[]> findings = new ArrayList<>();
-		long cardId = 1_000_000;
+		long cardId = jdbc.queryForObject("select coalesce(max(id), 0) from score_card", Long.class);
 		for (int s = 0; s < sellers; s++) {
-			String seller = String.format("seller-%06d", s);
-			int count = 1 + random.nextInt(4);
+			String seller = String.format("%s-%06d", prefix, s);
+			int count = 1 + random.nextInt(maxSessions);
 			for (int n = 0; n < count; n++) {
 				String sessionId = seller + "-" + n;
 				LocalDate date = from.plusDays(random.nextInt(days));
