@@ -2,6 +2,8 @@ package io.liveguard.batch.penalty;
 
 import java.time.Clock;
 
+import io.liveguard.engine.ScoringEngine;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -31,6 +33,12 @@ public class PenaltyRunConfiguration {
 		EligibilityIndex index = new EligibilityIndex(penalties, clock);
 		index.reload();
 		return index;
+	}
+
+	@Bean
+	SellerStandings sellerStandings(JdbcClient jdbc, ScoringEngine engine, EligibilityIndex eligibilityIndex,
+			SellerRecords sellerRecords, Penalties penalties, Clock clock) {
+		return new SellerStandings(jdbc, engine, eligibilityIndex, sellerRecords, penalties, clock);
 	}
 
 	@Bean

@@ -98,11 +98,15 @@ public record SellerRecord(String sellerId, List<PointEntry> points, List<Penalt
 		else if (reached != null && (level == null || reached.isAbove(level))) {
 			reached = level;
 		}
-		return new SellerDecision(this.sellerId, runDate, false, active, penalty, lifts(dayAfter),
+		return new SellerDecision(this.sellerId, runDate, false, active, penalty, penaltiesToLift(dayAfter),
 				warnings(runDate, ladder, active, counting), reached);
 	}
 
-	private List<String> lifts(Instant at) {
+	/**
+	 * Ids of the penalties standing at {@code at} whose reasons, less the overturned findings, no
+	 * longer reach their threshold (nor hold a CRITICAL violation, for one a CRITICAL brought).
+	 */
+	public List<String> penaltiesToLift(Instant at) {
 		List<String> lifted = new ArrayList<>();
 		for (Penalty penalty : this.penalties) {
 			if (!penalty.standsAt(at)) {
