@@ -7,21 +7,14 @@ import io.liveguard.engine.ScoringEngine;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The stores and the facade around the penalty run job. */
+/** The stores and the facade around the penalty run job. Needs a {@link Clock} and a {@link ScoringEngine} bean. */
 @Configuration(proxyBeanMethods = false)
 public class PenaltyRunConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	Penalties penalties(JdbcClient jdbc) {
