@@ -84,6 +84,7 @@ class SessionIngest {
 		}
 		catch (DuplicateKeyException ex) {
 			// another request stored the same id between our look-up and our insert
+			log.debug("Session {} was stored meanwhile by a concurrent request", session.sessionId());
 			return repeat(this.sessions.find(session.sessionId()).orElseThrow(() -> ex), contentHash);
 		}
 	}
