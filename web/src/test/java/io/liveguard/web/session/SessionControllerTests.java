@@ -116,6 +116,20 @@ class SessionControllerTests {
 	}
 
 	@Test
+	void unexpectedFailureAnswers500ProblemWithoutInternals() {
+		given(this.ingest.ingest(RECORD)).willThrow(new IllegalStateException("connection pool exhausted"));
+
+		assertThat(this.mvc.post()
+			.uri("/api/v1/sessions")
+			.with(user("platform").roles("PLATFORM"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(RECORD)).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyText()
+			.doesNotContain("connection pool");
+	}
+
+	@Test
 	void requestWithoutCredentialsAnswers401ProblemWithBasicChallenge() {
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sessions")
