@@ -2,6 +2,8 @@ package io.liveguard.engine.scoring;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One thing a rule pack found in a session.
  *
@@ -20,6 +22,7 @@ public record Finding(String code, FindingKind kind, Severity severity, int poin
 		evidence = List.copyOf(evidence);
 	}
 
+	@JsonIgnore // derived from kind; not part of the score card JSON (api.md)
 	public boolean isViolation() {
 		return this.kind == FindingKind.VIOLATION;
 	}

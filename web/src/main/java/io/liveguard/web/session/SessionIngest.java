@@ -1,0 +1,162 @@
+package io.liveguard.web.session;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.rulepack.CompiledPack;
+import io.liveguard.engine.scoring.ScoreCard;
+import io.liveguard.engine.scoring.SellerHistory;
+import io.liveguard.engine.session.InvalidSessionException;
+import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.SessionCodec;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receives session records: parses and validates them with the engine's {@link SessionCodec}, scores
+ * new ones with their market's active rule pack, and stores each in one transaction. A record whose
+ * id was seen before is answered from storage: the same content gets the stored card, different
+ * content a conflict. Two requests racing with the same id are settled by the primary key.
+ */
+@Service
+class SessionIngest {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionIngest.class);
+
+	private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+	private final SessionCodec codec;
+
+	private final ScoringEngine engine;
+
+	private final Sessions sessions;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	SessionIngest(SessionCodec codec, ScoringEngine engine, Sessions sessions, TransactionTemplate transactions,
+			JsonMapper json, Clock clock) {
+		this.codec = codec;
+		this.engine = engine;
+		this.sessions = sessions;
+		this.transactions = transactions;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Ingests one session record.
+	 * @throws InvalidSessionException when the record does not follow the session format; nothing is
+	 * stored
+	 * @throws SessionConflictException when its id was received before with different content
+	 */
+	IngestResult ingest(String body) {
+		LiveSession session = this.codec.read(body);
+		String record = this.codec.write(session);
+		String contentHash = this.codec.contentHash(session);
+		CompiledPack pack = this.engine.packFor(session);
+		Optional<StoredSession> stored = this.sessions.find(session.sessionId());
+		if (stored.isPresent()) {
+			return repeat(stored.get(), contentHash);
+		}
+		try {
+			return Objects.requireNonNull(
+					this.transactions.execute((status) -> store(session, record, contentHash, pack)));
+		}
+		catch (DuplicateKeyException ex) {
+			// another request stored the same id between our look-up and our insert
+			log.debug("Session {} was stored meanwhile by a concurrent request", session.sessionId());
+			return repeat(this.sessions.find(session.sessionId()).orElseThrow(() -> ex), contentHash);
+		}
+	}
+
+	/**
+	 * Ingests NDJSON, one record a line, each line on its own: a bad line is reported and never stops
+	 * the others. Blank lines are skipped; lines are numbered from 1.
+	 */
+	BatchSummary ingestLines(BufferedReader reader) throws IOException {
+		int accepted = 0;
+		int duplicates = 0;
+		List<BatchSummary.Rejection> rejected = new ArrayList<>();
+		long number = 0;
+		String line;
+		while ((line = reader.readLine()) != null) {
+			number++;
+			if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+				line = line.substring(1);
+			}
+			if (line.isBlank()) {
+				continue;
+			}
+			try {
+				if (ingest(line).created()) {
+					accepted++;
+				}
+				else {
+					duplicates++;
+				}
+			}
+			catch (InvalidSessionException ex) {
+				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.getMessage()));
+			}
+			catch (SessionConflictException ex) {
+				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.detail()));
+			}
+			catch (RuntimeException ex) {
+				log.error("NDJSON line {} could not be stored", number, ex);
+				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line),
+						"could not be stored: an unexpected error occurred; it has been logged"));
+			}
+		}
+		return new BatchSummary(accepted, duplicates, rejected);
+	}
+
+	private IngestResult store(LiveSession session, String record, String contentHash, CompiledPack pack) {
+		SellerHistory history = this.sessions.history(session.sellerId(), ScoringEngine.historyWindow(pack, session));
+		// millisecond precision, so the served card and the database column agree
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		ScoreCard card = pack.score(session, history, now);
+		String cardJson = this.json.writeValueAsString(card);
+		this.sessions.add(new Sessions.NewSession(session, record, contentHash, card, cardJson, now));
+		log.debug("Stored session {} scored by {}: content score {}, {} violation points", session.sessionId(),
+				card.rulePack(), card.contentScore(), card.violationPoints());
+		return new IngestResult(session.sessionId(), true, cardJson);
+	}
+
+	private static IngestResult repeat(StoredSession stored, String contentHash) {
+		if (!stored.contentHash().equals(contentHash)) {
+			throw new SessionConflictException(stored.sessionId());
+		}
+		return new IngestResult(stored.sessionId(), false, stored.scoreCard());
+	}
+
+	private @Nullable String sessionIdOf(String line) {
+		try {
+			JsonNode id = this.codec.mapper().readTree(line).get("sessionId");
+			return (id != null && id.isString()) ? id.asString() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

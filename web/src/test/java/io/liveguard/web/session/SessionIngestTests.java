@@ -1,0 +1,189 @@
+package io.liveguard.web.session;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.scoring.SellerHistory;
+import io.liveguard.engine.session.InvalidSessionException;
+import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.SessionCodec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/** The ingest decisions that do not need a database: repeats, conflicts, races, NDJSON lines. */
+class SessionIngestTests {
+
+	private static final SessionCodec codec = new SessionCodec();
+
+	private static ScoringEngine engine;
+
+	private final Sessions sessions = mock(Sessions.class);
+
+	private SessionIngest ingest;
+
+	@BeforeAll
+	static void compileDefaultPack() {
+		engine = ScoringEngine.withClasspathPacks("default");
+	}
+
+	@BeforeEach
+	void setUp() {
+		TransactionTemplate transactions = mock(TransactionTemplate.class);
+		given(transactions.execute(any())).willAnswer((invocation) -> invocation
+			.<TransactionCallback<?>>getArgument(0)
+			.doInTransaction(null));
+		given(this.sessions.history(anyString(), any())).willReturn(SellerHistory.NONE);
+		this.ingest = new SessionIngest(codec, engine, this.sessions, transactions, JsonMapper.builder().build(),
+				Clock.fixed(Instant.parse("2026-11-23T08:00:00.123456Z"), ZoneOffset.UTC));
+	}
+
+	@Test
+	void newSessionIsScoredAndStoredWithAMillisecondTimestamp() {
+		given(this.sessions.find("ex-clean-001")).willReturn(Optional.empty());
+
+		IngestResult result = this.ingest.ingest(example("clean-session.json"));
+
+		assertThat(result.created()).isTrue();
+		assertThat(result.scoreCard()).contains("\"contentScore\":100", "\"scoredAt\":\"2026-11-23T08:00:00.123Z\"");
+		verify(this.sessions).add(any());
+	}
+
+	@Test
+	void sameRecordAgainAnswersTheStoredCardWithoutScoring() {
+		String json = example("clean-session.json");
+		given(this.sessions.find("ex-clean-001")).willReturn(Optional.of(stored(json, "stored card")));
+
+		IngestResult result = this.ingest.ingest(json);
+
+		assertThat(result.created()).isFalse();
+		assertThat(result.scoreCard()).isEqualTo("stored card");
+		verify(this.sessions, never()).add(any());
+	}
+
+	@Test
+	void sameRecordWithOtherFormattingIsStillTheSameContent() {
+		String json = example("clean-session.json");
+		given(this.sessions.find("ex-clean-001")).willReturn(Optional.of(stored(json, "stored card")));
+
+		IngestResult result = this.ingest.ingest(json.replace("\n", " ").replace("  ", " "));
+
+		assertThat(result.created()).isFalse();
+	}
+
+	@Test
+	void sameIdWithOtherContentIsAConflict() {
+		String json = example("clean-session.json");
+		given(this.sessions.find("ex-clean-001")).willReturn(Optional.of(stored(json, "stored card")));
+
+		assertThatExceptionOfType(SessionConflictException.class)
+			.isThrownBy(() -> this.ingest.ingest(json.replace("\"orders\": 40", "\"orders\": 41")));
+		verify(this.sessions, never()).add(any());
+	}
+
+	@Test
+	void losingARaceWithTheSameContentAnswersTheWinnersCard() {
+		String json = example("clean-session.json");
+		given(this.sessions.find("ex-clean-001")).willReturn(Optional.empty(),
+				Optional.of(stored(json, "winner's card")));
+		willThrow(new DuplicateKeyException("live_session primary key")).given(this.sessions).add(any());
+
+		IngestResult result = this.ingest.ingest(json);
+
+		assertThat(result.created()).isFalse();
+		assertThat(result.scoreCard()).isEqualTo("winner's card");
+	}
+
+	@Test
+	void losingARaceWithOtherContentIsAConflict() {
+		String json = example("clean-session.json");
+		given(this.sessions.find("ex-clean-001")).willReturn(Optional.empty(),
+				Optional.of(stored(json.replace("\"orders\": 40", "\"orders\": 41"), "winner's card")));
+		willThrow(new DuplicateKeyException("live_session primary key")).given(this.sessions).add(any());
+
+		assertThatExceptionOfType(SessionConflictException.class).isThrownBy(() -> this.ingest.ingest(json));
+	}
+
+	@Test
+	void invalidRecordIsRejectedBeforeAnyLookUp() {
+		assertThatExceptionOfType(InvalidSessionException.class)
+			.isThrownBy(() -> this.ingest.ingest(example("invalid-ends-before-start.json")))
+			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("endedAt"));
+		verify(this.sessions, never()).find(anyString());
+	}
+
+	@Test
+	void ndjsonLinesAreNumberedFromOneCountingBlankLinesAndAByteOrderMark() throws IOException {
+		given(this.sessions.find(anyString())).willReturn(Optional.empty());
+		String ndjson = "\uFEFF" + compact(example("clean-session.json")) + "\n\n   \r\n"
+				+ compact(example("invalid-ends-before-start.json")) + "\r\n" + "[1, 2]\n";
+
+		BatchSummary summary = this.ingest.ingestLines(new BufferedReader(new StringReader(ndjson)));
+
+		assertThat(summary.accepted()).isEqualTo(1);
+		assertThat(summary.duplicates()).isZero();
+		assertThat(summary.rejected()).extracting(BatchSummary.Rejection::line).containsExactly(4L, 5L);
+		assertThat(summary.rejected().get(0).sessionId()).isEqualTo("ex-bad-001");
+		assertThat(summary.rejected().get(0).error()).startsWith("endedAt: ");
+		assertThat(summary.rejected().get(1).sessionId()).isNull();
+	}
+
+	@Test
+	void ndjsonLineThatFailsUnexpectedlyIsReportedAndTheNextLineStillStored() throws IOException {
+		given(this.sessions.find(anyString())).willReturn(Optional.empty());
+		willThrow(new IllegalStateException("disk full")).willDoNothing().given(this.sessions).add(any());
+		String ndjson = compact(example("clean-session.json")) + "\n" + compact(example("counterfeit.json")) + "\n";
+
+		BatchSummary summary = this.ingest.ingestLines(new BufferedReader(new StringReader(ndjson)));
+
+		assertThat(summary.accepted()).isEqualTo(1);
+		assertThat(summary.rejected()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.line()).isEqualTo(1);
+			assertThat(rejection.sessionId()).isEqualTo("ex-clean-001");
+			assertThat(rejection.error()).doesNotContain("disk full");
+		});
+	}
+
+	private static StoredSession stored(String json, String card) {
+		LiveSession session = codec.read(json);
+		return new StoredSession(session.sessionId(), codec.contentHash(session), codec.write(session), card);
+	}
+
+	private static String compact(String json) {
+		return JsonMapper.builder().build().readTree(json).toString();
+	}
+
+	static String example(String name) {
+		try (InputStream in = SessionIngestTests.class.getResourceAsStream("/examples/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
