@@ -1,14 +1,28 @@
 package io.liveguard.web;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.Arrays;
 
-/** Starts LiveGuard: the REST API, the pages and the scheduled jobs. */
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts LiveGuard: the REST API and the scheduled jobs. With {@code --liveguard.penalty-run.date=...}
+ * it runs the penalty run once, without a web server, and exits with the run's outcome.
+ */
 @SpringBootApplication
 public class LiveGuardApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(LiveGuardApplication.class, args);
+		SpringApplication application = new SpringApplication(LiveGuardApplication.class);
+		boolean commandLineRun = Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--liveguard.penalty-run.date="));
+		if (commandLineRun) {
+			application.setWebApplicationType(WebApplicationType.NONE);
+			ConfigurableApplicationContext context = application.run(args);
+			System.exit(SpringApplication.exit(context));
+		}
+		application.run(args);
 	}
 
 }

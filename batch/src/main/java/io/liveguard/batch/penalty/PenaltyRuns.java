@@ -137,7 +137,7 @@ public class PenaltyRuns {
 
 	private RunStatus status(RunRow run) {
 		if (run.jobExecutionId() == null) {
-			return new RunStatus(run.id(), run.businessDate(), run.market(), run.requestedBy(), "REQUESTED",
+			return RunStatus.of(run.id(), run.businessDate(), run.market(), run.requestedBy(), "REQUESTED",
 					run.requestedAt(), null, null, 0, 0, 0, 0, 0, 0, null);
 		}
 		JobExecution execution = this.jobRepository.getJobExecution(run.jobExecutionId());
@@ -162,7 +162,7 @@ public class PenaltyRuns {
 			.findFirst()
 			.map(Throwable::getMessage)
 			.orElse(null);
-		return new RunStatus(run.id(), run.businessDate(), run.market(), run.requestedBy(),
+		return RunStatus.of(run.id(), run.businessDate(), run.market(), run.requestedBy(),
 				execution.getStatus().name(), run.requestedAt(), instant(execution.getStartTime()),
 				instant(execution.getEndTime()), total, read, penalties, lifts, warnings, skipped, failure);
 	}
@@ -186,8 +186,10 @@ public class PenaltyRuns {
 	 * @param requestedAt when it was requested
 	 * @param startedAt when its job started
 	 * @param endedAt when its job ended
+	 * @param elapsed wall-clock time of the job so far
 	 * @param sellersTotal sellers selected for the run
 	 * @param sellersRead sellers read so far
+	 * @param progress sellers read over sellers selected, 0..1
 	 * @param penaltiesDecided new penalties
 	 * @param lifts penalties lifted
 	 * @param warnings warnings given
@@ -195,21 +197,20 @@ public class PenaltyRuns {
 	 * @param failure the first failure, if the run failed
 	 */
 	public record RunStatus(long runId, LocalDate businessDate, String market, String requestedBy, String status,
-			Instant requestedAt, @Nullable Instant startedAt, @Nullable Instant endedAt, long sellersTotal,
-			long sellersRead, long penaltiesDecided, long lifts, long warnings, long skipped, @Nullable String failure) {
+			Instant requestedAt, @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable Duration elapsed,
+			long sellersTotal, long sellersRead, double progress, long penaltiesDecided, long lifts, long warnings,
+			long skipped, @Nullable String failure) {
 
-		/** Sellers read over sellers selected, 0..1. */
-		public double progress() {
-			return (this.sellersTotal == 0) ? (("COMPLETED".equals(this.status)) ? 1.0 : 0.0)
-					: Math.min(1.0, (double) this.sellersRead / this.sellersTotal);
-		}
-
-		/** Wall-clock time of the job so far. */
-		public @Nullable Duration elapsed() {
-			if (this.startedAt == null) {
-				return null;
-			}
-			return Duration.between(this.startedAt, (this.endedAt != null) ? this.endedAt : Instant.now());
+		static RunStatus of(long runId, LocalDate businessDate, String market, String requestedBy, String status,
+				Instant requestedAt, @Nullable Instant startedAt, @Nullable Instant endedAt, long sellersTotal,
+				long sellersRead, long penaltiesDecided, long lifts, long warnings, long skipped,
+				@Nullable String failure) {
+			double progress = (sellersTotal == 0) ? ("COMPLETED".equals(status) ? 1.0 : 0.0)
+					: Math.min(1.0, (double) sellersRead / sellersTotal);
+			Duration elapsed = (startedAt == null) ? null
+					: Duration.between(startedAt, (endedAt != null) ? endedAt : Instant.now());
+			return new RunStatus(runId, businessDate, market, requestedBy, status, requestedAt, startedAt, endedAt,
+					elapsed, sellersTotal, sellersRead, progress, penaltiesDecided, lifts, warnings, skipped, failure);
 		}
 
 	}

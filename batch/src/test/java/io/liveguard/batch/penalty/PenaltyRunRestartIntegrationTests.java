@@ -50,10 +50,13 @@ class PenaltyRunRestartIntegrationTests {
 	@Test
 	void aRunKilledMidWayAndRestartedDecidesExactlyWhatAnUninterruptedRunDecides(@TempDir Path dir) throws Exception {
 		// given: the same sellers in two databases
-		String killedUrl = "jdbc:h2:file:" + dir.resolve("killed") + ";AUTO_SERVER=TRUE";
+		// WRITE_DELAY=0: every commit reaches the file before it returns, as in a production database;
+		// by default H2 flushes commits within half a second and a SIGKILL would roll them back
+		String killedUrl = "jdbc:h2:file:" + dir.resolve("killed") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
 		String cleanUrl = "jdbc:h2:file:" + dir.resolve("clean");
 		prepare(killedUrl);
 		prepare(cleanUrl);
+		awaitLockReleased(dir.resolve("killed"));
 
 		// when: a JVM runs the job on one of them and is killed once a few chunks are committed
 		Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
@@ -61,9 +64,11 @@ class PenaltyRunRestartIntegrationTests {
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("child.log").toFile())
 			.start();
-		int decidedAtKill = waitForDecisions(killedUrl, child, 2 * PenaltyRunJobConfiguration.CHUNK_SIZE);
+		int decidedAtKill = waitForDecisions(killedUrl, child, 2 * PenaltyRunJobConfiguration.CHUNK_SIZE,
+				dir.resolve("child.log"));
 		child.destroyForcibly();
 		assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		awaitLockReleased(dir.resolve("killed"));
 		int committedAtKill = count(killedUrl, "select count(*) from seller_state");
 		assertThat(committedAtKill).as("killed mid-way").isBetween(1, SELLERS - 1);
 
@@ -105,7 +110,7 @@ class PenaltyRunRestartIntegrationTests {
 		return new SpringApplicationBuilder(BatchTestApplication.class).run("--spring.datasource.url=" + url);
 	}
 
-	private static int waitForDecisions(String url, Process child, int atLeast) throws Exception {
+	private static int waitForDecisions(String url, Process child, int atLeast, Path log) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (System.nanoTime() < deadline && child.isAlive()) {
 			try {
@@ -119,7 +124,26 @@ class PenaltyRunRestartIntegrationTests {
 			}
 			Thread.sleep(20);
 		}
-		throw new IllegalStateException("the child run ended or stalled before " + atLeast + " decisions");
+		child.destroyForcibly();
+		List<String> lines = java.nio.file.Files.readAllLines(log);
+		throw new IllegalStateException("the child run ended or stalled before " + atLeast + " decisions; its log ends:\n"
+				+ String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+	}
+
+	/**
+	 * H2 refuses to open a database whose lock file a process touched in the last seconds: a closed
+	 * context may leave it for a moment, a killed process leaves it behind. Wait until it is gone or old.
+	 */
+	private static void awaitLockReleased(Path database) throws Exception {
+		Path lock = Path.of(database + ".lock.db");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (java.nio.file.Files.exists(lock) && System.nanoTime() < deadline) {
+			long age = System.currentTimeMillis() - java.nio.file.Files.getLastModifiedTime(lock).toMillis();
+			if (age > 5000) {
+				return;
+			}
+			Thread.sleep(250);
+		}
 	}
 
 	private static int count(String url, String sql) throws Exception {

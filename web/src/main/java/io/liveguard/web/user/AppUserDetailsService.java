@@ -1,6 +1,5 @@
 package io.liveguard.web.user;
 
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,11 +18,8 @@ class AppUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		AppUser user = this.users.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
-		return User.withUsername(user.username())
-			.password(user.passwordHash())
-			.roles(user.role().name())
-			.disabled(!user.enabled())
-			.build();
+		return new LiveGuardUser(user.username(), user.passwordHash(), user.enabled(), user.role().name(),
+				user.sellerId());
 	}
 
 }

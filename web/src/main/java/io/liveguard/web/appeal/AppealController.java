@@ -1,0 +1,78 @@
+package io.liveguard.web.appeal;
+
+import java.net.URI;
+import java.util.List;
+
+import io.liveguard.web.user.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The appeals API ({@code api.md}, "Appeals"). */
+@RestController
+@RequestMapping("/api/v1/appeals")
+@Tag(name = "Appeals", description = "Sellers contest violation findings; analysts decide")
+class AppealController {
+
+	private final Appeals appeals;
+
+	AppealController(Appeals appeals) {
+		this.appeals = appeals;
+	}
+
+	@PostMapping
+	@Operation(summary = "Appeal one violation finding within the window (the seller, or ADMIN on its behalf)")
+	ResponseEntity<Filed> file(@RequestBody AppealRequest request, Authentication authentication) {
+		if (request.sessionId() == null || request.code() == null) {
+			throw AppealProblem.invalid((request.sessionId() == null ? "sessionId" : "code") + ": is required");
+		}
+		Appeal appeal = this.appeals.file(request.sessionId(), request.code(), request.reason(),
+				Caller.of(authentication));
+		return ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.appealId()))
+			.body(new Filed(appeal.appealId(), appeal.status()));
+	}
+
+	@GetMapping
+	@Operation(summary = "The appeal queue (ANALYST): ?status=OPEN for the open ones")
+	List<Appeal> list(@RequestParam(required = false) Appeal.@Nullable Status status) {
+		return this.appeals.withStatus(status);
+	}
+
+	@GetMapping("/{appealId}")
+	@Operation(summary = "One appeal (ANALYST)")
+	Appeal one(@PathVariable String appealId) {
+		return this.appeals.find(appealId)
+			.orElseThrow(() -> AppealProblem.notFound("appealId: no appeal '" + appealId + "' is known"));
+	}
+
+	@PostMapping("/{appealId}/decision")
+	@Operation(summary = "Uphold or overturn an open appeal (ANALYST); liftNow lifts unsupported penalties at once")
+	Appeals.Decision decide(@PathVariable String appealId, @RequestBody DecisionRequest request,
+			Authentication authentication) {
+		if (request.outcome() == null) {
+			throw AppealProblem.invalid("outcome: is required (UPHELD or OVERTURNED)");
+		}
+		return this.appeals.decide(appealId, request.outcome(), request.note(), Boolean.TRUE.equals(request.liftNow()),
+				Caller.of(authentication));
+	}
+
+	record AppealRequest(@Nullable String sessionId, @Nullable String code, @Nullable String reason) {
+	}
+
+	record Filed(String appealId, Appeal.Status status) {
+	}
+
+	record DecisionRequest(Appeal.@Nullable Status outcome, @Nullable String note, @Nullable Boolean liftNow) {
+	}
+
+}

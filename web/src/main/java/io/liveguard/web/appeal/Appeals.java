@@ -1,0 +1,155 @@
+package io.liveguard.web.appeal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.liveguard.batch.penalty.SellerStandings;
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.penalty.Ladder;
+import io.liveguard.web.user.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Files and decides appeals. */
+@Service
+class Appeals {
+
+	private static final String SELECT = """
+			select appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, decided_by, decided_at, note
+			from appeal
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final ScoringEngine engine;
+
+	private final SellerStandings standings;
+
+	private final Clock clock;
+
+	Appeals(JdbcClient jdbc, ScoringEngine engine, SellerStandings standings, Clock clock) {
+		this.jdbc = jdbc;
+		this.engine = engine;
+		this.standings = standings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Files an appeal against one violation finding of a session the caller may see, within the
+	 * pack's appeal window of the session's start.
+	 */
+	@Transactional
+	Appeal file(String sessionId, String code, String reason, Caller caller) {
+		if (reason == null || reason.isBlank()) {
+			throw AppealProblem.invalid("reason: must not be blank");
+		}
+		if (reason.length() > 4000) {
+			throw AppealProblem.invalid("reason: at most 4000 characters");
+		}
+		SessionRow session = this.jdbc
+			.sql("select seller_id, market, started_at from live_session where session_id = ?")
+			.param(sessionId)
+			.query((rs, row) -> new SessionRow(rs.getString(1), rs.getString(2),
+					rs.getObject(3, OffsetDateTime.class).toInstant()))
+			.optional()
+			.filter((row) -> caller.maySee(row.sellerId()))
+			.orElseThrow(() -> AppealProblem.notFound("sessionId: no session '" + sessionId + "' is known"));
+		boolean violation = this.jdbc.sql("""
+				select count(*) from finding f join score_card c on c.id = f.score_card_id
+				where f.session_id = ? and f.code = ? and f.kind = 'VIOLATION' and c.is_current
+				""").params(sessionId, code).query(Integer.class).single() > 0;
+		if (!violation) {
+			throw AppealProblem.notFound("code: session '" + sessionId + "' has no violation finding " + code);
+		}
+		int windowDays = Ladder.from(this.engine.registry().forMarket(session.market()).settings()).appealWindowDays();
+		Instant now = this.clock.instant();
+		Instant closes = session.startedAt().plus(Duration.ofDays(windowDays));
+		if (now.isAfter(closes)) {
+			throw AppealProblem.invalid("sessionId: the " + windowDays + "-day appeal window of session '" + sessionId
+					+ "' closed at " + closes);
+		}
+		if (this.jdbc.sql("select count(*) from appeal where session_id = ? and code = ?")
+			.params(sessionId, code)
+			.query(Integer.class)
+			.single() > 0) {
+			throw AppealProblem.conflict("code: finding " + code + " of session '" + sessionId
+					+ "' has already been appealed");
+		}
+		Appeal appeal = new Appeal(UUID.randomUUID().toString(), sessionId, code, session.sellerId(), reason.strip(),
+				Appeal.Status.OPEN, caller.username(), now, null, null, null);
+		this.jdbc.sql("""
+				insert into appeal (appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, lift_now)
+				values (?, ?, ?, ?, ?, ?, ?, ?, false)
+				""")
+			.params(appeal.appealId(), sessionId, code, appeal.sellerId(), appeal.reason(), appeal.status().name(),
+					appeal.filedBy(), utc(now))
+			.update();
+		return appeal;
+	}
+
+	List<Appeal> withStatus(Appeal.@Nullable Status status) {
+		if (status == null) {
+			return this.jdbc.sql(SELECT + " order by filed_at").query(this::map).list();
+		}
+		return this.jdbc.sql(SELECT + " where status = ? order by filed_at").param(status.name()).query(this::map).list();
+	}
+
+	Optional<Appeal> find(String appealId) {
+		return this.jdbc.sql(SELECT + " where appeal_id = ?").param(appealId).query(this::map).optional();
+	}
+
+	/**
+	 * Upholds or overturns an open appeal. Overturned, the finding stops counting at once; with
+	 * {@code liftNow}, the seller's penalties it leaves without enough points are lifted at once too.
+	 */
+	@Transactional
+	Decision decide(String appealId, Appeal.Status outcome, @Nullable String note, boolean liftNow, Caller caller) {
+		if (outcome == Appeal.Status.OPEN) {
+			throw AppealProblem.invalid("outcome: must be UPHELD or OVERTURNED");
+		}
+		Appeal appeal = find(appealId)
+			.orElseThrow(() -> AppealProblem.notFound("appealId: no appeal '" + appealId + "' is known"));
+		Instant now = this.clock.instant();
+		int updated = this.jdbc.sql("""
+				update appeal set status = ?, decided_by = ?, decided_at = ?, note = ?, lift_now = ?
+				where appeal_id = ? and status = 'OPEN'
+				""").params(outcome.name(), caller.username(), utc(now), note, liftNow, appealId).update();
+		if (updated == 0) {
+			throw AppealProblem.conflict("appealId: appeal '" + appealId + "' was already decided (" + appeal.status() + ")");
+		}
+		List<String> lifted = (outcome == Appeal.Status.OVERTURNED && liftNow)
+				? this.standings.liftUnsupported(appeal.sellerId(), caller.username(),
+						"appeal " + appealId + " overturned " + appeal.code() + " of session " + appeal.sessionId())
+				: List.of();
+		return new Decision(find(appealId).orElseThrow(), lifted);
+	}
+
+	private Appeal map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		OffsetDateTime decidedAt = rs.getObject("decided_at", OffsetDateTime.class);
+		return new Appeal(rs.getString("appeal_id"), rs.getString("session_id"), rs.getString("code"),
+				rs.getString("seller_id"), rs.getString("reason"), Appeal.Status.valueOf(rs.getString("status")),
+				rs.getString("filed_by"), rs.getObject("filed_at", OffsetDateTime.class).toInstant(),
+				rs.getString("decided_by"), (decidedAt == null) ? null : decidedAt.toInstant(), rs.getString("note"));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private record SessionRow(String sellerId, String market, Instant startedAt) {
+	}
+
+	/** A decided appeal and the penalties lifted at once because of it. */
+	record Decision(Appeal appeal, List<String> liftedPenalties) {
+	}
+
+}

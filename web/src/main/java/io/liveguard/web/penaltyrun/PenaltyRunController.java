@@ -1,0 +1,66 @@
+package io.liveguard.web.penaltyrun;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import io.liveguard.batch.penalty.PenaltyRuns;
+import io.liveguard.web.user.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The penalty runs API ({@code api.md}, "Penalty runs"); ADMIN only. */
+@RestController
+@RequestMapping("/api/v1/penalty-runs")
+@Tag(name = "Penalty runs", description = "Start the nightly penalty job for a business date and follow it")
+class PenaltyRunController {
+
+	private final PenaltyRuns runs;
+
+	PenaltyRunController(PenaltyRuns runs) {
+		this.runs = runs;
+	}
+
+	@PostMapping
+	@Operation(summary = "Start the penalty run for a business date (and market); answers 202 with the run")
+	ResponseEntity<PenaltyRuns.RunStatus> start(@RequestBody StartRequest request, Authentication authentication) {
+		if (request.businessDate() == null) {
+			throw problem(HttpStatus.BAD_REQUEST, "businessDate: is required (yyyy-MM-dd)");
+		}
+		String market = request.market();
+		if (market != null && !market.matches("[A-Z]{2}")) {
+			throw problem(HttpStatus.BAD_REQUEST, "market: '" + market + "' is not an ISO 3166 alpha-2 code");
+		}
+		long runId = this.runs.start(request.businessDate(), market, Caller.of(authentication).username());
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/penalty-runs/" + runId))
+			.body(this.runs.status(runId).orElseThrow());
+	}
+
+	@GetMapping("/{runId}")
+	@Operation(summary = "A run's status, counts, timings and progress")
+	PenaltyRuns.RunStatus status(@PathVariable long runId) {
+		return this.runs.status(runId)
+			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "runId: no penalty run " + runId));
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String detail) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	}
+
+	record StartRequest(@Nullable LocalDate businessDate, @Nullable String market) {
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.liveguard.web.system;
+
+import io.liveguard.batch.penalty.PenaltyRunConfiguration;
+import io.liveguard.batch.penalty.PenaltyRunJobConfiguration;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The batch module's jobs and stores, in the application's context. */
+@Configuration(proxyBeanMethods = false)
+@Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class })
+class BatchConfiguration {
+
+}

@@ -1,0 +1,256 @@
+package io.liveguard.web.seller;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The penalty run over the API, as the examples README tells it: the four example sessions, a run
+ * for 2026-11-22 started with {@code POST /api/v1/penalty-runs}, then standing, penalties,
+ * eligibility and an appeal that lifts a ban, each as the role that would ask.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "liveguard.bootstrap.admin-password=" + PenaltyJourneyIntegrationTests.PASSWORD)
+@AutoConfigureRestTestClient
+class PenaltyJourneyIntegrationTests {
+
+	static final String PASSWORD = "journey-password-for-tests";
+
+	/** The morning after the run's business date, in Ho Chi Minh City. */
+	static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
+
+	@TestConfiguration
+	static class FixedClock {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+	@BeforeEach
+	void usersSessionsAndARun() throws InterruptedException {
+		if (this.jdbc.sql("select count(*) from app_user where username = 'platform'").query(Long.class).single() > 0) {
+			return;
+		}
+		user("platform", "PLATFORM", null);
+		user("analyst", "ANALYST", null);
+		user("miracle", "SELLER", "shop-miracle");
+		user("lazy", "SELLER", "shop-lazy");
+		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
+				"low-quality-static.json", "counterfeit.json")) {
+			assertThat(post("/api/v1/sessions", example(example), "platform").getStatus()).isEqualTo(HttpStatus.CREATED);
+		}
+		EntityExchangeResult<String> started = post("/api/v1/penalty-runs",
+				"{\"businessDate\":\"2026-11-22\",\"market\":\"VN\"}", "admin");
+		assertThat(started.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
+		String location = started.getResponseHeaders().getLocation().getPath();
+		JsonNode run = null;
+		for (int i = 0; i < 300; i++) {
+			run = body(get(location, "admin"));
+			if (List.of("COMPLETED", "FAILED").contains(run.get("status").asString())) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(run.get("sellersTotal").asInt()).isEqualTo(4);
+		assertThat(run.get("penaltiesDecided").asInt()).isEqualTo(2);
+		assertThat(run.get("progress").asDouble()).isEqualTo(1.0);
+	}
+
+	@Test
+	void theExamplesEndAsTheExamplesReadmeSays() {
+		JsonNode fake = body(get("/api/v1/sellers/shop-fake/penalties", "analyst"));
+		assertThat(fake).hasSize(1);
+		assertThat(fake.get(0).get("level").asString()).isEqualTo("PERMANENT");
+		assertThat(fake.get(0).get("endsAt").isNull()).isTrue();
+		assertThat(fake.get(0).get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(fake.get(0).get("decidedBy").get("date").asString()).isEqualTo("2026-11-22");
+
+		JsonNode miracle = body(get("/api/v1/sellers/shop-miracle/standing", "platform"));
+		assertThat(miracle.get("activePoints").asInt()).isEqualTo(12);
+		assertThat(miracle.get("activePenalty").get("level").asString()).isEqualTo("BAN_30D");
+		assertThat(miracle.get("activePenalty").get("startsAt").asString()).isEqualTo("2026-11-22T17:00:00Z");
+		assertThat(miracle.get("activePenalty").get("endsAt").asString()).isEqualTo("2026-12-22T17:00:00Z");
+		assertThat(miracle.get("nextThreshold").get("level").asString()).isEqualTo("PERMANENT");
+		assertThat(miracle.get("nextThreshold").get("pointsToGo").asInt()).isEqualTo(3);
+		assertThat(miracle.get("points")).extracting((p) -> p.get("expiresOn").asString()).containsOnly("2026-12-31");
+
+		JsonNode lazy = body(get("/api/v1/sellers/shop-lazy/standing", "lazy"));
+		assertThat(lazy.get("activePoints").asInt()).isEqualTo(4);
+		assertThat(lazy.get("activePenalty").isNull()).isTrue();
+		assertThat(lazy.get("warnings").get(0).get("code").asString()).isEqualTo("NEAR_THRESHOLD");
+
+		JsonNode honest = body(get("/api/v1/sellers/shop-honest/standing", "analyst"));
+		assertThat(honest.get("activePoints").asInt()).isZero();
+		assertThat(honest.get("activePenalty").isNull()).isTrue();
+		assertThat(honest.get("warnings")).isEmpty();
+		assertThat(body(get("/api/v1/sellers/shop-honest/penalties", "analyst"))).isEmpty();
+	}
+
+	@Test
+	void thePlatformAsksBeforeEveryGoLive() {
+		JsonNode banned = body(get("/api/v1/sellers/shop-miracle/live-eligibility?at=2026-11-23T12:00:00Z", "platform"));
+		assertThat(banned.get("allowed").asBoolean()).isFalse();
+		assertThat(banned.get("penalty").get("level").asString()).isEqualTo("BAN_30D");
+		assertThat(banned.get("penalty").get("endsAt").asString()).isEqualTo("2026-12-22T17:00:00Z");
+		JsonNode beforeTheBan = body(
+				get("/api/v1/sellers/shop-miracle/live-eligibility?at=2026-11-22T16:59:59Z", "platform"));
+		assertThat(beforeTheBan.get("allowed").asBoolean()).isTrue();
+		assertThat(beforeTheBan.get("penalty").isNull()).isTrue();
+		assertThat(body(get("/api/v1/sellers/shop-honest/live-eligibility", "platform")).get("allowed").asBoolean())
+			.isTrue();
+		assertThat(body(get("/api/v1/sellers/never-seen/live-eligibility", "platform")).get("allowed").asBoolean())
+			.isTrue();
+		assertThat(body(get("/api/v1/sellers/shop-fake/live-eligibility?at=2031-01-01T00:00:00Z", "platform"))
+			.get("allowed")
+			.asBoolean()).isFalse();
+	}
+
+	@Test
+	void aSellerSeesOnlyItself() {
+		assertThat(get("/api/v1/sellers/shop-miracle/standing", "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("/api/v1/sellers/shop-miracle/penalties", "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("/api/v1/sellers/shop-miracle/live-eligibility", "lazy").getStatus())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("/api/v1/sellers/shop-miracle/live-eligibility", "miracle").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(post("/api/v1/appeals", appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "lazy").getStatus())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void onlyAdminsRunPenaltiesAndOnlyAnalystsDecideAppeals() {
+		assertThat(post("/api/v1/penalty-runs", "{\"businessDate\":\"2026-11-22\"}", "platform").getStatus())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(get("/api/v1/appeals?status=OPEN", "miracle").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(post("/api/v1/appeals", appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "platform").getStatus())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		EntityExchangeResult<String> noDate = post("/api/v1/penalty-runs", "{}", "admin");
+		assertThat(noDate.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(body(noDate).get("detail").asString()).contains("businessDate");
+	}
+
+	@Test
+	void anOverturnedAppealStopsCountingAtOnceAndCanLiftTheBan() {
+		// given: the seller appeals its misleading-claim finding
+		EntityExchangeResult<String> filed = post("/api/v1/appeals",
+				appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "miracle");
+		assertThat(filed.getStatus()).isEqualTo(HttpStatus.CREATED);
+		String appealId = body(filed).get("appealId").asString();
+		assertThat(body(filed).get("status").asString()).isEqualTo("OPEN");
+		assertThat(post("/api/v1/appeals", appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "miracle").getStatus())
+			.isEqualTo(HttpStatus.CONFLICT);
+		assertThat(post("/api/v1/appeals", appeal("ex-claim-001", "LOW_INTERACTION"), "miracle").getStatus())
+			.as("a quality finding earns no points to appeal")
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		JsonNode queue = body(get("/api/v1/appeals?status=OPEN", "analyst"));
+		assertThat(queue).extracting((a) -> a.get("appealId").asString()).contains(appealId);
+
+		// when: an analyst overturns it and asks for the lift at once
+		EntityExchangeResult<String> decided = post("/api/v1/appeals/" + appealId + "/decision",
+				"{\"outcome\":\"OVERTURNED\",\"note\":\"the claim was a customer's quote\",\"liftNow\":true}", "analyst");
+
+		// then
+		assertThat(decided.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(body(decided).get("appeal").get("status").asString()).isEqualTo("OVERTURNED");
+		assertThat(body(decided).get("liftedPenalties")).hasSize(1);
+		JsonNode standing = body(get("/api/v1/sellers/shop-miracle/standing", "miracle"));
+		assertThat(standing.get("activePoints").asInt()).isEqualTo(6);
+		assertThat(standing.get("points")).filteredOn((p) -> p.get("code").asString().equals("MISLEADING_HEALTH_CLAIM"))
+			.singleElement()
+			.satisfies((p) -> assertThat(p.get("status").asString()).isEqualTo("OVERTURNED"));
+		assertThat(body(get("/api/v1/sellers/shop-miracle/live-eligibility?at=2026-11-23T12:00:00Z", "platform"))
+			.get("allowed")
+			.asBoolean()).isTrue();
+		assertThat(body(get("/api/v1/sellers/shop-miracle/penalties", "miracle")).get(0).get("status").asString())
+			.isEqualTo("LIFTED");
+		assertThat(post("/api/v1/appeals/" + appealId + "/decision", "{\"outcome\":\"UPHELD\"}", "analyst").getStatus())
+			.isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	private void user(String username, String role, String sellerId) {
+		this.jdbc.sql("""
+				insert into app_user (username, password_hash, role, seller_id, enabled, created_at)
+				values (?, ?, ?, ?, true, current_timestamp)
+				""").params(username, this.passwordEncoder.encode(PASSWORD), role, sellerId).update();
+	}
+
+	private static String appeal(String sessionId, String code) {
+		return json.writeValueAsString(Map.of("sessionId", sessionId, "code", code, "reason", "we disagree"));
+	}
+
+	private EntityExchangeResult<String> post(String uri, String body, String username) {
+		return this.client.post()
+			.uri(uri)
+			.headers(basic(username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(String.class);
+	}
+
+	private EntityExchangeResult<String> get(String uri, String username) {
+		return this.client.get().uri(uri).headers(basic(username)).exchange().returnResult(String.class);
+	}
+
+	private static JsonNode body(EntityExchangeResult<String> result) {
+		return json.readTree(result.getResponseBody());
+	}
+
+	private static Consumer<HttpHeaders> basic(String username) {
+		return (headers) -> headers.setBasicAuth(username, PASSWORD);
+	}
+
+	private static String example(String name) {
+		try (InputStream in = PenaltyJourneyIntegrationTests.class.getResourceAsStream("/examples/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
