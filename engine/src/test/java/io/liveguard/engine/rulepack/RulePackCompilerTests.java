@@ -564,6 +564,30 @@ class RulePackCompilerTests {
 	}
 
 	@Test
+	void reportsARuleThatThrowsAsAScoringExceptionNamingTheSession() {
+		String drl = DRL_HEAD + """
+				rule "divides by the number of products"
+				when
+				    $s : SessionSummary( !hostVerified )
+				then
+				    int perProduct = 100 / $s.getProductsShown();
+				end
+				""";
+		CompiledPack pack = this.compiler.compile(TestPacks.with(TestPacks.minimal(), "rules/throws.drl", drl));
+		try {
+			assertThatExceptionOfType(ScoringException.class)
+				.isThrownBy(() -> pack.score(TestSessions.unverifiedHost("VN"), SellerHistory.NONE, SCORED_AT))
+				.withMessageContaining("minimal v1")
+				.withMessageContaining("s-unverified")
+				.withRootCauseInstanceOf(ArithmeticException.class);
+			assertThat(pack.score(TestSessions.clean("VN"), SellerHistory.NONE, SCORED_AT).findings()).isEmpty();
+		}
+		finally {
+			pack.close();
+		}
+	}
+
+	@Test
 	void compilesTheSamePackAgainAsAnIndependentVersion() {
 		CompiledPack first = this.compiler.compile(TestPacks.minimal("same", 1, "*"));
 		CompiledPack second = this.compiler.compile(TestPacks.minimal("same", 2, "*"));
