@@ -65,6 +65,20 @@ class SessionCodecTests {
 		assertRejected(SessionJson.valid().without(pointer).json(), pointer.substring(1));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/endedAt", "/host", "/stats", "/products", "/signals" })
+	void rejectsNullForARequiredField(String pointer) {
+		assertRejected(SessionJson.valid().with(pointer, "null").json(), pointer.substring(1));
+	}
+
+	@Test
+	void acceptsEmptyProductsAndSignals() {
+		LiveSession session = this.codec.read(SessionJson.valid().with("/products", "[]").with("/signals", "[]").json());
+
+		assertThat(session.products()).isEmpty();
+		assertThat(session.signals()).isEmpty();
+	}
+
 	@Test
 	void rejectsMissingEndedAtNamingIt() {
 		InvalidSessionException ex = rejected(SessionJson.valid().without("/endedAt").json());
