@@ -251,8 +251,23 @@ class SessionCodecTests {
 	}
 
 	@Test
-	void rejectsAConfidenceAboveOne() {
-		assertRejected(SessionJson.valid().with("/signals/1/confidence", "1.01").json(), "signals[1].confidence");
+	void rejectsAConfidenceAboveOneSayingTheRange() {
+		InvalidSessionException ex = rejected(SessionJson.valid().with("/signals/1/confidence", "1.01").json());
+
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("signals[1].confidence");
+			assertThat(error.message()).isEqualTo("must be between 0 and 1");
+		});
+	}
+
+	@Test
+	void acceptsConfidencesOfZeroAndOne() {
+		LiveSession session = this.codec.read(SessionJson.valid()
+			.with("/signals/1/confidence", "1")
+			.json());
+
+		assertThat(((Signal.ModerationFlag) session.signals().get(1)).confidence()).isEqualTo(1.0);
+		assertThat(this.codec.read(SessionJson.valid().with("/signals/1/confidence", "0").json())).isNotNull();
 	}
 
 	@Test
@@ -371,7 +386,8 @@ class SessionCodecTests {
 		InvalidSessionException thrown = catchThrowableOfType(InvalidSessionException.class,
 				() -> this.codec.read(json));
 		assertThat(thrown).as("rejected").isNotNull();
-		assertThat(thrown.errors()).isNotEmpty().allSatisfy((error) -> assertThat(error.message()).isNotBlank());
+		assertThat(thrown.errors()).isNotEmpty()
+			.allSatisfy((error) -> assertThat(error.message()).isNotBlank().doesNotContain("${"));
 		return thrown;
 	}
 
