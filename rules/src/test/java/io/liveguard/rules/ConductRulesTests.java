@@ -1,5 +1,7 @@
 package io.liveguard.rules;
 
+import java.time.Duration;
+
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.Finding;
 import io.liveguard.engine.scoring.FindingKind;
@@ -91,15 +93,20 @@ class ConductRulesTests {
 		}
 
 		@Test
-		void givesOneFindingWithBothEvidencesForTwoFlags() {
+		void givesOneFindingWithBothEvidencesInTimeOrderForTwoFlags() {
 			ScoreCard card = score(Sessions.clean()
+				.at(Duration.ofMinutes(40))
 				.flag(ModerationCode.INDECENT_ATTIRE, 0.9)
+				.at(Duration.ofMinutes(5))
 				.flag(ModerationCode.VULGAR_LANGUAGE, 0.85));
 
 			assertThat(codes(card)).containsExactly("VULGAR_CONTENT");
 			Finding finding = finding(card, "VULGAR_CONTENT");
 			assertThat(finding.evidence()).extracting(Evidence::detail)
-				.containsExactly("INDECENT_ATTIRE, confidence 0.9", "VULGAR_LANGUAGE, confidence 0.85");
+				.containsExactly("VULGAR_LANGUAGE, confidence 0.85", "INDECENT_ATTIRE, confidence 0.9");
+			assertThat(finding.evidence()).extracting(Evidence::at)
+				.containsExactly(Sessions.START.plus(Duration.ofMinutes(5)), Sessions.START.plus(Duration.ofMinutes(40)));
+			assertThat(finding.rule()).isEqualTo("VULGAR_CONTENT: vulgar language or indecent attire flagged");
 			assertThat(card.violationPoints()).isEqualTo(3);
 		}
 

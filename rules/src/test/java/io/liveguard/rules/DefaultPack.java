@@ -1,7 +1,6 @@
 package io.liveguard.rules;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
@@ -44,10 +43,6 @@ final class DefaultPack {
 			throw new AssertionError("Expected one " + code + " finding, found " + findings.size() + " in " + codes(card));
 		}
 		return findings.get(0);
-	}
-
-	static Optional<Finding> find(ScoreCard card, String code) {
-		return card.findings().stream().filter((finding) -> finding.code().equals(code)).findFirst();
 	}
 
 }

@@ -31,7 +31,7 @@ final class Sessions {
 
 	private static final SessionValidator VALIDATOR = new SessionValidator();
 
-	private String sessionId = "s-test-1";
+	private final String sessionId = "s-test-1";
 
 	private final Instant startedAt;
 
@@ -86,11 +86,6 @@ final class Sessions {
 
 	static Product origins(String sku, String declaredOrigin, String verifiedOrigin) {
 		return new Product(sku, ProductCategory.GENERAL, null, declaredOrigin, verifiedOrigin, 100_000, 90_000);
-	}
-
-	Sessions id(String sessionId) {
-		this.sessionId = sessionId;
-		return this;
 	}
 
 	Sessions lasting(Duration length) {
