@@ -1,5 +1,6 @@
 package io.liveguard.engine.facts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,8 @@ public final class SessionSummary {
 	private final Instant endedAt;
 
 	private final long durationSec;
+
+	private final long durationMillis;
 
 	private final @Nullable String hostId;
 
@@ -61,7 +64,9 @@ public final class SessionSummary {
 		this.market = market;
 		this.startedAt = startedAt;
 		this.endedAt = endedAt;
-		this.durationSec = endedAt.getEpochSecond() - startedAt.getEpochSecond();
+		// shares and the length rule use the exact span: instants may carry fractions of a second
+		this.durationMillis = Duration.between(startedAt, endedAt).toMillis();
+		this.durationSec = this.durationMillis / 1000;
 		this.hostId = hostId;
 		this.hostVerified = hostVerified;
 		this.peakViewers = peakViewers;
@@ -104,7 +109,7 @@ public final class SessionSummary {
 	}
 
 	public double getDurationMinutes() {
-		return this.durationSec / 60.0;
+		return this.durationMillis / 60_000.0;
 	}
 
 	public @Nullable String getHostId() {
@@ -213,7 +218,7 @@ public final class SessionSummary {
 	}
 
 	private double share(long seconds) {
-		return this.durationSec <= 0 ? 0.0 : (double) seconds / this.durationSec;
+		return this.durationMillis <= 0 ? 0.0 : seconds * 1000.0 / this.durationMillis;
 	}
 
 }

@@ -93,11 +93,18 @@ public final class CompiledPack {
 	public List<Detection> detect(SessionFacts facts) {
 		KieSession session = this.pool.newKieSession();
 		try {
-			session.insert(this.settings);
-			for (Object fact : facts.all()) {
-				session.insert(fact);
+			int fired;
+			try {
+				session.insert(this.settings);
+				for (Object fact : facts.all()) {
+					session.insert(fact);
+				}
+				fired = session.fireAllRules(MAX_FIRINGS);
 			}
-			int fired = session.fireAllRules(MAX_FIRINGS);
+			catch (RuntimeException ex) {
+				throw new ScoringException("Rule pack " + ref() + " failed on session "
+						+ facts.summary().getSessionId() + ": " + ex.getMessage(), ex);
+			}
 			if (fired >= MAX_FIRINGS) {
 				throw new ScoringException("Rule pack " + ref() + " fired " + fired + " rules on session "
 						+ facts.summary().getSessionId() + " without settling; a rule probably loops");

@@ -202,8 +202,9 @@ public final class RulePackCompiler {
 				}
 				Set<String> seen = new HashSet<>();
 				while (rows.hasNextValue()) {
-					List<String> cells = rows.nextValue();
+					// the row's first line: once the row is read, the parser stands on the line after it
 					int line = rows.currentLocation().getLineNr();
+					List<String> cells = rows.nextValue();
 					try {
 						rules.add(findingRule(cells, seen));
 					}

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,8 +33,8 @@ public record LiveSession(
 		@JsonProperty(required = true) @NotNull Instant endedAt,
 		@JsonProperty(required = true) @NotNull @Valid Host host,
 		@JsonProperty(required = true) @NotNull @Valid SessionStats stats,
-		@JsonProperty(required = true) @NotNull List<@NotNull @Valid Product> products,
-		@JsonProperty(required = true) @NotNull List<@NotNull @Valid Signal> signals) {
+		@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) @NotNull List<@NotNull @Valid Product> products,
+		@JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) @NotNull List<@NotNull @Valid Signal> signals) {
 
 	/** The longest session the format allows. */
 	public static final Duration MAX_LENGTH = Duration.ofHours(24);

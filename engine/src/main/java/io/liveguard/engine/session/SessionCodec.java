@@ -83,7 +83,12 @@ public final class SessionCodec {
 		String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
 		if (original.startsWith(MISSING)) {
 			String name = original.substring(MISSING.length(), original.indexOf('\'', MISSING.length()));
-			return new FieldError(path.isEmpty() ? name : path + "." + name, "is required");
+			// Jackson 3 already ends the path with the missing property; Jackson 2 stopped at its parent
+			List<JacksonException.Reference> references = ex.getPath();
+			boolean named = !references.isEmpty()
+					&& name.equals(references.get(references.size() - 1).getPropertyName());
+			String field = named ? path : path.isEmpty() ? name : path + "." + name;
+			return new FieldError(field, "is required");
 		}
 		if (ex instanceof InvalidTypeIdException typeId) {
 			return new FieldError(path.isEmpty() ? "type" : path + ".type",

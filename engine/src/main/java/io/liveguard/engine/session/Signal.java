@@ -40,10 +40,14 @@ public sealed interface Signal {
 		}
 	}
 
-	/** A classifier's or a moderator's finding, with its confidence in 0..1. */
+	/**
+	 * A classifier's or a moderator's finding, with its confidence in 0..1. The range message is spelled
+	 * out: the default one is an EL expression the parameter-only interpolator prints verbatim.
+	 */
 	record ModerationFlag(@JsonProperty(required = true) @NotNull Instant at,
 			@JsonProperty(required = true) @NotNull ModerationCode code,
-			@JsonProperty(required = true) @DecimalMin("0") @DecimalMax("1") double confidence) implements Signal {
+			@JsonProperty(required = true) @DecimalMin(value = "0", message = "must be between 0 and 1")
+			@DecimalMax(value = "1", message = "must be between 0 and 1") double confidence) implements Signal {
 		@Override
 		public String type() {
 			return "MODERATION_FLAG";
