@@ -52,7 +52,7 @@ class PenaltyRunRestartIntegrationTests {
 		// given: the same sellers in two databases
 		// WRITE_DELAY=0: every commit reaches the file before it returns, as in a production database;
 		// by default H2 flushes commits within half a second and a SIGKILL would roll them back
-		String killedUrl = "jdbc:h2:file:" + dir.resolve("killed") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+		String killedUrl = "jdbc:h2:file:" + dir.resolve("killed") + ";WRITE_DELAY=0";
 		String cleanUrl = "jdbc:h2:file:" + dir.resolve("clean");
 		prepare(killedUrl);
 		prepare(cleanUrl);
@@ -62,10 +62,8 @@ class PenaltyRunRestartIntegrationTests {
 		Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
 				PenaltyRunProcess.class.getName(), killedUrl, RUN_DATE.toString())
 			.redirectErrorStream(true)
-			.redirectOutput(dir.resolve("child.log").toFile())
 			.start();
-		int decidedAtKill = waitForDecisions(killedUrl, child, 2 * PenaltyRunJobConfiguration.CHUNK_SIZE,
-				dir.resolve("child.log"));
+		int decidedAtKill = waitForDecisions(child, 2 * PenaltyRunJobConfiguration.CHUNK_SIZE);
 		child.destroyForcibly();
 		assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		awaitLockReleased(dir.resolve("killed"));
@@ -110,24 +108,29 @@ class PenaltyRunRestartIntegrationTests {
 		return new SpringApplicationBuilder(BatchTestApplication.class).run("--spring.datasource.url=" + url);
 	}
 
-	private static int waitForDecisions(String url, Process child, int atLeast, Path log) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline && child.isAlive()) {
-			try {
-				int decided = count(url, "select count(*) from seller_state");
-				if (decided >= atLeast) {
-					return decided;
+	/** Reads the child's output until it reports enough committed decisions; never opens the database. */
+	private static int waitForDecisions(Process child, int atLeast) throws Exception {
+		java.util.Deque<String> tail = new java.util.ArrayDeque<>();
+		try (java.io.BufferedReader out = new java.io.BufferedReader(
+				new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = out.readLine()) != null) {
+				if (line.startsWith("DECIDED ")) {
+					int decided = Integer.parseInt(line.substring("DECIDED ".length()).strip());
+					if (decided >= atLeast) {
+						return decided;
+					}
+				}
+				else {
+					tail.addLast(line);
+					if (tail.size() > 40) {
+						tail.removeFirst();
+					}
 				}
 			}
-			catch (java.sql.SQLException notYetMigrated) {
-				// the child has not created the tables yet
-			}
-			Thread.sleep(20);
 		}
-		child.destroyForcibly();
-		List<String> lines = java.nio.file.Files.readAllLines(log);
-		throw new IllegalStateException("the child run ended or stalled before " + atLeast + " decisions; its log ends:\n"
-				+ String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+		throw new IllegalStateException("the child run ended before " + atLeast + " decisions; its output ends:\n"
+				+ String.join("\n", tail));
 	}
 
 	/**
