@@ -3,14 +3,13 @@ package io.liveguard.web.system;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -22,9 +21,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * and authorization failures are handed to Spring MVC's exception resolvers, so they come out as the
  * same problem details as every other error.
  * <p>
- * Public so that web slice tests can import it.
+ * Public so that web slice tests can import it. Absent in a command-line run, which has no web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
 	static final String REALM = "LiveGuard";
@@ -87,12 +87,6 @@ public class SecurityConfiguration {
 	AccessDeniedHandler problemDetailsAccessDeniedHandler(
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
 		return (request, response, ex) -> resolver.resolveException(request, response, null, ex);
-	}
-
-	/** BCrypt for new hashes, and reads any hash written with an {@code {id}} prefix. */
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 }

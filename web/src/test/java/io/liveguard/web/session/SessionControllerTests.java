@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.liveguard.engine.session.FieldError;
 import io.liveguard.engine.session.InvalidSessionException;
+import io.liveguard.web.system.PasswordConfiguration;
 import io.liveguard.web.system.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** How the sessions API maps ingest outcomes and failures to HTTP, with the real security rules. */
 @WebMvcTest(SessionController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, PasswordConfiguration.class })
 class SessionControllerTests {
 
 	private static final String CARD = """
