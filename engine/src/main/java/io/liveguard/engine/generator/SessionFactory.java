@@ -78,7 +78,7 @@ final class SessionFactory {
 		else if (profile == Profile.VIOLATING) {
 			int howMany = rng.nextInt(20) < 15 ? 1 : (rng.nextInt(4) < 3 ? 2 : 3);
 			violations.addAll(pickSome(rng, VIOLATIONS, howMany));
-			if (violations.contains("FAKE_DISCOUNT") && window.isEmpty()) {
+			if (violations.contains("FAKE_DISCOUNT") && relistable(window, seller).isEmpty()) {
 				violations.remove("FAKE_DISCOUNT");
 				violations.add(replacementFor(rng, violations));
 			}
@@ -107,6 +107,17 @@ final class SessionFactory {
 			}
 		}
 		return window;
+	}
+
+	/** Sales of the window the seller can list again: products of its catalogue, not one-off extras. */
+	private static List<PriorSale> relistable(List<PriorSale> window, Seller seller) {
+		List<PriorSale> relistable = new ArrayList<>();
+		for (PriorSale sale : window) {
+			if (seller.items().stream().anyMatch((item) -> item.sku().equals(sale.sku()))) {
+				relistable.add(sale);
+			}
+		}
+		return relistable;
 	}
 
 	private static String replacementFor(SplittableRandom rng, Set<String> taken) {
@@ -289,7 +300,12 @@ final class SessionFactory {
 			switch (this.rng.nextInt(8)) {
 				case 0 -> {
 					if (!short_) {
+						// shares of the session must stay what they were
+						long previous = this.durationSec;
 						this.durationSec = 15 * 60;
+						this.hostAbsentSec = this.hostAbsentSec * this.durationSec / previous;
+						this.deadAirSec = this.deadAirSec * this.durationSec / previous;
+						this.stallSec = this.stallSec * this.durationSec / previous;
 					}
 				}
 				case 1 -> this.hostAbsentSec = wholeMinutes() / 10;
@@ -426,15 +442,16 @@ final class SessionFactory {
 			}
 		}
 
-		/** Relists a product sold a few days ago with an inflated list price and the same or a lower live price. */
+		/** Relists a product sold a few days ago at an inflated list price, live at the price it sold for then. */
 		private void fakeDiscount(List<PriorSale> window) {
+			List<PriorSale> relistable = relistable(window, this.seller);
 			List<PriorSale> daysAgo = new ArrayList<>();
-			for (PriorSale sale : window) {
+			for (PriorSale sale : relistable) {
 				if (!sale.startedAt().isAfter(this.start.minus(DAY_LENGTH))) {
 					daysAgo.add(sale);
 				}
 			}
-			List<PriorSale> candidates = daysAgo.isEmpty() ? window : daysAgo;
+			List<PriorSale> candidates = daysAgo.isEmpty() ? relistable : daysAgo;
 			PriorSale sale = candidates.get(this.rng.nextInt(candidates.size()));
 			Listing listing = null;
 			for (Listing existing : this.listings) {
@@ -448,9 +465,8 @@ final class SessionFactory {
 				listing = regularPrice(item);
 				this.listings.add(listing);
 			}
-			long steps = sale.livePrice() / this.step;
-			long live = this.step * Math.max(1, steps - this.rng.nextInt(3));
-			listing.livePrice = Math.min(live, sale.livePrice());
+			// the same live price as days ago, or a little more: the "discount" is the usual price
+			listing.livePrice = sale.livePrice() + this.step * this.rng.nextInt(3);
 			listing.listPrice = steps(listing.livePrice * (2.2 + 1.8 * this.rng.nextDouble())) + this.step;
 			listing.shown = true;
 		}

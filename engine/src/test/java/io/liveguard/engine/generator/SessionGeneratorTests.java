@@ -127,7 +127,7 @@ class SessionGeneratorTests {
 				assertThat(product.listPrice()).isGreaterThan(2 * product.livePrice());
 				assertThat(fake.history().priorSales()).anySatisfy((sale) -> {
 					assertThat(sale.sku()).isEqualTo(product.sku());
-					assertThat(sale.livePrice()).isGreaterThanOrEqualTo(product.livePrice());
+					assertThat(sale.livePrice()).isLessThanOrEqualTo(product.livePrice());
 				});
 			});
 		}
