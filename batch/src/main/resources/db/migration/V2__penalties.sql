@@ -82,6 +82,7 @@ create index appeal_seller on appeal (seller_id, session_id, code);
 create table penalty_run_seller (
   run_id bigint not null,
   seller_id varchar(128) not null,
+  market varchar(2) not null,
   primary key (run_id, seller_id)
 );
 

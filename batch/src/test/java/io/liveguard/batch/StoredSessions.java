@@ -45,11 +45,15 @@ public final class StoredSessions {
 		ScoreCard card = this.engine.score(session, SellerHistory.NONE);
 		this.jdbc.sql("""
 				insert into live_session (session_id, seller_id, market, started_at, ended_at, business_date,
-				                          content_hash, record, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                          content_hash, received_at, content_score, violation_points)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(session.sessionId(), session.sellerId(), session.market(), utc(session.startedAt()),
-					utc(session.endedAt()), card.businessDate(), codec.contentHash(session), codec.write(session),
-					utc(Instant.now()))
+					utc(session.endedAt()), card.businessDate(), codec.contentHash(session), utc(Instant.now()),
+					card.contentScore(), card.violationPoints())
+			.update();
+		this.jdbc.sql("insert into session_record (session_id, record) values (?, ?)")
+			.params(session.sessionId(), codec.write(session))
 			.update();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""

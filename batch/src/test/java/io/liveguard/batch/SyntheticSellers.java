@@ -47,9 +47,9 @@ public final class SyntheticSellers {
 				String sessionId = seller + "-" + n;
 				LocalDate date = from.plusDays(random.nextInt(days));
 				OffsetDateTime started = date.atTime(5, 0).atOffset(ZoneOffset.UTC);
-				sessions.add(new Object[] { sessionId, seller, "VN", started, started.plusHours(1), date, "h", "{}",
-						started });
 				int contentScore = 30 + random.nextInt(71);
+				sessions.add(new Object[] { sessionId, seller, "VN", started, started.plusHours(1), date, "h", started,
+						contentScore });
 				cards.add(new Object[] { ++cardId, sessionId, contentScore, started });
 				int violations = (random.nextInt(10) < 6) ? 0 : 1 + random.nextInt(2);
 				for (int v = 0; v < violations; v++) {
@@ -60,7 +60,8 @@ public final class SyntheticSellers {
 			}
 		}
 		jdbc.batchUpdate("insert into live_session (session_id, seller_id, market, started_at, ended_at, business_date,"
-				+ " content_hash, record, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", sessions);
+				+ " content_hash, received_at, content_score, violation_points) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+				sessions);
 		jdbc.batchUpdate("insert into score_card (id, session_id, pack_id, pack_version, content_score, violation_points,"
 				+ " is_current, card, scored_at) values (?, ?, 'default', 1, ?, 0, true, '{}', ?)", cards);
 		jdbc.batchUpdate("insert into finding (score_card_id, seq, session_id, seller_id, market, business_date, code,"

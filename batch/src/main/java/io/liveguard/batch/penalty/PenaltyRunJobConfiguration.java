@@ -81,10 +81,12 @@ public class PenaltyRunJobConfiguration {
 			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 			String marketFilter = PenaltyRuns.ALL_MARKETS.equals(market) ? "" : " and market = :market";
 			jdbc.sql("delete from penalty_run_seller where run_id = ?").param(runId).update();
-			int selected = jdbc.sql("insert into penalty_run_seller (run_id, seller_id) "
-					+ "select cast(:run as bigint), seller_id from live_session where business_date between :from and :to" + marketFilter
-					+ " union select cast(:run as bigint), seller_id from penalty where lifted_at is null and (ends_at is null or ends_at > :now)"
-					+ marketFilter)
+			// a seller is decided in the market of its sessions (the last in code order, should it have several)
+			int selected = jdbc.sql("insert into penalty_run_seller (run_id, seller_id, market) "
+					+ "select cast(:run as bigint), seller_id, max(market) from ("
+					+ "select seller_id, market from live_session where business_date between :from and :to" + marketFilter
+					+ " union select seller_id, market from penalty where lifted_at is null and (ends_at is null or ends_at > :now)"
+					+ marketFilter + ") s group by seller_id")
 				.param("run", runId)
 				.param("from", from)
 				.param("to", date)
@@ -100,9 +102,9 @@ public class PenaltyRunJobConfiguration {
 
 	@Bean
 	Step decidePenaltiesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<String> runSellerReader, ItemProcessor<String, SellerOutcome> penaltyDecider,
+			JdbcPagingItemReader<RunSeller> runSellerReader, ItemProcessor<RunSeller, SellerOutcome> penaltyDecider,
 			PenaltyDecisionWriter penaltyDecisionWriter, QuarantineSkipListener quarantineSkipListener) {
-		return new StepBuilder(DECIDE_STEP, jobRepository).<String, SellerOutcome>chunk(CHUNK_SIZE)
+		return new StepBuilder(DECIDE_STEP, jobRepository).<RunSeller, SellerOutcome>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(runSellerReader)
 			.processor(penaltyDecider)
@@ -117,33 +119,30 @@ public class PenaltyRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<String> runSellerReader(DataSource dataSource,
+	JdbcPagingItemReader<RunSeller> runSellerReader(DataSource dataSource,
 			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId) throws Exception {
-		return new JdbcPagingItemReaderBuilder<String>().name("runSellerReader")
+		return new JdbcPagingItemReaderBuilder<RunSeller>().name("runSellerReader")
 			.dataSource(dataSource)
-			.selectClause("select seller_id")
+			.selectClause("select seller_id, market")
 			.fromClause("from penalty_run_seller")
 			.whereClause("where run_id = :run")
 			.parameterValues(Map.of("run", runId))
 			.sortKeys(Map.of("seller_id", Order.ASCENDING))
-			.rowMapper((rs, row) -> rs.getString(1))
+			.rowMapper((rs, row) -> new RunSeller(rs.getString(1), rs.getString(2)))
 			.pageSize(CHUNK_SIZE)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	ItemProcessor<String, SellerOutcome> penaltyDecider(SellerRecords sellerRecords, ScoringEngine engine,
+	ItemProcessor<RunSeller, SellerOutcome> penaltyDecider(SellerRecords sellerRecords, ScoringEngine engine,
 			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId,
-			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date,
-			@Value("#{jobParameters['" + PenaltyRuns.MARKET + "']}") String market) {
+			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date) {
 		// One pack snapshot per market for the whole step: a step never mixes rule pack versions.
 		Map<String, CompiledPack> packs = new HashMap<>();
-		return (sellerId) -> {
-			String sellerMarket = PenaltyRuns.ALL_MARKETS.equals(market)
-					? sellerRecords.latestMarket(sellerId, date)
-						.orElseThrow(() -> new BadRecordException("seller has no session up to " + date))
-					: market;
+		return (runSeller) -> {
+			String sellerId = runSeller.sellerId();
+			String sellerMarket = runSeller.market();
 			CompiledPack pack = packs.computeIfAbsent(sellerMarket, engine.registry()::forMarket);
 			Ladder ladder;
 			try {
@@ -192,7 +191,7 @@ public class PenaltyRunJobConfiguration {
 	}
 
 	/** Puts every skipped seller in the quarantine with the reason. */
-	static class QuarantineSkipListener implements SkipListener<String, SellerOutcome> {
+	static class QuarantineSkipListener implements SkipListener<RunSeller, SellerOutcome> {
 
 		private final Quarantine quarantine;
 
@@ -209,8 +208,8 @@ public class PenaltyRunJobConfiguration {
 		}
 
 		@Override
-		public void onSkipInProcess(String sellerId, Throwable failure) {
-			this.quarantine.record(JOB_NAME, this.runId, "seller " + sellerId, failure.getMessage());
+		public void onSkipInProcess(RunSeller seller, Throwable failure) {
+			this.quarantine.record(JOB_NAME, this.runId, "seller " + seller.sellerId(), failure.getMessage());
 		}
 
 		@Override

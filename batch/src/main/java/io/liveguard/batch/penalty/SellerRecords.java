@@ -29,22 +29,12 @@ class SellerRecords {
 		this.penalties = penalties;
 	}
 
-	/** The market of the seller's most recent session up to {@code date}, if any. */
-	Optional<String> latestMarket(String sellerId, LocalDate date) {
-		return this.jdbc
-			.sql("select market from live_session where seller_id = ? and business_date <= ? order by started_at desc limit 1")
-			.params(sellerId, date)
-			.query(String.class)
-			.optional();
-	}
-
 	SellerRecord load(String sellerId, LocalDate runDate, Ladder ladder) {
 		LocalDate from = ladder.windowStart(runDate);
 		List<PointEntry> points = this.jdbc.sql("""
-				select f.session_id, f.code, f.severity, f.points, f.business_date
-				from finding f join score_card c on c.id = f.score_card_id
-				where f.seller_id = ? and f.kind = 'VIOLATION' and c.is_current
-				  and f.business_date between ? and ?
+				select session_id, code, severity, points, business_date
+				from finding
+				where seller_id = ? and kind = 'VIOLATION' and business_date between ? and ?
 				""").params(sellerId, from, runDate).query((rs, row) -> {
 			String sessionId = rs.getString(1);
 			String code = rs.getString(2);
@@ -57,9 +47,9 @@ class SellerRecords {
 					rs.getObject(5, LocalDate.class), false);
 		}).list();
 		List<ScoredSession> sessions = this.jdbc.sql("""
-				select s.session_id, s.business_date, c.content_score
-				from live_session s join score_card c on c.session_id = s.session_id and c.is_current
-				where s.seller_id = ? and s.business_date between ? and ?
+				select session_id, business_date, content_score
+				from live_session
+				where seller_id = ? and business_date between ? and ?
 				""")
 			.params(sellerId, runDate.minusDays(ladder.warningScoreDays() - 1L), runDate)
 			.query((rs, row) -> new ScoredSession(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))

@@ -102,8 +102,8 @@ public class SellerStandings {
 		List<PointLine> points = this.jdbc.sql("""
 				select f.session_id, f.code, f.points, f.business_date,
 				       (select max(a.status) from appeal a where a.session_id = f.session_id and a.code = f.code) as appeal
-				from finding f join score_card c on c.id = f.score_card_id
-				where f.seller_id = ? and f.kind = 'VIOLATION' and c.is_current and f.business_date between ? and ?
+				from finding f
+				where f.seller_id = ? and f.kind = 'VIOLATION' and f.business_date between ? and ?
 				order by f.business_date desc, f.session_id, f.seq
 				""").params(sellerId, listFrom, today).query((rs, row) -> {
 			LocalDate earned = rs.getObject(4, LocalDate.class);
@@ -115,8 +115,8 @@ public class SellerStandings {
 		}).list();
 		int active = record.activePoints(today, ladder);
 		List<Integer> scores = this.jdbc.sql("""
-				select c.content_score from live_session s join score_card c on c.session_id = s.session_id and c.is_current
-				where s.seller_id = ? and s.business_date between ? and ?
+				select content_score from live_session
+				where seller_id = ? and business_date between ? and ?
 				""")
 			.params(sellerId, today.minusDays(29), today)
 			.query(Integer.class)

@@ -43,7 +43,7 @@ class LadderScenarioTests {
 	@BeforeEach
 	void emptyTables() {
 		for (String table : List.of("quarantine", "penalty_run_seller", "appeal", "seller_warning", "penalty_reason",
-				"penalty", "seller_state", "penalty_run", "listed_price", "finding", "score_card", "live_session")) {
+				"penalty", "seller_state", "penalty_run", "listed_price", "finding", "score_card", "session_record", "live_session")) {
 			this.jdbc.sql("delete from " + table).update();
 		}
 		this.eligibility.reload();
@@ -111,8 +111,9 @@ class LadderScenarioTests {
 		OffsetDateTime started = LocalDate.parse(date).atTime(5, 0).atOffset(ZoneOffset.UTC);
 		this.jdbc.sql("""
 				insert into live_session (session_id, seller_id, market, started_at, ended_at, business_date,
-				                          content_hash, record, received_at) values (?, 'climber', 'VN', ?, ?, ?, 'h', '{}', ?)
-				""").params(sessionId, started, started.plusHours(1), LocalDate.parse(date), started).update();
+				                          content_hash, received_at, content_score, violation_points)
+				values (?, 'climber', 'VN', ?, ?, ?, 'h', ?, 90, ?)
+				""").params(sessionId, started, started.plusHours(1), LocalDate.parse(date), started, points).update();
 		long card = ++this.cardIds;
 		this.jdbc.sql("""
 				insert into score_card (id, session_id, pack_id, pack_version, content_score, violation_points, is_current,

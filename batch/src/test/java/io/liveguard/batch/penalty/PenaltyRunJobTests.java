@@ -44,7 +44,7 @@ class PenaltyRunJobTests {
 	@BeforeEach
 	void emptyTables() {
 		for (String table : List.of("quarantine", "penalty_run_seller", "appeal", "seller_warning", "penalty_reason",
-				"penalty", "seller_state", "penalty_run", "listed_price", "finding", "score_card", "live_session")) {
+				"penalty", "seller_state", "penalty_run", "listed_price", "finding", "score_card", "session_record", "live_session")) {
 			this.jdbc.sql("delete from " + table).update();
 		}
 		this.eligibility.reload();

@@ -64,8 +64,8 @@ class Appeals {
 			.filter((row) -> caller.maySee(row.sellerId()))
 			.orElseThrow(() -> AppealProblem.notFound("sessionId: no session '" + sessionId + "' is known"));
 		boolean violation = this.jdbc.sql("""
-				select count(*) from finding f join score_card c on c.id = f.score_card_id
-				where f.session_id = ? and f.code = ? and f.kind = 'VIOLATION' and c.is_current
+				select count(*) from finding
+				where session_id = ? and code = ? and kind = 'VIOLATION'
 				""").params(sessionId, code).query(Integer.class).single() > 0;
 		if (!violation) {
 			throw AppealProblem.notFound("code: session '" + sessionId + "' has no violation finding " + code);

@@ -37,8 +37,9 @@ class Sessions {
 	/** The session with its current score card. */
 	Optional<StoredSession> find(String sessionId) {
 		return this.jdbc.sql("""
-				select s.session_id, s.content_hash, s.record, c.card
+				select s.session_id, s.content_hash, r.record, c.card
 				from live_session s
+				join session_record r on r.session_id = s.session_id
 				join score_card c on c.session_id = s.session_id and c.is_current = true
 				where s.session_id = :sessionId
 				""")
@@ -82,9 +83,9 @@ class Sessions {
 		ScoreCard card = added.card();
 		this.jdbc.sql("""
 				insert into live_session (session_id, seller_id, market, started_at, ended_at, business_date,
-				    content_hash, record, received_at)
+				    content_hash, received_at, content_score, violation_points)
 				values (:sessionId, :sellerId, :market, :startedAt, :endedAt, :businessDate,
-				    :contentHash, :record, :receivedAt)
+				    :contentHash, :receivedAt, :contentScore, :violationPoints)
 				""")
 			.param("sessionId", session.sessionId())
 			.param("sellerId", session.sellerId())
@@ -93,8 +94,13 @@ class Sessions {
 			.param("endedAt", utc(session.endedAt()))
 			.param("businessDate", card.businessDate())
 			.param("contentHash", added.contentHash())
-			.param("record", added.record())
 			.param("receivedAt", utc(added.receivedAt()))
+			.param("contentScore", card.contentScore())
+			.param("violationPoints", card.violationPoints())
+			.update();
+		this.jdbc.sql("insert into session_record (session_id, record) values (:sessionId, :record)")
+			.param("sessionId", session.sessionId())
+			.param("record", added.record())
 			.update();
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
