@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.liveguard.engine.scoring.ScoreCard;
 import io.liveguard.engine.session.LiveSession;
+import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,8 +98,8 @@ class SessionController {
 					schema = @Schema(implementation = SessionView.class)))
 	@ApiResponse(responseCode = "404", description = "No such session",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	SessionView session(@PathVariable String sessionId) {
-		return SessionView.of(find(sessionId));
+	SessionView session(@PathVariable String sessionId, Authentication authentication) {
+		return SessionView.of(find(sessionId, authentication));
 	}
 
 	@GetMapping("/{sessionId}/score")
@@ -107,12 +109,18 @@ class SessionController {
 					schema = @Schema(implementation = ScoreCard.class)))
 	@ApiResponse(responseCode = "404", description = "No such session",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<String> score(@PathVariable String sessionId) {
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(find(sessionId).scoreCard());
+	ResponseEntity<String> score(@PathVariable String sessionId, Authentication authentication) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(find(sessionId, authentication).scoreCard());
 	}
 
-	private StoredSession find(String sessionId) {
-		return this.sessions.find(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+	/** The session, if the caller may see it: a SELLER only its own seller's; others are 404 to it. */
+	private StoredSession find(String sessionId, Authentication authentication) {
+		Caller caller = Caller.of(authentication);
+		return this.sessions.find(sessionId)
+			.filter((session) -> caller.maySee(session.sellerId()))
+			.orElseThrow(() -> new SessionNotFoundException(sessionId));
 	}
 
 	private static URI location(String sessionId) {

@@ -37,14 +37,15 @@ class Sessions {
 	/** The session with its current score card. */
 	Optional<StoredSession> find(String sessionId) {
 		return this.jdbc.sql("""
-				select s.session_id, s.content_hash, r.record, c.card
+				select s.session_id, s.seller_id, s.content_hash, r.record, c.card
 				from live_session s
 				join session_record r on r.session_id = s.session_id
 				join score_card c on c.session_id = s.session_id and c.is_current = true
 				where s.session_id = :sessionId
 				""")
 			.param("sessionId", sessionId)
-			.query((rs, row) -> new StoredSession(rs.getString("session_id"), rs.getString("content_hash"),
+			.query((rs, row) -> new StoredSession(rs.getString("session_id"), rs.getString("seller_id"),
+					rs.getString("content_hash"),
 					rs.getString("record"), rs.getString("card")))
 			.optional();
 	}

@@ -157,6 +157,9 @@ class PenaltyJourneyIntegrationTests {
 		assertThat(get("/api/v1/sellers/shop-miracle/live-eligibility", "lazy").getStatus())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(get("/api/v1/sellers/shop-miracle/live-eligibility", "miracle").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(get("/api/v1/sessions/ex-claim-001", "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("/api/v1/sessions/ex-claim-001/score", "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("/api/v1/sessions/ex-claim-001/score", "miracle").getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(post("/api/v1/appeals", appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "lazy").getStatus())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 	}

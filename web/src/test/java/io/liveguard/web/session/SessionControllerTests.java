@@ -207,7 +207,7 @@ class SessionControllerTests {
 
 	@Test
 	void storedSessionIsServedWithItsRecordAndCard() {
-		given(this.sessions.find("s-1")).willReturn(Optional.of(new StoredSession("s-1", "hash", RECORD, CARD)));
+		given(this.sessions.find("s-1")).willReturn(Optional.of(new StoredSession("s-1", "shop-1", "hash", RECORD, CARD)));
 
 		assertThat(this.mvc.get().uri("/api/v1/sessions/s-1").with(user("analyst").roles("ANALYST")))
 			.hasStatusOk()

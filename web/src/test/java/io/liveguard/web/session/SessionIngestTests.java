@@ -170,7 +170,8 @@ class SessionIngestTests {
 
 	private static StoredSession stored(String json, String card) {
 		LiveSession session = codec.read(json);
-		return new StoredSession(session.sessionId(), codec.contentHash(session), codec.write(session), card);
+		return new StoredSession(session.sessionId(), session.sellerId(), codec.contentHash(session), codec.write(session),
+				card);
 	}
 
 	private static String compact(String json) {
