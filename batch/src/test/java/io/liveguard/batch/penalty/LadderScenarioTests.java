@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import io.liveguard.batch.BatchTestApplication;
+import io.liveguard.batch.Tables;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.penalty.PenaltyLevel;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +42,7 @@ class LadderScenarioTests {
 
 	@BeforeEach
 	void emptyTables() {
-		for (String table : List.of("quarantine", "penalty_run_seller", "appeal", "seller_warning", "penalty_reason",
-				"penalty", "seller_state", "penalty_run", "listed_price", "finding", "score_card", "session_record", "live_session")) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		Tables.empty(this.jdbc);
 		this.eligibility.reload();
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.liveguard.batch.BatchTestApplication;
+import io.liveguard.batch.Tables;
 import io.liveguard.batch.StoredSessions;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Penalty;
@@ -43,10 +44,7 @@ class PenaltyRunJobTests {
 
 	@BeforeEach
 	void emptyTables() {
-		for (String table : List.of("quarantine", "penalty_run_seller", "appeal", "seller_warning", "penalty_reason",
-				"penalty", "seller_state", "penalty_run", "listed_price", "finding", "score_card", "session_record", "live_session")) {
-			this.jdbc.sql("delete from " + table).update();
-		}
+		Tables.empty(this.jdbc);
 		this.eligibility.reload();
 		StoredSessions store = new StoredSessions(this.jdbc, this.engine);
 		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
