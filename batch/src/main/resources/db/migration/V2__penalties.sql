@@ -50,14 +50,15 @@ create table penalty_reason (
   primary key (penalty_id, seq)
 );
 
+-- Every warning of every run; a seller's current warnings are those of its last run (seller_state).
 create table seller_warning (
   seller_id varchar(128) not null,
+  run_id bigint not null,
   seq int not null,
   code varchar(32) not null,
   message varchar(2000) not null,
-  run_id bigint not null,
   business_date date not null,
-  primary key (seller_id, seq)
+  primary key (seller_id, run_id, seq)
 );
 
 create table appeal (

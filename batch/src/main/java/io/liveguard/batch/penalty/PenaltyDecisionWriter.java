@@ -76,7 +76,6 @@ class PenaltyDecisionWriter implements ItemWriter<SellerOutcome>, StepExecutionL
 				increment(LIFTS, 1);
 				touched.add(decision.sellerId());
 			}
-			this.jdbc.sql("delete from seller_warning where seller_id = ?").param(decision.sellerId()).update();
 			int seq = 0;
 			for (Warning warning : decision.warnings()) {
 				this.jdbc

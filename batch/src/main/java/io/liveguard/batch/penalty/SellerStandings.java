@@ -123,7 +123,10 @@ public class SellerStandings {
 			.list();
 		Double average = scores.isEmpty() ? null
 				: Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0) * 10) / 10.0;
-		List<Warning> warnings = this.jdbc.sql("select code, message from seller_warning where seller_id = ? order by seq")
+		List<Warning> warnings = this.jdbc.sql("""
+				select w.code, w.message from seller_warning w join seller_state s on s.seller_id = w.seller_id
+				where w.seller_id = ? and w.run_id = s.last_run_id order by w.seq
+				""")
 			.param(sellerId)
 			.query((rs, row) -> new Warning(rs.getString(1), rs.getString(2)))
 			.list();

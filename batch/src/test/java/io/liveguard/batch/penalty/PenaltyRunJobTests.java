@@ -114,6 +114,17 @@ class PenaltyRunJobTests {
 	}
 
 	@Test
+	void everyRunKeepsItsWarningsAndTheStandingShowsTheLatest() {
+		PenaltyRuns.RunStatus first = this.runs.runAndWait(RUN_DATE, "VN", "test");
+		PenaltyRuns.RunStatus second = this.runs.runAndWait(RUN_DATE.plusDays(1), "VN", "test");
+
+		assertThat(this.jdbc.sql("select run_id from seller_warning where seller_id = 'shop-lazy' order by run_id")
+			.query(Long.class)
+			.list()).containsExactly(first.runId(), second.runId());
+		assertThat(warningCodes("shop-lazy")).containsExactly("NEAR_THRESHOLD");
+	}
+
+	@Test
 	void aSellerWithCorruptFindingsIsQuarantinedAndTheOthersAreDecided() {
 		this.jdbc.sql("update finding set severity = 'APOCALYPTIC' where seller_id = 'shop-miracle'").update();
 
@@ -137,7 +148,10 @@ class PenaltyRunJobTests {
 	}
 
 	private List<String> warningCodes(String sellerId) {
-		return this.jdbc.sql("select code from seller_warning where seller_id = ? order by seq")
+		return this.jdbc.sql("""
+				select w.code from seller_warning w join seller_state s on s.seller_id = w.seller_id
+				where w.seller_id = ? and w.run_id = s.last_run_id order by w.seq
+				""")
 			.param(sellerId)
 			.query(String.class)
 			.list();
