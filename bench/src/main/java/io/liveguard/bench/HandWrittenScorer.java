@@ -136,7 +136,7 @@ public final class HandWrittenScorer {
 						List.of(product.getEvidence())));
 			}
 		}
-		for (StreamSample sample : facts.streamSamples()) {
+		for (StreamSample sample : summary.getStreamSamples()) {
 			if (sample.getResolutionP() < this.streamMinResolutionP) {
 				detections.add(new Detection("POOR_STREAM", RULE + "POOR_STREAM resolution", sample.getEvidence()));
 			}
@@ -223,8 +223,8 @@ public final class HandWrittenScorer {
 				detections.add(new Detection("PROHIBITED_PRODUCT", RULE + "PROHIBITED_PRODUCT", product.getEvidence()));
 			}
 			if (product.getListPrice() > product.getLivePrice() * this.fakeDiscountMinListToLiveRatio) {
-				for (PriorSale sale : facts.priorSales()) {
-					if (sale.getSku().equals(product.getSku()) && sale.getPrice() <= product.getLivePrice()) {
+				for (PriorSale sale : product.getPriorSales()) {
+					if (sale.getPrice() <= product.getLivePrice()) {
 						detections.add(new Detection("FAKE_DISCOUNT", RULE + "FAKE_DISCOUNT", product.getEvidence(),
 								sale.getEvidence()));
 					}

@@ -56,8 +56,10 @@ public final class RunScoringBenchmark {
 		if (!cli.getResultFormat().hasValue()) {
 			options.resultFormat(ResultFormatType.JSON);
 		}
+		String loadBefore = loadAverage();
 		Collection<RunResult> results = new Runner(options.build()).run();
 		System.out.print(report(results));
+		System.out.printf(Locale.ROOT, "load average (1, 5, 15 min) before %s, after %s%n", loadBefore, loadAverage());
 	}
 
 	static String report(Collection<RunResult> results) {
@@ -100,6 +102,17 @@ public final class RunScoringBenchmark {
 			text.append(text.isEmpty() ? "" : ", ").append(key).append('=').append(params.getParam(key));
 		}
 		return text.toString();
+	}
+
+	/** Other processes on the machine skew the numbers; say how busy it was. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static Optional<String> cpuModel() {

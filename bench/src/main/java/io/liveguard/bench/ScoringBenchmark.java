@@ -47,8 +47,9 @@ import org.openjdk.jmh.infra.ThreadParams;
 @State(Scope.Benchmark)
 @Threads(2)
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
-@Warmup(iterations = 6, time = 2)
-@Measurement(iterations = 5, time = 3)
+// Drools reaches steady state only after 30-45 s of scoring on 2 busy cores (MVEL jitting, then C2)
+@Warmup(iterations = 15, time = 3)
+@Measurement(iterations = 5, time = 4)
 public class ScoringBenchmark {
 
 	/** Sessions generated in set-up and cycled through. */

@@ -45,6 +45,7 @@ class GeneratedMixTests {
 				}
 				case VIOLATING -> assertThat(found).as(id).containsAll(generated.plantedViolations());
 			}
+			assertThat(found.contains("LOW_QUALITY_SESSION")).as(id).isEqualTo(card.contentScore() < 50);
 			card.violations().forEach((finding) -> violations.merge(finding.code(), 1, Integer::sum));
 		}
 		assertThat(violations.keySet()).containsExactlyInAnyOrderElementsOf(pack.settings()

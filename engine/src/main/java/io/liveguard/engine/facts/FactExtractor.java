@@ -15,9 +15,9 @@ import io.liveguard.engine.session.Signal;
 import io.liveguard.engine.text.KeywordMatcher;
 
 /**
- * Condenses a session into the compact facts rules reason over: one summary with totals and shares,
- * one fact per product, flag, stream sample and prior sale, and one keyword hit per transcript segment
- * and keyword list. Thread safe.
+ * Condenses a session into the compact facts rules reason over: one summary with totals and shares
+ * (and the stream samples), one fact per product (with the seller's prior sales of it) and per flag,
+ * and one keyword hit per transcript segment and keyword list. Thread safe.
  */
 public final class FactExtractor {
 
@@ -88,26 +88,30 @@ public final class FactExtractor {
 						evidence(signal, "\"" + transcript.text() + "\" (" + list + ": " + String.join(", ", phrases) + ")"))));
 			}
 		}
+		List<PriorSale> priorSales = new ArrayList<>(0);
+		Map<String, List<PriorSale>> salesBySku = new HashMap<>();
+		for (SellerHistory.PriorSale sale : history.priorSales()) {
+			if (listed.containsKey(sale.sku())) {
+				PriorSale prior = new PriorSale(sale.sku(), sale.livePrice(), sale.sessionId(),
+						new Evidence(sale.startedAt(), "PRIOR_SESSION",
+								"sold " + sale.sku() + " at " + sale.livePrice() + " in session " + sale.sessionId()));
+				priorSales.add(prior);
+				salesBySku.computeIfAbsent(sale.sku(), (sku) -> new ArrayList<>()).add(prior);
+			}
+		}
 		List<ListedProduct> products = new ArrayList<>(session.products().size());
 		for (Product product : session.products()) {
 			products.add(new ListedProduct(product.sku(), product.category(), product.adConfirmationId(),
 					product.declaredOrigin(), product.verifiedOrigin(), product.listPrice(), product.livePrice(),
 					shownBySku.getOrDefault(product.sku(), List.of()),
-					new Evidence(session.startedAt(), "PRODUCT", describe(product))));
-		}
-		List<PriorSale> priorSales = new ArrayList<>(0);
-		for (SellerHistory.PriorSale sale : history.priorSales()) {
-			if (listed.containsKey(sale.sku())) {
-				priorSales.add(new PriorSale(sale.sku(), sale.livePrice(), sale.sessionId(),
-						new Evidence(sale.startedAt(), "PRIOR_SESSION",
-								"sold " + sale.sku() + " at " + sale.livePrice() + " in session " + sale.sessionId())));
-			}
+					new Evidence(session.startedAt(), "PRODUCT", describe(product)),
+					salesBySku.getOrDefault(product.sku(), List.of())));
 		}
 		SessionSummary summary = new SessionSummary(session.sessionId(), session.sellerId(), session.market(),
 				session.startedAt(), session.endedAt(), session.host().hostId(), session.host().identityVerified(),
 				session.stats().peakViewers(), session.stats().comments(), session.stats().commentsAnswered(),
 				session.stats().viewerReports(), hostAbsent, deadAir, stall, productsShown, hostAbsentEvidence,
-				deadAirEvidence, stallEvidence, reportEvidence, shownEvidence);
+				deadAirEvidence, stallEvidence, reportEvidence, shownEvidence, samples);
 		return new SessionFacts(summary, products, flags, hits, samples, priorSales);
 	}
 

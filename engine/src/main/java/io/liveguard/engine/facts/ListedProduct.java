@@ -6,7 +6,12 @@ import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.session.ProductCategory;
 import org.jspecify.annotations.Nullable;
 
-/** A product listed in the session, with whether it was shown on camera. */
+/**
+ * A product listed in the session, with whether it was shown on camera and the seller's earlier sales
+ * of it. Prior sales are not facts of their own: rules reach them with
+ * {@code PriorSale( ... ) from $product.priorSales}, so a session pays for them only when a rule
+ * looks.
+ */
 public final class ListedProduct {
 
 	private final String sku;
@@ -27,9 +32,18 @@ public final class ListedProduct {
 
 	private final Evidence evidence;
 
+	private final List<PriorSale> priorSales;
+
 	public ListedProduct(String sku, ProductCategory category, @Nullable String adConfirmationId,
 			@Nullable String declaredOrigin, @Nullable String verifiedOrigin, long listPrice, long livePrice,
 			List<Evidence> shownEvidence, Evidence evidence) {
+		this(sku, category, adConfirmationId, declaredOrigin, verifiedOrigin, listPrice, livePrice, shownEvidence,
+				evidence, List.of());
+	}
+
+	public ListedProduct(String sku, ProductCategory category, @Nullable String adConfirmationId,
+			@Nullable String declaredOrigin, @Nullable String verifiedOrigin, long listPrice, long livePrice,
+			List<Evidence> shownEvidence, Evidence evidence, List<PriorSale> priorSales) {
 		this.sku = sku;
 		this.category = category;
 		this.adConfirmationId = adConfirmationId;
@@ -39,6 +53,7 @@ public final class ListedProduct {
 		this.livePrice = livePrice;
 		this.shownEvidence = List.copyOf(shownEvidence);
 		this.evidence = evidence;
+		this.priorSales = List.copyOf(priorSales);
 	}
 
 	public String getSku() {
@@ -81,6 +96,11 @@ public final class ListedProduct {
 	/** The listing itself: category, confirmation, origins and prices. */
 	public Evidence getEvidence() {
 		return this.evidence;
+	}
+
+	/** The seller's sales of this sku in the look-back window, oldest first. */
+	public List<PriorSale> getPriorSales() {
+		return this.priorSales;
 	}
 
 }

@@ -54,11 +54,15 @@ public final class SessionSummary {
 
 	private final List<Evidence> productShownEvidence;
 
+	private final List<StreamSample> streamSamples;
+
+	private final int lowestResolutionP;
+
 	SessionSummary(String sessionId, String sellerId, String market, Instant startedAt, Instant endedAt,
 			@Nullable String hostId, boolean hostVerified, int peakViewers, int comments, int commentsAnswered,
 			int viewerReports, long hostAbsentSec, long deadAirSec, long stallSec, int productsShown,
 			List<Evidence> hostAbsentEvidence, List<Evidence> deadAirEvidence, List<Evidence> stallEvidence,
-			List<Evidence> viewerReportEvidence, List<Evidence> productShownEvidence) {
+			List<Evidence> viewerReportEvidence, List<Evidence> productShownEvidence, List<StreamSample> streamSamples) {
 		this.sessionId = sessionId;
 		this.sellerId = sellerId;
 		this.market = market;
@@ -82,6 +86,12 @@ public final class SessionSummary {
 		this.stallEvidence = stallEvidence;
 		this.viewerReportEvidence = viewerReportEvidence;
 		this.productShownEvidence = productShownEvidence;
+		this.streamSamples = List.copyOf(streamSamples);
+		int lowest = Integer.MAX_VALUE;
+		for (StreamSample sample : this.streamSamples) {
+			lowest = Math.min(lowest, sample.getResolutionP());
+		}
+		this.lowestResolutionP = lowest;
 	}
 
 	public String getSessionId() {
@@ -191,6 +201,19 @@ public final class SessionSummary {
 
 	public List<Evidence> getProductShownEvidence() {
 		return this.productShownEvidence;
+	}
+
+	/**
+	 * The STREAM_QUALITY samples, in time order. Not facts of their own: rules reach them with
+	 * {@code StreamSample( ... ) from $summary.streamSamples}.
+	 */
+	public List<StreamSample> getStreamSamples() {
+		return this.streamSamples;
+	}
+
+	/** The lowest resolution of any sample; {@link Integer#MAX_VALUE} when there is none. */
+	public int getLowestResolutionP() {
+		return this.lowestResolutionP;
 	}
 
 	/** The session's span, for findings about its length. */

@@ -70,6 +70,16 @@ public final class GenerateSessions {
 		}
 		SessionGenerator generator = new SessionGenerator(options.settings);
 		SessionCodec codec = new SessionCodec();
+		try {
+			Path parent = (options.out == null) ? null : options.out.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+		}
+		catch (IOException ex) {
+			err.println("error: cannot create the directory of " + options.out + ": " + ex.getMessage());
+			return 1;
+		}
 		try (Writer writer = options.out == null
 				? new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)
 				: Files.newBufferedWriter(options.out, StandardCharsets.UTF_8)) {

@@ -3,6 +3,8 @@ package io.liveguard.engine.rulepack;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,15 +92,36 @@ public final class FindingTable {
 		return new Decision(findings, Math.max(0, Math.min(FULL_SCORE, score)));
 	}
 
-	/** The content score of the quality detections among {@code detections}. */
+	/**
+	 * The content score of the quality detections among {@code detections}: what {@link #decide} would
+	 * give them, without building findings. Rules call it once per session or more, so it stays cheap.
+	 */
 	public int contentScore(Collection<Detection> detections) {
-		List<Detection> quality = new ArrayList<>(detections.size());
+		Map<String, Set<String>> subjectsByCode = null;
 		for (Detection detection : detections) {
-			if (isQuality(detection.getCode())) {
-				quality.add(detection);
+			FindingRule rule = this.rules.get(detection.getCode());
+			if (rule == null || rule.kind() != FindingKind.QUALITY) {
+				continue;
 			}
+			if (subjectsByCode == null) {
+				subjectsByCode = new HashMap<>();
+			}
+			subjectsByCode.computeIfAbsent(rule.code(), (code) -> new HashSet<>(2))
+				.add(detection.getSubject());
 		}
-		return decide(quality).contentScore();
+		if (subjectsByCode == null) {
+			return FULL_SCORE;
+		}
+		int score = FULL_SCORE;
+		for (Map.Entry<String, Set<String>> entry : subjectsByCode.entrySet()) {
+			FindingRule rule = this.rules.get(entry.getKey());
+			int total = 0;
+			for (int i = 0; i < entry.getValue().size(); i++) {
+				total += bounded(rule, total);
+			}
+			score += total;
+		}
+		return Math.max(0, Math.min(FULL_SCORE, score));
 	}
 
 	private static int bounded(FindingRule rule, int total) {
