@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,17 @@ public class Penalties {
 	public List<Penalty> forSeller(String sellerId) {
 		return collect(this.jdbc.sql(SELECT + " where p.seller_id = ? order by p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
 			.param(sellerId));
+	}
+
+	/** Every penalty of the sellers whose ids are in [{@code first}, {@code last}], newest first, by seller. */
+	public Map<String, List<Penalty>> forSellerRange(String first, String last) {
+		Map<String, List<Penalty>> bySeller = new HashMap<>();
+		for (Penalty penalty : collect(this.jdbc
+			.sql(SELECT + " where p.seller_id between ? and ? order by p.seller_id, p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
+			.params(first, last))) {
+			bySeller.computeIfAbsent(penalty.sellerId(), (id) -> new ArrayList<>()).add(penalty);
+		}
+		return bySeller;
 	}
 
 	/** Penalties that are not lifted and not over at {@code at}, for the eligibility index. */

@@ -1,15 +1,23 @@
 package io.liveguard.batch.penalty;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.penalty.PointEntry;
 import io.liveguard.engine.penalty.SellerDecision;
+import io.liveguard.engine.penalty.SellerRecord;
 import io.liveguard.engine.penalty.Warning;
+import io.liveguard.engine.rulepack.CompiledPack;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -21,11 +29,15 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Stores a chunk of decisions in the chunk's transaction: new penalties with their reasons, lifts,
- * the sellers' current warnings and ladder state. Counts go to the step's execution context, which
- * commits with the chunk, so a restarted run reports the same totals as an uninterrupted one.
+ * Decides a chunk of sellers and stores the decisions in the chunk's transaction. The chunk's records
+ * are loaded in a few bulk queries; each seller is decided with its market's ladder, taken from one
+ * rule pack snapshot per market for the whole step, so a step never mixes pack versions. New
+ * penalties with their reasons, lifts, warnings and the sellers' ladder state are written; a seller
+ * whose stored data cannot be decided goes to the quarantine with the reason. Counts go to the
+ * step's execution context, which commits with the chunk, so a restarted run reports the same totals
+ * as an uninterrupted one.
  */
-class PenaltyDecisionWriter implements ItemWriter<SellerOutcome>, StepExecutionListener {
+class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListener {
 
 	static final String PENALTIES = "penalties";
 
@@ -33,7 +45,15 @@ class PenaltyDecisionWriter implements ItemWriter<SellerOutcome>, StepExecutionL
 
 	static final String WARNINGS = "warnings";
 
+	static final String QUARANTINED = "quarantined";
+
 	private final JdbcClient jdbc;
+
+	private final SellerRecords records;
+
+	private final ScoringEngine engine;
+
+	private final Quarantine quarantine;
 
 	private final EligibilityIndex eligibility;
 
@@ -41,13 +61,22 @@ class PenaltyDecisionWriter implements ItemWriter<SellerOutcome>, StepExecutionL
 
 	private final long runId;
 
+	private final LocalDate runDate;
+
+	private final Map<String, CompiledPack> packs = new HashMap<>();
+
 	private ExecutionContext counts = new ExecutionContext();
 
-	PenaltyDecisionWriter(JdbcClient jdbc, EligibilityIndex eligibility, Clock clock, long runId) {
+	PenaltyDecisionWriter(JdbcClient jdbc, SellerRecords records, ScoringEngine engine, Quarantine quarantine,
+			EligibilityIndex eligibility, Clock clock, long runId, LocalDate runDate) {
 		this.jdbc = jdbc;
+		this.records = records;
+		this.engine = engine;
+		this.quarantine = quarantine;
 		this.eligibility = eligibility;
 		this.clock = clock;
 		this.runId = runId;
+		this.runDate = runDate;
 	}
 
 	@Override
@@ -56,35 +85,40 @@ class PenaltyDecisionWriter implements ItemWriter<SellerOutcome>, StepExecutionL
 	}
 
 	@Override
-	public void write(Chunk<? extends SellerOutcome> chunk) {
+	public void write(Chunk<? extends RunSeller> chunk) {
+		Map<String, Ladder> ladders = new HashMap<>();
+		List<String> sellerIds = new ArrayList<>(chunk.size());
+		LocalDate pointsFrom = this.runDate;
+		LocalDate scoresFrom = this.runDate;
+		for (RunSeller seller : chunk) {
+			sellerIds.add(seller.sellerId());
+			Ladder ladder = ladders.computeIfAbsent(seller.market(), this::ladder);
+			if (ladder != null) {
+				pointsFrom = min(pointsFrom, ladder.windowStart(this.runDate));
+				scoresFrom = min(scoresFrom, SellerRecords.scoresFrom(this.runDate, ladder));
+			}
+		}
+		SellerRecords.Loaded loaded = this.records.loadAll(sellerIds, this.runDate, pointsFrom, scoresFrom);
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<String> touched = new ArrayList<>();
-		for (SellerOutcome outcome : chunk) {
-			SellerDecision decision = outcome.decision();
-			Penalty penalty = decision.penalty();
-			if (penalty != null) {
-				insert(penalty, outcome.market(), now);
-				increment(PENALTIES, 1);
+		for (RunSeller seller : chunk) {
+			Ladder ladder = ladders.get(seller.market());
+			String problem = (ladder == null) ? "rule pack " + pack(seller.market()).ref() + " has no valid ladder"
+					: loaded.problems().get(seller.sellerId());
+			if (problem != null) {
+				this.quarantine.record(PenaltyRunJobConfiguration.JOB_NAME, this.runId, "seller " + seller.sellerId(),
+						problem);
+				increment(QUARANTINED, 1);
+				continue;
+			}
+			SellerRecord record = loaded.records().get(seller.sellerId());
+			String penaltyId = UUID.nameUUIDFromBytes((seller.sellerId() + "|" + this.runDate + "|" + this.runId).getBytes())
+				.toString();
+			SellerDecision decision = record.decide(this.runDate,
+					pack(seller.market()).settings().zoneFor(seller.market()), ladder, this.runId, penaltyId);
+			if (!decision.alreadyDecided() && store(seller.market(), decision, now)) {
 				touched.add(decision.sellerId());
 			}
-			for (String lifted : decision.lifted()) {
-				this.jdbc
-					.sql("update penalty set lifted_at = ?, lifted_by = ?, lift_reason = ? where penalty_id = ? and lifted_at is null")
-					.params(now, "penalty run " + this.runId,
-							"its findings no longer reach its threshold after overturned appeals", lifted)
-					.update();
-				increment(LIFTS, 1);
-				touched.add(decision.sellerId());
-			}
-			int seq = 0;
-			for (Warning warning : decision.warnings()) {
-				this.jdbc
-					.sql("insert into seller_warning (seller_id, seq, code, message, run_id, business_date) values (?, ?, ?, ?, ?, ?)")
-					.params(decision.sellerId(), seq++, warning.code(), warning.message(), this.runId, decision.runDate())
-					.update();
-			}
-			increment(WARNINGS, decision.warnings().size());
-			saveState(outcome.market(), decision);
 		}
 		if (!touched.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -94,6 +128,36 @@ class PenaltyDecisionWriter implements ItemWriter<SellerOutcome>, StepExecutionL
 				}
 			});
 		}
+	}
+
+	/** Stores one decision; true when it changed the seller's penalties. */
+	private boolean store(String market, SellerDecision decision, OffsetDateTime now) {
+		boolean changed = false;
+		Penalty penalty = decision.penalty();
+		if (penalty != null) {
+			insert(penalty, market, now);
+			increment(PENALTIES, 1);
+			changed = true;
+		}
+		for (String lifted : decision.lifted()) {
+			this.jdbc
+				.sql("update penalty set lifted_at = ?, lifted_by = ?, lift_reason = ? where penalty_id = ? and lifted_at is null")
+				.params(now, "penalty run " + this.runId,
+						"its findings no longer reach its threshold after overturned appeals", lifted)
+				.update();
+			increment(LIFTS, 1);
+			changed = true;
+		}
+		int seq = 0;
+		for (Warning warning : decision.warnings()) {
+			this.jdbc
+				.sql("insert into seller_warning (seller_id, seq, code, message, run_id, business_date) values (?, ?, ?, ?, ?, ?)")
+				.params(decision.sellerId(), seq++, warning.code(), warning.message(), this.runId, decision.runDate())
+				.update();
+		}
+		increment(WARNINGS, decision.warnings().size());
+		saveState(market, decision);
+		return changed;
 	}
 
 	private void insert(Penalty penalty, String market, OffsetDateTime now) {
@@ -131,8 +195,25 @@ class PenaltyDecisionWriter implements ItemWriter<SellerOutcome>, StepExecutionL
 		}
 	}
 
+	private CompiledPack pack(String market) {
+		return this.packs.computeIfAbsent(market, this.engine.registry()::forMarket);
+	}
+
+	private Ladder ladder(String market) {
+		try {
+			return Ladder.from(pack(market).settings());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	private void increment(String key, long by) {
 		this.counts.putLong(key, this.counts.getLong(key, 0L) + by);
+	}
+
+	private static LocalDate min(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 }

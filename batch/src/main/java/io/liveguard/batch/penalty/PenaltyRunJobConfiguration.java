@@ -4,26 +4,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
-import io.liveguard.engine.penalty.SellerDecision;
-import io.liveguard.engine.penalty.SellerRecord;
-import io.liveguard.engine.rulepack.CompiledPack;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
@@ -37,10 +30,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The penalty run job, for one business date and one market ({@code *} for all): the first step
  * selects the sellers to visit (sessions in the ladder's window, or a standing penalty) into a
- * staging table; the second pages through them, decides each seller with the pack's ladder and
- * stores the decisions in chunks. Sellers whose stored data cannot be decided are skipped into the
- * quarantine with the reason. Restartable: the selection step does not run again and paging resumes
- * after the last committed chunk; sellers already decided for the date are never decided twice.
+ * staging table; the second pages through them in chunks, loads each chunk's records in bulk, decides
+ * each seller with its market's ladder and stores the decisions ({@link PenaltyDecisionWriter}).
+ * Sellers whose stored data cannot be decided go to the quarantine with the reason. Restartable: the
+ * selection step does not run again and paging resumes after the last committed chunk; sellers
+ * already decided for the date are never decided twice.
  */
 @Configuration(proxyBeanMethods = false)
 public class PenaltyRunJobConfiguration {
@@ -102,18 +96,12 @@ public class PenaltyRunJobConfiguration {
 
 	@Bean
 	Step decidePenaltiesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<RunSeller> runSellerReader, ItemProcessor<RunSeller, SellerOutcome> penaltyDecider,
-			PenaltyDecisionWriter penaltyDecisionWriter, QuarantineSkipListener quarantineSkipListener) {
-		return new StepBuilder(DECIDE_STEP, jobRepository).<RunSeller, SellerOutcome>chunk(CHUNK_SIZE)
+			JdbcPagingItemReader<RunSeller> runSellerReader, PenaltyDecisionWriter penaltyDecisionWriter) {
+		return new StepBuilder(DECIDE_STEP, jobRepository).<RunSeller, RunSeller>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(runSellerReader)
-			.processor(penaltyDecider)
 			.writer(penaltyDecisionWriter)
 			.listener(penaltyDecisionWriter)
-			.faultTolerant()
-			.skip(BadRecordException.class)
-			.skipLimit(Long.MAX_VALUE)
-			.skipListener(quarantineSkipListener)
 			.build();
 	}
 
@@ -135,42 +123,11 @@ public class PenaltyRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<RunSeller, SellerOutcome> penaltyDecider(SellerRecords sellerRecords, ScoringEngine engine,
+	PenaltyDecisionWriter penaltyDecisionWriter(JdbcClient jdbc, SellerRecords sellerRecords, ScoringEngine engine,
+			Quarantine quarantine, EligibilityIndex eligibilityIndex, Clock clock,
 			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId,
 			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date) {
-		// One pack snapshot per market for the whole step: a step never mixes rule pack versions.
-		Map<String, CompiledPack> packs = new HashMap<>();
-		return (runSeller) -> {
-			String sellerId = runSeller.sellerId();
-			String sellerMarket = runSeller.market();
-			CompiledPack pack = packs.computeIfAbsent(sellerMarket, engine.registry()::forMarket);
-			Ladder ladder;
-			try {
-				ladder = Ladder.from(pack.settings());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new BadRecordException("rule pack " + pack.ref() + " has no valid ladder: " + ex.getMessage(), ex);
-			}
-			SellerRecord record = sellerRecords.load(sellerId, date, ladder);
-			String penaltyId = UUID.nameUUIDFromBytes((sellerId + "|" + date + "|" + runId).getBytes()).toString();
-			SellerDecision decision = record.decide(date, pack.settings().zoneFor(sellerMarket), ladder, runId,
-					penaltyId);
-			return decision.alreadyDecided() ? null : new SellerOutcome(sellerMarket, decision);
-		};
-	}
-
-	@Bean
-	@StepScope
-	PenaltyDecisionWriter penaltyDecisionWriter(JdbcClient jdbc, EligibilityIndex eligibilityIndex, Clock clock,
-			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId) {
-		return new PenaltyDecisionWriter(jdbc, eligibilityIndex, clock, runId);
-	}
-
-	@Bean
-	@StepScope
-	QuarantineSkipListener quarantineSkipListener(Quarantine quarantine,
-			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId) {
-		return new QuarantineSkipListener(quarantine, runId);
+		return new PenaltyDecisionWriter(jdbc, sellerRecords, engine, quarantine, eligibilityIndex, clock, runId, date);
 	}
 
 	@Bean
@@ -188,35 +145,6 @@ public class PenaltyRunJobConfiguration {
 			.map((pack) -> Ladder.from(pack.settings()).windowStart(date))
 			.min(LocalDate::compareTo)
 			.orElse(date);
-	}
-
-	/** Puts every skipped seller in the quarantine with the reason. */
-	static class QuarantineSkipListener implements SkipListener<RunSeller, SellerOutcome> {
-
-		private final Quarantine quarantine;
-
-		private final long runId;
-
-		QuarantineSkipListener(Quarantine quarantine, long runId) {
-			this.quarantine = quarantine;
-			this.runId = runId;
-		}
-
-		@Override
-		public void onSkipInRead(Throwable failure) {
-			this.quarantine.record(JOB_NAME, this.runId, "(unreadable)", failure.getMessage());
-		}
-
-		@Override
-		public void onSkipInProcess(RunSeller seller, Throwable failure) {
-			this.quarantine.record(JOB_NAME, this.runId, "seller " + seller.sellerId(), failure.getMessage());
-		}
-
-		@Override
-		public void onSkipInWrite(SellerOutcome outcome, Throwable failure) {
-			this.quarantine.record(JOB_NAME, this.runId, "seller " + outcome.decision().sellerId(), failure.getMessage());
-		}
-
 	}
 
 }

@@ -151,7 +151,7 @@ public class PenaltyRuns {
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (PenaltyRunJobConfiguration.DECIDE_STEP.equals(step.getStepName())) {
 				read = step.getReadCount();
-				skipped = step.getSkipCount();
+				skipped = step.getSkipCount() + step.getExecutionContext().getLong(PenaltyDecisionWriter.QUARANTINED, 0L);
 				penalties = step.getExecutionContext().getLong(PenaltyDecisionWriter.PENALTIES, 0L);
 				lifts = step.getExecutionContext().getLong(PenaltyDecisionWriter.LIFTS, 0L);
 				warnings = step.getExecutionContext().getLong(PenaltyDecisionWriter.WARNINGS, 0L);

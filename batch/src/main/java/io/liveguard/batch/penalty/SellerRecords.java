@@ -1,9 +1,13 @@
 package io.liveguard.batch.penalty;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import io.liveguard.engine.penalty.Ladder;
@@ -17,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Loads what the penalty run needs of one seller. */
+/**
+ * Loads what the penalty run needs of sellers: a whole chunk of sellers in five queries, so the run
+ * costs a handful of round trips per chunk rather than per seller.
+ */
 class SellerRecords {
 
 	private final JdbcClient jdbc;
@@ -29,56 +36,133 @@ class SellerRecords {
 		this.penalties = penalties;
 	}
 
+	/** One seller's record over the windows of {@code ladder}. */
 	SellerRecord load(String sellerId, LocalDate runDate, Ladder ladder) {
-		LocalDate from = ladder.windowStart(runDate);
-		List<PointEntry> points = this.jdbc.sql("""
-				select session_id, code, severity, points, business_date
-				from finding
-				where seller_id = ? and kind = 'VIOLATION' and business_date between ? and ?
-				""").params(sellerId, from, runDate).query((rs, row) -> {
-			String sessionId = rs.getString(1);
-			String code = rs.getString(2);
-			int earned = rs.getInt(4);
-			if (earned < 0) {
-				throw new BadRecordException("finding " + code + " of session " + sessionId + " has negative points "
-						+ earned);
-			}
-			return new PointEntry(sessionId, code, severity(rs.getString(3), sessionId, code), earned,
-					rs.getObject(5, LocalDate.class), false);
-		}).list();
-		List<ScoredSession> sessions = this.jdbc.sql("""
-				select session_id, business_date, content_score
-				from live_session
-				where seller_id = ? and business_date between ? and ?
-				""")
-			.params(sellerId, runDate.minusDays(ladder.warningScoreDays() - 1L), runDate)
-			.query((rs, row) -> new ScoredSession(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))
-			.list();
-		Set<String> overturned = new HashSet<>(this.jdbc
-			.sql("select session_id, code from appeal where seller_id = ? and status = 'OVERTURNED'")
-			.param(sellerId)
-			.query((rs, row) -> SellerRecord.key(rs.getString(1), rs.getString(2)))
-			.list());
-		List<Penalty> decided = this.penalties.forSeller(sellerId);
-		Optional<State> state = this.jdbc
-			.sql("select reached_level, last_run_date from seller_state where seller_id = ?")
-			.param(sellerId)
-			.query((rs, row) -> new State(
-					(rs.getString(1) == null) ? null : PenaltyLevel.valueOf(rs.getString(1)),
-					rs.getObject(2, LocalDate.class)))
-			.optional();
-		return new SellerRecord(sellerId, points, decided, sessions, overturned,
-				state.map(State::reached).orElse(null), state.map(State::lastRunDate).orElse(null));
+		return load(sellerId, runDate, ladder.windowStart(runDate), scoresFrom(runDate, ladder));
 	}
 
-	private static Severity severity(String value, String sessionId, String code) {
-		try {
-			return Severity.valueOf(value);
+	static LocalDate scoresFrom(LocalDate runDate, Ladder ladder) {
+		return runDate.minusDays(ladder.warningScoreDays() - 1L);
+	}
+
+	/** One seller's record; throws {@link BadRecordException} when its stored data cannot be read. */
+	SellerRecord load(String sellerId, LocalDate runDate, LocalDate pointsFrom, LocalDate scoresFrom) {
+		Loaded loaded = loadAll(List.of(sellerId), runDate, pointsFrom, scoresFrom);
+		String problem = loaded.problems().get(sellerId);
+		if (problem != null) {
+			throw new BadRecordException(problem);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new BadRecordException(
-					"finding " + code + " of session " + sessionId + " has unknown severity '" + value + "'", ex);
+		return loaded.records().get(sellerId);
+	}
+
+	/**
+	 * The records of many sellers: findings with business dates in [{@code pointsFrom}, {@code runDate}],
+	 * sessions in [{@code scoresFrom}, {@code runDate}], overturned appeals, penalties and ladder state.
+	 * A seller whose stored data cannot be read is in {@link Loaded#problems()} instead, with the reason.
+	 */
+	Loaded loadAll(Collection<String> sellerIds, LocalDate runDate, LocalDate pointsFrom, LocalDate scoresFrom) {
+		// one index range per table: the run's chunks come sorted by seller id; rows of sellers in the
+		// range but not in the chunk are dropped here
+		Set<String> wanted = new HashSet<>(sellerIds);
+		String first = sellerIds.stream().min(String::compareTo).orElseThrow();
+		String last = sellerIds.stream().max(String::compareTo).orElseThrow();
+		Map<String, List<PointEntry>> points = new HashMap<>();
+		Map<String, String> problems = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select seller_id, session_id, code, severity, points, business_date
+				from finding
+				where seller_id between :first and :last and kind = 'VIOLATION' and business_date between :from and :to
+				""").param("first", first).param("last", last).param("from", pointsFrom).param("to", runDate).query((rs) -> {
+			String sellerId = rs.getString(1);
+			if (!wanted.contains(sellerId)) {
+				return;
+			}
+			String sessionId = rs.getString(2);
+			String code = rs.getString(3);
+			String severity = rs.getString(4);
+			int earned = rs.getInt(5);
+			if (earned < 0) {
+				problems.putIfAbsent(sellerId,
+						"finding " + code + " of session " + sessionId + " has negative points " + earned);
+			}
+			else if (!isSeverity(severity)) {
+				problems.putIfAbsent(sellerId,
+						"finding " + code + " of session " + sessionId + " has unknown severity '" + severity + "'");
+			}
+			else {
+				points.computeIfAbsent(sellerId, (id) -> new ArrayList<>())
+					.add(new PointEntry(sessionId, code, Severity.valueOf(severity), earned,
+							rs.getObject(6, LocalDate.class), false));
+			}
+		});
+		Map<String, List<ScoredSession>> sessions = new HashMap<>();
+		this.jdbc.sql("""
+				select seller_id, session_id, business_date, content_score
+				from live_session
+				where seller_id between :first and :last and business_date between :from and :to
+				""")
+			.param("first", first)
+			.param("last", last)
+			.param("from", scoresFrom)
+			.param("to", runDate)
+			.query((rs) -> {
+				if (!wanted.contains(rs.getString(1))) {
+					return;
+				}
+				sessions.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
+					.add(new ScoredSession(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)));
+			});
+		Map<String, Set<String>> overturned = new HashMap<>();
+		this.jdbc
+			.sql("select seller_id, session_id, code from appeal where seller_id between :first and :last and status = 'OVERTURNED'")
+			.param("first", first)
+			.param("last", last)
+			.query((rs) -> {
+				if (!wanted.contains(rs.getString(1))) {
+					return;
+				}
+				overturned.computeIfAbsent(rs.getString(1), (id) -> new HashSet<>())
+					.add(SellerRecord.key(rs.getString(2), rs.getString(3)));
+			});
+		Map<String, List<Penalty>> decided = this.penalties.forSellerRange(first, last);
+		Map<String, State> states = new HashMap<>();
+		this.jdbc.sql("select seller_id, reached_level, last_run_date from seller_state where seller_id between :first and :last")
+			.param("first", first)
+			.param("last", last)
+			.query((rs) -> {
+				states.put(rs.getString(1),
+						new State((rs.getString(2) == null) ? null : PenaltyLevel.valueOf(rs.getString(2)),
+								rs.getObject(3, LocalDate.class)));
+			});
+		Map<String, SellerRecord> records = new HashMap<>();
+		for (String sellerId : sellerIds) {
+			if (problems.containsKey(sellerId)) {
+				continue;
+			}
+			State state = states.get(sellerId);
+			records.put(sellerId,
+					new SellerRecord(sellerId, points.getOrDefault(sellerId, List.of()),
+							decided.getOrDefault(sellerId, List.of()), sessions.getOrDefault(sellerId, List.of()),
+							overturned.getOrDefault(sellerId, Set.of()), (state != null) ? state.reached() : null,
+							(state != null) ? state.lastRunDate() : null));
 		}
+		return new Loaded(records, problems);
+	}
+
+	private static boolean isSeverity(String value) {
+		for (Severity severity : Severity.values()) {
+			if (severity.name().equals(value)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * @param records the sellers' records
+	 * @param problems why the others could not be loaded
+	 */
+	record Loaded(Map<String, SellerRecord> records, Map<String, String> problems) {
 	}
 
 	private record State(@Nullable PenaltyLevel reached, LocalDate lastRunDate) {
