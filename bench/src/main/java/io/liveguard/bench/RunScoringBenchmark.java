@@ -56,6 +56,7 @@ public final class RunScoringBenchmark {
 		if (!cli.getResultFormat().hasValue()) {
 			options.resultFormat(ResultFormatType.JSON);
 		}
+		options.addProfiler(ProcessCpuProfiler.class);
 		String loadBefore = loadAverage();
 		Collection<RunResult> results = new Runner(options.build()).run();
 		System.out.print(report(results));
@@ -71,14 +72,35 @@ public final class RunScoringBenchmark {
 			params = result.getParams();
 		}
 		StringBuilder out = new StringBuilder("\n=== LiveGuard scoring benchmark (one session per op) ===\n");
-		scores.forEach((name, score) -> out.append(String.format(Locale.ROOT, "%-22s %,12.0f ± %,9.0f sessions/s%n",
-				name, score.getScore(), score.getScoreError())));
+		for (RunResult result : results) {
+			BenchmarkParams run = result.getParams();
+			Result<?> score = result.getPrimaryResult();
+			out.append(String.format(Locale.ROOT, "%-22s %,12.0f ± %,9.0f sessions/s  (warm-up %d x %s)%n",
+					run.getBenchmark().substring(run.getBenchmark().lastIndexOf('.') + 1), score.getScore(),
+					score.getScoreError(), run.getWarmup().getCount(), run.getWarmup().getTime()));
+		}
 		ratio(out, scores, "drools", "handWritten", "score(): extraction + rules + findings table");
 		ratio(out, scores, "droolsRulesOnly", "handWrittenRulesOnly", "detect() on extracted facts");
+		Map<String, Result<?>> cpu = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			Result<?> perOp = result.getSecondaryResults().get(ProcessCpuProfiler.RESULT);
+			if (perOp != null) {
+				String name = result.getParams().getBenchmark();
+				cpu.put(name.substring(name.lastIndexOf('.') + 1), perOp);
+			}
+		}
+		if (!cpu.isEmpty()) {
+			out.append("CPU time of the benchmark JVM per session (robust to other load on the machine):\n");
+			cpu.forEach((name, perOp) -> out.append(String.format(Locale.ROOT,
+					"%-22s %9.1f us/session  = %,10.0f sessions per CPU-second%n", name, perOp.getScore(),
+					1_000_000 / perOp.getScore())));
+			cpuRatio(out, cpu, "drools", "handWritten");
+			cpuRatio(out, cpu, "droolsRulesOnly", "handWrittenRulesOnly");
+		}
 		if (params != null) {
-			out.append(String.format(Locale.ROOT, "threads %d, forks %d, warmup %d x %s, measurement %d x %s, params %s%n",
-					params.getThreads(), params.getForks(), params.getWarmup().getCount(), params.getWarmup().getTime(),
-					params.getMeasurement().getCount(), params.getMeasurement().getTime(), paramsOf(params)));
+			out.append(String.format(Locale.ROOT, "threads %d, forks %d, measurement %d x %s, params %s%n",
+					params.getThreads(), params.getForks(), params.getMeasurement().getCount(),
+					params.getMeasurement().getTime(), paramsOf(params)));
 			out.append(String.format(Locale.ROOT, "JVM %s %s (%s), JDK %s, args %s%n", params.getVmName(),
 					params.getVmVersion(), params.getJvm(), params.getJdkVersion(), params.getJvmArgs()));
 		}
@@ -93,6 +115,13 @@ public final class RunScoringBenchmark {
 		if (scores.containsKey(drools) && scores.containsKey(handWritten)) {
 			out.append(String.format(Locale.ROOT, "ratio %s/%s = %.3f  (%s)%n", drools, handWritten,
 					scores.get(drools).getScore() / scores.get(handWritten).getScore(), what));
+		}
+	}
+
+	private static void cpuRatio(StringBuilder out, Map<String, Result<?>> cpu, String drools, String handWritten) {
+		if (cpu.containsKey(drools) && cpu.containsKey(handWritten)) {
+			out.append(String.format(Locale.ROOT, "CPU-time ratio %s/%s = %.3f  (handWritten us / drools us)%n", drools,
+					handWritten, cpu.get(handWritten).getScore() / cpu.get(drools).getScore()));
 		}
 	}
 
