@@ -1,5 +1,7 @@
 package io.liveguard.batch.penalty;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -43,6 +46,8 @@ public class PenaltyRuns {
 	public static final String ALL_MARKETS = "*";
 
 	private static final Logger logger = LoggerFactory.getLogger(PenaltyRuns.class);
+
+	private static final String SELECT_RUN = "select id, business_date, market, requested_by, requested_at, job_execution_id from penalty_run";
 
 	private final JdbcClient jdbc;
 
@@ -93,14 +98,23 @@ public class PenaltyRuns {
 	}
 
 	public Optional<RunStatus> status(long runId) {
-		return this.jdbc
-			.sql("select id, business_date, market, requested_by, requested_at, job_execution_id from penalty_run where id = ?")
-			.param(runId)
-			.query((rs, row) -> new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-					rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
-					(rs.getObject(6) == null) ? null : rs.getLong(6)))
-			.optional()
-			.map(this::status);
+		return this.jdbc.sql(SELECT_RUN + " where id = ?").param(runId).query(PenaltyRuns::runRow).optional().map(this::status);
+	}
+
+	/** The latest runs, newest first, at most {@code limit} of them. */
+	public List<RunStatus> recent(int limit) {
+		return this.jdbc.sql(SELECT_RUN + " order by id desc limit ?")
+			.param(limit)
+			.query(PenaltyRuns::runRow)
+			.list()
+			.stream()
+			.map(this::status)
+			.toList();
+	}
+
+	private static RunRow runRow(ResultSet rs, int row) throws SQLException {
+		return new RunRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
+				rs.getObject(5, OffsetDateTime.class).toInstant(), (rs.getObject(6) == null) ? null : rs.getLong(6));
 	}
 
 	private long record(LocalDate businessDate, @Nullable String market, String requestedBy) {

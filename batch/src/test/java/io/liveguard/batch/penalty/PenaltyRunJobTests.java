@@ -114,6 +114,20 @@ class PenaltyRunJobTests {
 	}
 
 	@Test
+	void recentRunsComeNewestFirstWithTheirCounts() {
+		PenaltyRuns.RunStatus first = this.runs.runAndWait(RUN_DATE, "VN", "test");
+		PenaltyRuns.RunStatus second = this.runs.runAndWait(RUN_DATE.plusDays(1), null, "test");
+
+		assertThat(this.runs.recent(10)).extracting(PenaltyRuns.RunStatus::runId)
+			.containsExactly(second.runId(), first.runId());
+		assertThat(this.runs.recent(1)).singleElement().satisfies((run) -> {
+			assertThat(run.market()).isEqualTo(PenaltyRuns.ALL_MARKETS);
+			assertThat(run.status()).isEqualTo("COMPLETED");
+		});
+		assertThat(this.runs.recent(10).get(1).penaltiesDecided()).isEqualTo(2);
+	}
+
+	@Test
 	void everyRunKeepsItsWarningsAndTheStandingShowsTheLatest() {
 		PenaltyRuns.RunStatus first = this.runs.runAndWait(RUN_DATE, "VN", "test");
 		PenaltyRuns.RunStatus second = this.runs.runAndWait(RUN_DATE.plusDays(1), "VN", "test");
