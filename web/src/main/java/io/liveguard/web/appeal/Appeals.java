@@ -1,7 +1,6 @@
 package io.liveguard.web.appeal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,8 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.liveguard.batch.penalty.SellerStandings;
-import io.liveguard.engine.ScoringEngine;
-import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.web.user.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -30,15 +27,15 @@ class Appeals {
 
 	private final JdbcClient jdbc;
 
-	private final ScoringEngine engine;
+	private final AppealWindow window;
 
 	private final SellerStandings standings;
 
 	private final Clock clock;
 
-	Appeals(JdbcClient jdbc, ScoringEngine engine, SellerStandings standings, Clock clock) {
+	Appeals(JdbcClient jdbc, AppealWindow window, SellerStandings standings, Clock clock) {
 		this.jdbc = jdbc;
-		this.engine = engine;
+		this.window = window;
 		this.standings = standings;
 		this.clock = clock;
 	}
@@ -70,12 +67,11 @@ class Appeals {
 		if (!violation) {
 			throw AppealProblem.notFound("code: session '" + sessionId + "' has no violation finding " + code);
 		}
-		int windowDays = Ladder.from(this.engine.registry().forMarket(session.market()).settings()).appealWindowDays();
 		Instant now = this.clock.instant();
-		Instant closes = session.startedAt().plus(Duration.ofDays(windowDays));
-		if (now.isAfter(closes)) {
-			throw AppealProblem.invalid("sessionId: the " + windowDays + "-day appeal window of session '" + sessionId
-					+ "' closed at " + closes);
+		if (!this.window.isOpen(session.market(), session.startedAt(), now)) {
+			throw AppealProblem.invalid("sessionId: the " + this.window.days(session.market())
+					+ "-day appeal window of session '" + sessionId + "' closed at "
+					+ this.window.closesAt(session.market(), session.startedAt()));
 		}
 		if (this.jdbc.sql("select count(*) from appeal where session_id = ? and code = ?")
 			.params(sessionId, code)
@@ -101,6 +97,14 @@ class Appeals {
 			return this.jdbc.sql(SELECT + " order by filed_at").query(this::map).list();
 		}
 		return this.jdbc.sql(SELECT + " where status = ? order by filed_at").param(status.name()).query(this::map).list();
+	}
+
+	/** The decided appeals, the latest decision first, at most {@code limit} of them. */
+	List<Appeal> recentlyDecided(int limit) {
+		return this.jdbc.sql(SELECT + " where status <> 'OPEN' order by decided_at desc, appeal_id limit ?")
+			.param(limit)
+			.query(this::map)
+			.list();
 	}
 
 	Optional<Appeal> find(String appealId) {
