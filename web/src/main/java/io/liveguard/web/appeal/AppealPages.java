@@ -1,7 +1,6 @@
 package io.liveguard.web.appeal;
 
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 import io.liveguard.engine.scoring.Finding;
@@ -63,9 +62,8 @@ class AppealPages {
 
 	@GetMapping("/analyst/appeals")
 	String queue(Model model) {
-		List<Appeal> open = this.appeals.withStatus(Appeal.Status.OPEN);
-		model.addAttribute("openCount", open.size());
-		model.addAttribute("open", open.stream().limit(QUEUE_LIMIT).map(this::withFinding).toList());
+		model.addAttribute("openCount", this.appeals.countOpen());
+		model.addAttribute("open", this.appeals.oldestOpen(QUEUE_LIMIT).stream().map(this::withFinding).toList());
 		model.addAttribute("decided", this.appeals.recentlyDecided(DECIDED_LIMIT).stream().map(this::withFinding).toList());
 		// analysts work across markets: instants in UTC
 		model.addAttribute("zone", ZoneOffset.UTC);

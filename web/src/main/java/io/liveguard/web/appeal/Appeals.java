@@ -99,6 +99,18 @@ class Appeals {
 		return this.jdbc.sql(SELECT + " where status = ? order by filed_at").param(status.name()).query(this::map).list();
 	}
 
+	/** The open appeals, the oldest first, at most {@code limit} of them. */
+	List<Appeal> oldestOpen(int limit) {
+		return this.jdbc.sql(SELECT + " where status = 'OPEN' order by filed_at, appeal_id limit ?")
+			.param(limit)
+			.query(this::map)
+			.list();
+	}
+
+	int countOpen() {
+		return this.jdbc.sql("select count(*) from appeal where status = 'OPEN'").query(Integer.class).single();
+	}
+
 	/** The decided appeals, the latest decision first, at most {@code limit} of them. */
 	List<Appeal> recentlyDecided(int limit) {
 		return this.jdbc.sql(SELECT + " where status <> 'OPEN' order by decided_at desc, appeal_id limit ?")

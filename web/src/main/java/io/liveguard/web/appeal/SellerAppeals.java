@@ -1,9 +1,9 @@
 package io.liveguard.web.appeal;
 
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +19,11 @@ public class SellerAppeals {
 
 	/** The status (OPEN, UPHELD, OVERTURNED) of each appealed finding of the seller, by {@link #key}. */
 	public Map<String, String> statuses(String sellerId) {
-		List<String[]> rows = this.jdbc.sql("select session_id, code, status from appeal where seller_id = ?")
+		Map<String, String> statuses = new HashMap<>();
+		this.jdbc.sql("select session_id, code, status from appeal where seller_id = ?")
 			.param(sellerId)
-			.query((rs, row) -> new String[] { key(rs.getString(1), rs.getString(2)), rs.getString(3) })
-			.list();
-		return rows.stream().collect(Collectors.toMap((row) -> row[0], (row) -> row[1], (a, b) -> a));
+			.query((RowCallbackHandler) (rs) -> statuses.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
+		return statuses;
 	}
 
 	/** The key of one finding: a session has at most one finding of a code. */

@@ -3,6 +3,7 @@ package io.liveguard.web.seller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,6 +50,9 @@ class SellerPages {
 	static final int PAGE_SIZE = 50;
 
 	static final Duration HISTORY = Duration.ofDays(90);
+
+	/** Sessions the chart shows at most: the latest ones. */
+	static final int CHART_POINTS = 500;
 
 	private final SellerStandings standings;
 
@@ -140,7 +144,7 @@ class SellerPages {
 
 	/** Chart.js data: a label (the start date in the market's zone and the page's language), the score and the session of each point. */
 	private Map<String, Object> chart(String sellerId, Instant since, ZoneId zone) {
-		List<SellerSessions.Score> scores = this.sessions.scores(sellerId, since);
+		List<SellerSessions.Score> scores = this.sessions.scores(sellerId, since, CHART_POINTS);
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("labels", scores.stream()
 			.map((score) -> this.formats.date(score.startedAt().atZone(zone).toLocalDate()))
@@ -161,7 +165,7 @@ class SellerPages {
 	}
 
 	record PenaltyView(PenaltyLevel level, Instant startsAt, @Nullable Instant endsAt, Penalty.Status status,
-			java.time.LocalDate decidedFor, List<PointEntry.Reason> reasons) {
+			LocalDate decidedFor, List<PointEntry.Reason> reasons) {
 
 		static PenaltyView of(Penalty penalty, Instant now) {
 			return new PenaltyView(penalty.level(), penalty.startsAt(), penalty.endsAt(), penalty.statusAt(now),

@@ -3,6 +3,8 @@ package io.liveguard.web.session;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,18 +55,25 @@ public class SellerSessions {
 		return new Page(more ? sessions.subList(0, size) : sessions, page, more);
 	}
 
-	/** The content score of each of the seller's sessions started at or after {@code since}, oldest first. */
-	public List<Score> scores(String sellerId, Instant since) {
-		return this.jdbc.sql("""
+	/**
+	 * The content score of each of the seller's sessions started at or after {@code since}, oldest
+	 * first; the latest {@code limit} of them when there are more.
+	 */
+	public List<Score> scores(String sellerId, Instant since, int limit) {
+		List<Score> latest = new ArrayList<>(this.jdbc.sql("""
 				select session_id, started_at, content_score from live_session
 				where seller_id = :sellerId and started_at >= :since
-				order by started_at, session_id
+				order by started_at desc, session_id desc
+				limit :limit
 				""")
 			.param("sellerId", sellerId)
 			.param("since", utc(since))
+			.param("limit", limit)
 			.query((rs, row) -> new Score(rs.getString("session_id"),
 					rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getInt("content_score")))
-			.list();
+			.list());
+		Collections.reverse(latest);
+		return latest;
 	}
 
 	/** The current score card of a session. */

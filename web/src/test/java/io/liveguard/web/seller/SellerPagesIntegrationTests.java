@@ -1,6 +1,8 @@
 package io.liveguard.web.seller;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import io.liveguard.batch.penalty.EligibilityIndex;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -104,6 +107,36 @@ class SellerPagesIntegrationTests {
 
 		assertThat(page).contains("CHUA KHOI tieu duong", "The appeal window closed on 13 Nov 2026")
 			.doesNotContain("action=\"/seller/appeals\"");
+	}
+
+	@Test
+	void aBusySellerGetsFiftySessionsAPageNewestFirst() throws IOException {
+		String clean;
+		try (var in = getClass().getResourceAsStream("/examples/clean-session.json")) {
+			clean = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		for (int day = 0; day < 55; day++) {
+			String session = clean.replace("ex-clean-001", "busy-" + day)
+				.replace("shop-honest", "shop-busy")
+				.replace("2026-11-20T", LocalDate.of(2026, 11, 20).minusDays(day) + "T");
+			assertThat(this.mvc.post()
+				.uri("/api/v1/sessions")
+				.with(user(PageUsers.admin("admin")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(session)).hasStatus(HttpStatus.CREATED);
+		}
+
+		String first = sellerPage("busy", "shop-busy", "");
+		String second = sellerPage("busy", "shop-busy", "?page=1");
+
+		assertThat(first.split("<article class=\"session\"", -1)).hasSize(51);
+		assertThat(first.indexOf("id=\"session-busy-0\"")).isPositive().isLessThan(first.indexOf("id=\"session-busy-1\""));
+		assertThat(first).contains("href=\"/seller?page=1\"", "Page 1").doesNotContain("session-busy-50");
+		assertThat(second.split("<article class=\"session\"", -1)).hasSize(6);
+		assertThat(second).contains("session-busy-50", "session-busy-54", "href=\"/seller?page=0\"", "Page 2")
+			.doesNotContain("href=\"/seller?page=2\"");
+		// the chart has every session of the 90 days
+		assertThat(first).containsPattern("scores\\\\\":\\[(100,){54}100\\]");
 	}
 
 	@Test
