@@ -168,7 +168,7 @@ class PenaltyJourneyIntegrationTests {
 	void onlyAdminsRunPenaltiesAndOnlyAnalystsDecideAppeals() {
 		assertThat(post("/api/v1/penalty-runs", "{\"businessDate\":\"2026-11-22\"}", "platform").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(get("/api/v1/appeals?status=OPEN", "miracle").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(get("/api/v1/appeals?status=OPEN", "platform").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(post("/api/v1/appeals", appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "platform").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		EntityExchangeResult<String> noDate = post("/api/v1/penalty-runs", "{}", "admin");
