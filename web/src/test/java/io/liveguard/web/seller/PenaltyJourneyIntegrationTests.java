@@ -212,6 +212,20 @@ class PenaltyJourneyIntegrationTests {
 			.isEqualTo("LIFTED");
 		assertThat(post("/api/v1/appeals/" + appealId + "/decision", "{\"outcome\":\"UPHELD\"}", "analyst").getStatus())
 			.isEqualTo(HttpStatus.CONFLICT);
+		JsonNode audit = body(get("/api/v1/audit-events?type=APPEAL_DECIDED", "admin"));
+		assertThat(audit).singleElement().satisfies((event) -> {
+			assertThat(event.get("principal").asString()).isEqualTo("analyst");
+			assertThat(event.get("data").get("appealId").asString()).isEqualTo(appealId);
+			assertThat(event.get("data").get("outcome").asString()).isEqualTo("OVERTURNED");
+			assertThat(event.get("data").get("note").asString()).isEqualTo("the claim was a customer's quote");
+		});
+		assertThat(body(get("/api/v1/audit-events?type=APPEAL_FILED", "admin")))
+			.anySatisfy((event) -> assertThat(event.get("principal").asString()).isEqualTo("miracle"));
+		// the seller sees its own appeal, decided
+		assertThat(body(get("/api/v1/appeals", "miracle"))).singleElement()
+			.satisfies((a) -> assertThat(a.get("status").asString()).isEqualTo("OVERTURNED"));
+		assertThat(body(get("/api/v1/appeals", "lazy"))).isEmpty();
+		assertThat(get("/api/v1/appeals/" + appealId, "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	private void user(String username, String role, String sellerId) {
