@@ -43,15 +43,15 @@ class AppealController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The appeal queue (ANALYST): ?status=OPEN for the open ones")
-	List<Appeal> list(@RequestParam(required = false) Appeal.@Nullable Status status) {
-		return this.appeals.withStatus(status);
+	@Operation(summary = "The appeal queue (ANALYST): ?status=OPEN for the open ones; a seller gets its own appeals")
+	List<Appeal> list(@RequestParam(required = false) Appeal.@Nullable Status status, Authentication authentication) {
+		return this.appeals.visibleTo(Caller.of(authentication), status);
 	}
 
 	@GetMapping("/{appealId}")
-	@Operation(summary = "One appeal (ANALYST)")
-	Appeal one(@PathVariable String appealId) {
-		return this.appeals.find(appealId)
+	@Operation(summary = "One appeal (ANALYST, ADMIN, or the seller it belongs to)")
+	Appeal one(@PathVariable String appealId, Authentication authentication) {
+		return this.appeals.find(appealId, Caller.of(authentication))
 			.orElseThrow(() -> AppealProblem.notFound("appealId: no appeal '" + appealId + "' is known"));
 	}
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,13 +14,19 @@ import io.liveguard.batch.penalty.SellerStandings;
 import io.liveguard.web.user.Caller;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Files and decides appeals. */
+/** Files and decides appeals; both are audit events under the name of whoever did it. */
 @Service
 class Appeals {
+
+	static final String APPEAL_FILED = "APPEAL_FILED";
+
+	static final String APPEAL_DECIDED = "APPEAL_DECIDED";
 
 	private static final String SELECT = """
 			select appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, decided_by, decided_at, note
@@ -31,12 +39,16 @@ class Appeals {
 
 	private final SellerStandings standings;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Appeals(JdbcClient jdbc, AppealWindow window, SellerStandings standings, Clock clock) {
+	Appeals(JdbcClient jdbc, AppealWindow window, SellerStandings standings, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.window = window;
 		this.standings = standings;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -89,6 +101,8 @@ class Appeals {
 			.params(appeal.appealId(), sessionId, code, appeal.sellerId(), appeal.reason(), appeal.status().name(),
 					appeal.filedBy(), utc(now))
 			.update();
+		this.events.publishEvent(new AuditApplicationEvent(caller.username(), APPEAL_FILED, Map.of("appealId",
+				appeal.appealId(), "sessionId", sessionId, "code", code, "sellerId", appeal.sellerId())));
 		return appeal;
 	}
 
@@ -119,8 +133,30 @@ class Appeals {
 			.list();
 	}
 
+	/** The appeals the caller may see: a seller's own, or all of them for the other roles. */
+	List<Appeal> visibleTo(Caller caller, Appeal.@Nullable Status status) {
+		if (!caller.isSeller()) {
+			return withStatus(status);
+		}
+		if (status == null) {
+			return this.jdbc.sql(SELECT + " where seller_id = ? order by filed_at")
+				.param(caller.sellerId())
+				.query(this::map)
+				.list();
+		}
+		return this.jdbc.sql(SELECT + " where seller_id = ? and status = ? order by filed_at")
+			.params(caller.sellerId(), status.name())
+			.query(this::map)
+			.list();
+	}
+
 	Optional<Appeal> find(String appealId) {
 		return this.jdbc.sql(SELECT + " where appeal_id = ?").param(appealId).query(this::map).optional();
+	}
+
+	/** The appeal, if the caller may see it: a seller only its own (others are not found). */
+	Optional<Appeal> find(String appealId, Caller caller) {
+		return find(appealId).filter((appeal) -> caller.maySee(appeal.sellerId()));
 	}
 
 	/**
@@ -146,6 +182,16 @@ class Appeals {
 				? this.standings.liftUnsupported(appeal.sellerId(), caller.username(),
 						"appeal " + appealId + " overturned " + appeal.code() + " of session " + appeal.sessionId())
 				: List.of();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("appealId", appealId);
+		data.put("sessionId", appeal.sessionId());
+		data.put("code", appeal.code());
+		data.put("sellerId", appeal.sellerId());
+		data.put("outcome", outcome.name());
+		data.put("note", (note == null) ? "" : note);
+		data.put("liftNow", liftNow);
+		data.put("liftedPenalties", lifted);
+		this.events.publishEvent(new AuditApplicationEvent(caller.username(), APPEAL_DECIDED, data));
 		return new Decision(find(appealId).orElseThrow(), lifted);
 	}
 

@@ -2,6 +2,7 @@ package io.liveguard.web.penaltyrun;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Map;
 
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.web.user.Caller;
@@ -9,6 +10,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Penalty runs", description = "Start the nightly penalty job for a business date and follow it")
 class PenaltyRunController {
 
+	static final String PENALTY_RUN_STARTED = "PENALTY_RUN_STARTED";
+
 	private final PenaltyRuns runs;
 
-	PenaltyRunController(PenaltyRuns runs) {
+	private final ApplicationEventPublisher events;
+
+	PenaltyRunController(PenaltyRuns runs, ApplicationEventPublisher events) {
 		this.runs = runs;
+		this.events = events;
 	}
 
 	@PostMapping
@@ -43,7 +51,10 @@ class PenaltyRunController {
 		if (market != null && !market.matches("[A-Z]{2}")) {
 			throw problem(HttpStatus.BAD_REQUEST, "market: '" + market + "' is not an ISO 3166 alpha-2 code");
 		}
-		long runId = this.runs.start(request.businessDate(), market, Caller.of(authentication).username());
+		String by = Caller.of(authentication).username();
+		long runId = this.runs.start(request.businessDate(), market, by);
+		this.events.publishEvent(new AuditApplicationEvent(by, PENALTY_RUN_STARTED, Map.of("runId", runId,
+				"businessDate", request.businessDate().toString(), "market", (market == null) ? "ALL" : market)));
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/penalty-runs/" + runId))
 			.body(this.runs.status(runId).orElseThrow());

@@ -48,7 +48,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"Authentication is required: send HTTP Basic credentials of a LiveGuard user");
+				"Authentication is required: send an API key as 'Authorization: Bearer <key>' or HTTP Basic "
+						+ "credentials of a LiveGuard user (unknown, wrong, disabled, revoked and temporarily locked "
+						+ "credentials are refused alike)");
 		problem.setTitle("Unauthorized");
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 	}

@@ -2,24 +2,46 @@ package io.liveguard.web.system;
 
 import jakarta.servlet.DispatcherType;
 
+import io.liveguard.web.apikey.ApiKeyAuthenticationProvider;
+import io.liveguard.web.apikey.ApiKeys;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may call what. Users authenticate with HTTP Basic against the user table; the API is stateless
- * and without CSRF tokens. Everything needs authentication except the health probe. Authentication
- * and authorization failures are handed to Spring MVC's exception resolvers, so they come out as the
- * same problem details as every other error.
+ * Who may call what, by role (api.md, "Roles"); which seller's data a SELLER sees is checked in the
+ * controllers, answering 404 for anything that is not its own.
+ * <ul>
+ * <li>The API ({@code /api/**}) is stateless: API clients send {@code Authorization: Bearer <key>},
+ * users may send HTTP Basic. No cookies, so no CSRF tokens.</li>
+ * <li>The pages log people in with a form: CSRF tokens on every form, a new session id at login
+ * (session fixation), logout as a POST. A disabled user's sessions end at once. Repeated failed
+ * logins lock the user for a while ({@code LoginAttempts}).</li>
+ * </ul>
+ * Nothing answers without authentication but the login page, its stylesheet and the health probe.
+ * API authentication and authorization failures are handed to Spring MVC's exception resolvers, so
+ * they come out as the same problem details as every other error.
  * <p>
  * Public so that web slice tests can import it. Absent in a command-line run, which has no web server.
  */
@@ -32,21 +54,36 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-			AccessDeniedHandler accessDeniedHandler) {
+			AccessDeniedHandler accessDeniedHandler, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents) {
+		ProviderManager apiKeyManager = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys));
+		apiKeyManager.setAuthenticationEventPublisher(authenticationEvents);
+		AuthenticationFilter bearer = new AuthenticationFilter(apiKeyManager,
+				ApiKeyAuthenticationProvider.bearerConverter());
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/sessions", "/api/v1/sessions/batch")
 				.hasAnyRole("PLATFORM", "ADMIN")
-				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**")
-				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/sessions/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/v1/sellers/*/live-eligibility")
+				.hasAnyRole("PLATFORM", "SELLER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/sellers/*/standing", "/api/v1/sellers/*/penalties")
+				.hasAnyRole("SELLER", "PLATFORM", "ANALYST", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/appeals")
 				.hasAnyRole("SELLER", "ADMIN")
-				.requestMatchers("/api/v1/appeals", "/api/v1/appeals/**")
-				.hasAnyRole("ANALYST", "ADMIN")
-				.requestMatchers("/api/v1/sellers/**")
-				.hasAnyRole("SELLER", "PLATFORM", "ANALYST", "ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/v1/appeals/*/decision")
+				.hasRole("ANALYST")
+				.requestMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*")
+				.hasAnyRole("SELLER", "ANALYST", "ADMIN")
+				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users",
+						"/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events")
+				.hasRole("ADMIN")
 				.anyRequest()
-				.authenticated())
+				.denyAll())
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDeniedHandler))
@@ -57,27 +94,57 @@ public class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain defaultSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-			AccessDeniedHandler accessDeniedHandler) {
+	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+			SessionRegistry sessionRegistry) {
 		return http
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/css/**")
 				.permitAll()
+				.requestMatchers("/seller", "/seller/**")
+				.hasRole("SELLER")
+				.requestMatchers("/analyst", "/analyst/**")
+				.hasRole("ANALYST")
+				.requestMatchers("/admin", "/admin/**")
+				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
+			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			// scripts reading /v3/api-docs; browsers asking for a page are sent to the login form
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDeniedHandler))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
+				.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?expired"))
 			.build();
 	}
 
-	/** 401 as a problem detail, with the Basic challenge so browsers and curl know what to send. */
+	/** The web sessions of each user, so disabling a user ends them. */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when sessions end. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	/** Requests refused by role become events, which the audit log records. */
+	@Bean
+	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+		return new SpringAuthorizationEventPublisher(publisher);
+	}
+
+	/** 401 as a problem detail, with the challenges so clients know what to send. */
 	@Bean
 	AuthenticationEntryPoint problemDetailsEntryPoint(
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
 		return (request, response, ex) -> {
-			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+			response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+			response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
 			resolver.resolveException(request, response, null, ex);
 		};
 	}

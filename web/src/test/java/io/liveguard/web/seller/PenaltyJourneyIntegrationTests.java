@@ -168,7 +168,7 @@ class PenaltyJourneyIntegrationTests {
 	void onlyAdminsRunPenaltiesAndOnlyAnalystsDecideAppeals() {
 		assertThat(post("/api/v1/penalty-runs", "{\"businessDate\":\"2026-11-22\"}", "platform").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(get("/api/v1/appeals?status=OPEN", "miracle").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(get("/api/v1/appeals?status=OPEN", "platform").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(post("/api/v1/appeals", appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "platform").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		EntityExchangeResult<String> noDate = post("/api/v1/penalty-runs", "{}", "admin");
@@ -212,6 +212,20 @@ class PenaltyJourneyIntegrationTests {
 			.isEqualTo("LIFTED");
 		assertThat(post("/api/v1/appeals/" + appealId + "/decision", "{\"outcome\":\"UPHELD\"}", "analyst").getStatus())
 			.isEqualTo(HttpStatus.CONFLICT);
+		JsonNode audit = body(get("/api/v1/audit-events?type=APPEAL_DECIDED", "admin"));
+		assertThat(audit).singleElement().satisfies((event) -> {
+			assertThat(event.get("principal").asString()).isEqualTo("analyst");
+			assertThat(event.get("data").get("appealId").asString()).isEqualTo(appealId);
+			assertThat(event.get("data").get("outcome").asString()).isEqualTo("OVERTURNED");
+			assertThat(event.get("data").get("note").asString()).isEqualTo("the claim was a customer's quote");
+		});
+		assertThat(body(get("/api/v1/audit-events?type=APPEAL_FILED", "admin")))
+			.anySatisfy((event) -> assertThat(event.get("principal").asString()).isEqualTo("miracle"));
+		// the seller sees its own appeal, decided
+		assertThat(body(get("/api/v1/appeals", "miracle"))).singleElement()
+			.satisfies((a) -> assertThat(a.get("status").asString()).isEqualTo("OVERTURNED"));
+		assertThat(body(get("/api/v1/appeals", "lazy"))).isEmpty();
+		assertThat(get("/api/v1/appeals/" + appealId, "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	private void user(String username, String role, String sellerId) {

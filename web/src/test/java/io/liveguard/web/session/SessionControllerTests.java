@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.liveguard.engine.session.FieldError;
 import io.liveguard.engine.session.InvalidSessionException;
+import io.liveguard.web.apikey.ApiKeys;
 import io.liveguard.web.system.PasswordConfiguration;
 import io.liveguard.web.system.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class SessionControllerTests {
 
 	@MockitoBean
 	private Sessions sessions;
+
+	@MockitoBean
+	private ApiKeys apiKeys;
 
 	@Test
 	void newSessionAnswers201WithItsScoreCardAndLocation() {

@@ -11,19 +11,19 @@ public final class PageUsers {
 	}
 
 	public static LiveGuardUser seller(String username, String sellerId) {
-		return new LiveGuardUser(username, "{noop}unused", true, Role.SELLER.name(), sellerId);
+		return new LiveGuardUser(username, "{noop}unused", true, false, Role.SELLER.name(), sellerId, 0);
 	}
 
 	public static LiveGuardUser analyst(String username) {
-		return new LiveGuardUser(username, "{noop}unused", true, Role.ANALYST.name(), null);
+		return new LiveGuardUser(username, "{noop}unused", true, false, Role.ANALYST.name(), null, 0);
 	}
 
 	public static LiveGuardUser admin(String username) {
-		return new LiveGuardUser(username, "{noop}unused", true, Role.ADMIN.name(), null);
+		return new LiveGuardUser(username, "{noop}unused", true, false, Role.ADMIN.name(), null, 0);
 	}
 
 	public static LiveGuardUser platform(String username) {
-		return new LiveGuardUser(username, "{noop}unused", true, Role.PLATFORM.name(), null);
+		return new LiveGuardUser(username, "{noop}unused", true, false, Role.PLATFORM.name(), null, 0);
 	}
 
 }

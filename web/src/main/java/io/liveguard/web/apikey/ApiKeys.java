@@ -1,0 +1,194 @@
+package io.liveguard.web.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Creates, rotates, revokes and checks API keys. A key is {@code lg_} and 256 random bits in
+ * URL-safe Base64; it is returned once and only its SHA-256 is stored, so a stolen database yields no
+ * working key. Checking a key is one hash and one indexed lookup, with no cache: a rotated or revoked
+ * key stops working with the next request on every node. Every change is an audit event.
+ */
+@Service
+public class ApiKeys {
+
+	public static final String API_KEY_CREATED = "API_KEY_CREATED";
+
+	public static final String API_KEY_ROTATED = "API_KEY_ROTATED";
+
+	public static final String API_KEY_REVOKED = "API_KEY_REVOKED";
+
+	static final String KEY_PREFIX = "lg_";
+
+	private static final int SHOWN_PREFIX = 10;
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private static final String SELECT = """
+			select id, name, role, key_prefix, created_by, created_at, rotated_at, revoked_at, revoked_by from api_key
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public List<ApiKey> all() {
+		return this.jdbc.sql(SELECT + " order by created_at desc, id").query(ApiKeys::map).list();
+	}
+
+	public Optional<ApiKey> find(String id) {
+		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(ApiKeys::map).optional();
+	}
+
+	/** Creates a key for a PLATFORM client; the result holds the key, which is not kept. */
+	@Transactional
+	public Issued create(@Nullable String name, @Nullable String role, String admin) {
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw problem(HttpStatus.BAD_REQUEST, "name: is required, at most 100 characters");
+		}
+		if (role != null && !"PLATFORM".equals(role)) {
+			throw problem(HttpStatus.BAD_REQUEST, "role: API keys are for PLATFORM clients; people get users");
+		}
+		String id = randomId();
+		String key = newKey();
+		this.jdbc.sql("""
+				insert into api_key (id, name, role, key_hash, key_prefix, created_by, created_at)
+				values (?, ?, 'PLATFORM', ?, ?, ?, ?)
+				""").params(id, name.strip(), hash(key), shown(key), admin, utc(this.clock.instant())).update();
+		audit(admin, API_KEY_CREATED, id, name.strip());
+		return new Issued(find(id).orElseThrow(), key);
+	}
+
+	/** Replaces a working key with a new one; the old one stops working at once. */
+	@Transactional
+	public Issued rotate(String id, String admin) {
+		ApiKey existing = active(id);
+		String key = newKey();
+		this.jdbc.sql("update api_key set key_hash = ?, key_prefix = ?, rotated_at = ? where id = ? and revoked_at is null")
+			.params(hash(key), shown(key), utc(this.clock.instant()), id)
+			.update();
+		audit(admin, API_KEY_ROTATED, id, existing.name());
+		return new Issued(find(id).orElseThrow(), key);
+	}
+
+	/** Revokes a key for good; the row stays for the record. */
+	@Transactional
+	public ApiKey revoke(String id, String admin) {
+		ApiKey existing = active(id);
+		this.jdbc.sql("update api_key set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
+			.params(utc(this.clock.instant()), admin, id)
+			.update();
+		audit(admin, API_KEY_REVOKED, id, existing.name());
+		return find(id).orElseThrow();
+	}
+
+	/** The working key with this value, if any. */
+	Optional<ApiKey> authenticate(String key) {
+		if (!key.startsWith(KEY_PREFIX) || key.length() > 100) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql(SELECT + " where key_hash = ? and revoked_at is null")
+			.param(hash(key))
+			.query(ApiKeys::map)
+			.optional();
+	}
+
+	private ApiKey active(String id) {
+		ApiKey existing = find(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "id: no API key '" + id + "'"));
+		if (!existing.active()) {
+			throw problem(HttpStatus.CONFLICT, "id: API key '" + id + "' was revoked at " + existing.revokedAt());
+		}
+		return existing;
+	}
+
+	private void audit(String admin, String type, String id, String name) {
+		this.events.publishEvent(new AuditApplicationEvent(admin, type, Map.of("keyId", id, "name", name)));
+	}
+
+	static String hash(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private static String newKey() {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static String randomId() {
+		byte[] bytes = new byte[8];
+		random.nextBytes(bytes);
+		return "key-" + HexFormat.of().formatHex(bytes);
+	}
+
+	private static String shown(String key) {
+		return key.substring(0, SHOWN_PREFIX);
+	}
+
+	private static ApiKey map(ResultSet rs, int row) throws SQLException {
+		return new ApiKey(rs.getString("id"), rs.getString("name"), rs.getString("role"), rs.getString("key_prefix"),
+				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "rotated_at"),
+				instant(rs, "revoked_at"), rs.getString("revoked_by"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value == null) ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String detail) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	}
+
+	/**
+	 * A key as issued: its record and the key itself, shown this once.
+	 *
+	 * @param apiKey the stored record
+	 * @param key the key to hand to the client
+	 */
+	public record Issued(ApiKey apiKey, String key) {
+	}
+
+}
