@@ -27,7 +27,10 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Who may call what, by role (api.md, "Roles"); which seller's data a SELLER sees is checked in the
@@ -38,6 +41,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * <li>The pages log people in with a form: CSRF tokens on every form, a new session id at login
  * (session fixation), logout as a POST. A disabled user's sessions end at once. Repeated failed
  * logins lock the user for a while ({@code LoginAttempts}).</li>
+ * <li>The API description ({@code /v3/api-docs}, {@code /swagger-ui.html}) is for anyone
+ * authenticated: people, and API clients with their key.</li>
  * </ul>
  * Nothing answers without authentication but the login page, its stylesheet and the health probe.
  * API authentication and authorization failures are handed to Spring MVC's exception resolvers, so
@@ -55,13 +60,7 @@ public class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
 			AccessDeniedHandler accessDeniedHandler, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents) {
-		ProviderManager apiKeyManager = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys));
-		apiKeyManager.setAuthenticationEventPublisher(authenticationEvents);
-		AuthenticationFilter bearer = new AuthenticationFilter(apiKeyManager,
-				ApiKeyAuthenticationProvider.bearerConverter());
-		bearer.setSuccessHandler((request, response, authentication) -> {
-		});
-		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		AuthenticationFilter bearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/sessions", "/api/v1/sessions/batch")
@@ -95,7 +94,11 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-			SessionRegistry sessionRegistry) {
+			SessionRegistry sessionRegistry, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents) {
+		// API clients read the API description with their key; pages are for people only
+		AuthenticationFilter apiDescriptionBearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
+		apiDescriptionBearer.setRequestMatcher(new OrRequestMatcher(pathPattern("/v3/api-docs/**"),
+				pathPattern("/v3/api-docs.yaml"), pathPattern("/swagger-ui.html"), pathPattern("/swagger-ui/**")));
 		return http
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
@@ -109,6 +112,7 @@ public class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
+			.addFilterBefore(apiDescriptionBearer, BasicAuthenticationFilter.class)
 			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			// scripts reading /v3/api-docs; browsers asking for a page are sent to the login form
@@ -118,6 +122,19 @@ public class SecurityConfiguration {
 				.sessionRegistry(sessionRegistry)
 				.expiredUrl("/login?expired"))
 			.build();
+	}
+
+	/** Authenticates {@code Authorization: Bearer <key>} for this request only; a bad key is a 401. */
+	private static AuthenticationFilter bearerFilter(ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents,
+			AuthenticationEntryPoint entryPoint) {
+		ProviderManager apiKeyManager = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys));
+		apiKeyManager.setAuthenticationEventPublisher(authenticationEvents);
+		AuthenticationFilter bearer = new AuthenticationFilter(apiKeyManager,
+				ApiKeyAuthenticationProvider.bearerConverter());
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		return bearer;
 	}
 
 	/** The web sessions of each user, so disabling a user ends them. */

@@ -314,6 +314,7 @@ class SessionApiIntegrationTests {
 		assertThat(docs.getResponseHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
 		JsonNode api = json.readTree(docs.getResponseBody());
 		assertThat(api.at("/components/securitySchemes/basicAuth/scheme").asString()).isEqualTo("basic");
+		assertThat(api.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
 		assertThat(api.get("paths").propertyNames()).contains("/api/v1/sessions", "/api/v1/sessions/batch",
 				"/api/v1/sessions/{sessionId}", "/api/v1/sessions/{sessionId}/score");
 		assertThat(api.at("/components/schemas/Finding/properties").propertyNames())

@@ -1,0 +1,918 @@
+package io.liveguard.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what: every endpoint of the application, called by every kind of caller, answers
+ * exactly the status the table below gives (api.md, "Roles"). Allowed callers send a request that
+ * really succeeds (fresh objects for every state-changing call, so rows run in any order); a
+ * SELLER asking for another seller's data gets 404, never 403, so ids cannot be probed; anonymous
+ * callers and refused credentials (a revoked API key, a wrong password, a disabled user) get 401.
+ * <p>
+ * The table must list every endpoint the application maps, and nothing else: a controller method
+ * without a row fails {@link #theTableHasARowForEveryEndpointOfTheApplication()}. A server-rendered
+ * page is a {@link #page} row with the same columns: anonymous callers and API keys (a key is no
+ * login to the pages) get 302 to the login form, a role without access 403. People reach pages with
+ * the session of a form login, and every form they post carries that session's CSRF token
+ * ({@link Request#form}); without it they are refused.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "liveguard.bootstrap.admin-password=" + AccessControlIntegrationTests.ADMIN_PASSWORD,
+				// the wrong-password caller stays refused for its wrong password, not for a lockout
+				"liveguard.login.max-failures=1000000" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessControlIntegrationTests {
+
+	static final String ADMIN_PASSWORD = "access-admin-password";
+
+	static final String PASSWORD = "access-user-password";
+
+	/** Within the appeal window of the example session, the morning after the seeded penalty run. */
+	static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
+
+	static final String SHOP_A = "shop-a";
+
+	static final String SHOP_B = "shop-b";
+
+	/** A violation finding of the example session, for appeals. */
+	static final String CODE = "MISLEADING_HEALTH_CLAIM";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * One row per endpoint: its method and path template as mapped, the request an allowed caller
+	 * sends, and the status each caller gets, in the order anonymous, PLATFORM, shop-a (owns the
+	 * data), shop-b (another seller), ANALYST, ADMIN. A 302 sends to the login form unless the row's
+	 * {@code redirecting} says otherwise. A revoked key, a wrong password and a disabled user are
+	 * refused everywhere.
+	 */
+	static List<Endpoint> endpoints() {
+		return List.of(
+				// sessions: PLATFORM and ADMIN send them; every role reads them, a seller only its own
+				api(HttpMethod.POST, "/api/v1/sessions", (f) -> Request.at().json(f.newSessionRecord()))
+					.expect(401, 201, 403, 403, 403, 201),
+				api(HttpMethod.POST, "/api/v1/sessions/batch", (f) -> Request.ndjson(f.newSessionRecord()))
+					.expect(401, 200, 403, 403, 403, 200)
+					.then(Caller.PLATFORM, AccessControlIntegrationTests::acceptedOne)
+					.then(Caller.ADMIN, AccessControlIntegrationTests::acceptedOne),
+				api(HttpMethod.GET, "/api/v1/sessions/{sessionId}", (f) -> Request.at(f.sessionOfA))
+					.expect(401, 200, 200, 404, 200, 200),
+				api(HttpMethod.GET, "/api/v1/sessions/{sessionId}/score", (f) -> Request.at(f.sessionOfA))
+					.expect(401, 200, 200, 404, 200, 200),
+
+				// sellers: live-eligibility is the platform's question (and the seller's own), not staff's
+				api(HttpMethod.GET, "/api/v1/sellers/{sellerId}/standing", (f) -> Request.at(SHOP_A))
+					.expect(401, 200, 200, 404, 200, 200),
+				api(HttpMethod.GET, "/api/v1/sellers/{sellerId}/penalties", (f) -> Request.at(SHOP_A))
+					.expect(401, 200, 200, 404, 200, 200)
+					.then(Caller.OWNER, (f, result) -> assertThat(body(result)).isNotEmpty()),
+				api(HttpMethod.GET, "/api/v1/sellers/{sellerId}/live-eligibility", (f) -> Request.at(SHOP_A))
+					.expect(401, 200, 200, 404, 403, 403),
+
+				// appeals: sellers file their own (ADMIN on their behalf), analysts decide
+				api(HttpMethod.POST, "/api/v1/appeals", (f) -> Request.at().json(appeal(f.newStoredSession())))
+					.expect(401, 403, 201, 404, 403, 201)
+					.then(Caller.OTHER_SELLER, (f, result) -> assertThat(f.appealsOf(f.lastStoredSession())).isZero()),
+				api(HttpMethod.GET, "/api/v1/appeals", (f) -> Request.at())
+					.expect(401, 403, 200, 200, 200, 200)
+					.then(Caller.OWNER, (f, result) -> assertThat(body(result).valueStream())
+						.extracting((appeal) -> appeal.get("sellerId").asString())
+						.isNotEmpty()
+						.containsOnly(SHOP_A))
+					.then(Caller.OTHER_SELLER, (f, result) -> assertThat(body(result).valueStream())
+						.extracting((appeal) -> appeal.get("sellerId").asString())
+						.isNotEmpty()
+						.containsOnly(SHOP_B)),
+				api(HttpMethod.GET, "/api/v1/appeals/{appealId}", (f) -> Request.at(f.appealOfA))
+					.expect(401, 403, 200, 404, 200, 200),
+				api(HttpMethod.POST, "/api/v1/appeals/{appealId}/decision",
+						(f) -> Request.at(f.newAppeal()).json("{\"outcome\":\"UPHELD\",\"note\":\"the claim stands\"}"))
+					.expect(401, 403, 403, 403, 200, 403),
+
+				// ADMIN only: penalty runs, users, API keys, the audit log
+				api(HttpMethod.POST, "/api/v1/penalty-runs",
+						(f) -> Request.at().json("{\"businessDate\":\"2026-11-22\",\"market\":\"SG\"}"))
+					.expect(401, 403, 403, 403, 403, 202),
+				api(HttpMethod.GET, "/api/v1/penalty-runs/{runId}", (f) -> Request.at(f.runId))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/users", (f) -> Request.at().json(user(fresh("analyst"))))
+					.expect(401, 403, 403, 403, 403, 201),
+				api(HttpMethod.GET, "/api/v1/users", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.GET, "/api/v1/users/{username}", (f) -> Request.at(SHOP_A))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/users/{username}/disable", (f) -> Request.at(f.newUser()))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/users/{username}/enable", (f) -> Request.at(f.newDisabledUser()))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/users/{username}/password",
+						(f) -> Request.at(f.newUser()).json("{\"password\":\"another-long-password\"}"))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/api-keys", (f) -> Request.at().json("{\"name\":\"Shop VN\",\"role\":\"PLATFORM\"}"))
+					.expect(401, 403, 403, 403, 403, 201),
+				api(HttpMethod.GET, "/api/v1/api-keys", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.GET, "/api/v1/api-keys/{id}", (f) -> Request.at(f.platformKeyId))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/api-keys/{id}/rotate", (f) -> Request.at(f.newApiKey()))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.DELETE, "/api/v1/api-keys/{id}", (f) -> Request.at(f.newApiKey()))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.GET, "/api/v1/audit-events", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
+
+				// the API description: any caller who is someone
+				docs(HttpMethod.GET, "/v3/api-docs", (f) -> Request.at()).expect(401, 200, 200, 200, 200, 200),
+				docs(HttpMethod.GET, "/swagger-ui.html", (f) -> Request.at())
+					.expect(401, 302, 302, 302, 302, 302)
+					.redirecting("/swagger-ui/index.html", Caller.PLATFORM, Caller.OWNER, Caller.OTHER_SELLER,
+							Caller.ANALYST, Caller.ADMIN));
+	}
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@LocalServerPort
+	private int port;
+
+	private RestTestClient client;
+
+	private Fixtures fixtures;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+	@BeforeAll
+	void usersKeysSessionsAppealsAndAPenaltyRun() throws InterruptedException {
+		// redirects and cookies are the test's to see, so the client follows and keeps neither
+		this.client = RestTestClient
+			.bindToServer(new JdkClientHttpRequestFactory(
+					HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()))
+			.baseUrl("http://localhost:" + this.port)
+			.build();
+		this.fixtures = new Fixtures();
+		this.fixtures.seed();
+	}
+
+	@TestFactory
+	Stream<DynamicContainer> everyCallerGetsWhatTheTableSays() {
+		return endpoints().stream()
+			.map((endpoint) -> DynamicContainer.dynamicContainer(endpoint.toString(),
+					Arrays.stream(Caller.values())
+						.map((caller) -> DynamicTest.dynamicTest(
+								"as " + caller.description + ": " + endpoint.expectation(caller),
+								() -> verify(endpoint, caller)))));
+	}
+
+	@Test
+	void theTableHasARowForEveryEndpointOfTheApplication() {
+		Set<String> application = new TreeSet<>();
+		Set<String> springdoc = new TreeSet<>();
+		this.handlerMapping.getHandlerMethods().forEach((info, method) -> {
+			String owner = method.getBeanType().getPackageName() + ".";
+			if (owner.startsWith("io.liveguard.web.")) {
+				application.addAll(keys(info));
+			}
+			else if (owner.startsWith("org.springdoc.")) {
+				springdoc.addAll(keys(info));
+			}
+			// else Spring Boot's error controller, which renders the others' errors
+		});
+		// the API description is springdoc's, but it is ours to protect
+		assertThat(springdoc).contains("GET /v3/api-docs", "GET /swagger-ui.html");
+		application.addAll(List.of("GET /v3/api-docs", "GET /swagger-ui.html"));
+		Set<String> rows = endpoints().stream().map(Endpoint::toString).collect(Collectors.toCollection(TreeSet::new));
+
+		Set<String> withoutRow = new TreeSet<>(application);
+		withoutRow.removeAll(rows);
+		Set<String> unmapped = new TreeSet<>(rows);
+		unmapped.removeAll(application);
+
+		assertThat(rows).as("rows, one per endpoint").hasSameSizeAs(endpoints());
+		assertThat(withoutRow).as("endpoints of the application without a row in endpoints()").isEmpty();
+		assertThat(unmapped).as("rows of endpoints the application does not map").isEmpty();
+	}
+
+	@Test
+	void onlyTheLoginPageItsStylesheetAndTheHealthProbeAnswerWithoutCredentials() {
+		EntityExchangeResult<String> health = anonymous(HttpMethod.GET, "/actuator/health");
+		assertThat(health.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(body(health).get("status").asString()).isEqualTo("UP");
+		for (String open : List.of("/login", "/css/liveguard.css")) {
+			assertThat(anonymous(HttpMethod.GET, open).getStatus()).as(open).isNotIn(HttpStatus.UNAUTHORIZED,
+					HttpStatus.FORBIDDEN, HttpStatus.FOUND);
+		}
+		for (String closed : List.of("/", "/error", "/actuator", "/actuator/info", "/actuator/env", "/v3/api-docs.yaml",
+				"/v3/api-docs/swagger-config", "/swagger-ui/index.html", "/no-such-page")) {
+			assertChallenged(anonymous(HttpMethod.GET, closed), closed);
+		}
+		for (String api : List.of("/api/v1/no-such-endpoint", "/api", "/api/v1/sessions/batch")) {
+			assertUnauthenticatedProblem(anonymous(HttpMethod.GET, api), "GET " + api);
+		}
+		// a method no rule names is refused even to an admin
+		EntityExchangeResult<String> put = this.client.put()
+			.uri("/api/v1/sessions/{sessionId}", this.fixtures.sessionOfA)
+			.headers(Caller.ADMIN.credentials(this.fixtures))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.returnResult(String.class);
+		assertThat(put.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void anotherSellersIdsCannotBeToldFromUnknownOnes() {
+		Fixtures f = this.fixtures;
+		Map<String, List<String>> probes = new LinkedHashMap<>();
+		probes.put("/api/v1/sessions/{id}", List.of(f.sessionOfA, "ac-never-sent"));
+		probes.put("/api/v1/sessions/{id}/score", List.of(f.sessionOfA, "ac-never-sent"));
+		probes.put("/api/v1/sellers/{id}/standing", List.of(SHOP_A, "shop-never-seen"));
+		probes.put("/api/v1/sellers/{id}/penalties", List.of(SHOP_A, "shop-never-seen"));
+		probes.put("/api/v1/sellers/{id}/live-eligibility", List.of(SHOP_A, "shop-never-seen"));
+		probes.put("/api/v1/appeals/{id}", List.of(f.appealOfA, UUID.randomUUID().toString()));
+		probes.forEach((path, ids) -> {
+			List<String> answers = ids.stream()
+				.map((id) -> {
+					EntityExchangeResult<String> result = this.client.get()
+						.uri(path, id)
+						.headers(Caller.OTHER_SELLER.credentials(f))
+						.exchange()
+						.returnResult(String.class);
+					return result.getStatus().value() + " " + result.getResponseBody().replace(id, "{id}");
+				})
+				.toList();
+			assertThat(answers.get(0)).as(path).startsWith("404 ").isEqualTo(answers.get(1));
+		});
+		List<String> filed = Stream.of(f.newStoredSession(), "ac-never-sent").map((sessionId) -> {
+			EntityExchangeResult<String> result = this.client.post()
+				.uri("/api/v1/appeals")
+				.headers(Caller.OTHER_SELLER.credentials(f))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(appeal(sessionId))
+				.exchange()
+				.returnResult(String.class);
+			return result.getStatus().value() + " " + result.getResponseBody().replace(sessionId, "{id}");
+		}).toList();
+		assertThat(filed.get(0)).as("POST /api/v1/appeals").startsWith("404 ").isEqualTo(filed.get(1));
+	}
+
+	private void verify(Endpoint endpoint, Caller caller) {
+		String what = endpoint + " as " + caller.description;
+		Request request = endpoint.request.apply(this.fixtures);
+		if (endpoint.kind == Kind.PAGE && request.form() && caller.pageUser() != null) {
+			assertThat(call(endpoint, caller, request, false).getStatus()).as(what + " without the CSRF token")
+				.isEqualTo(HttpStatus.FORBIDDEN);
+		}
+		EntityExchangeResult<String> result = call(endpoint, caller, request, true);
+		if (caller.refused) {
+			if (endpoint.kind == Kind.API) {
+				assertUnauthenticatedProblem(result, what);
+			}
+			else if (endpoint.open()) {
+				// bad credentials get no more than none: the open answer, or a challenge for them
+				assertThat(result.getStatus().value()).as(what).isIn(endpoint.status(Caller.ANONYMOUS), 401);
+			}
+			else {
+				assertChallenged(result, what);
+			}
+			return;
+		}
+		int expected = endpoint.status(caller);
+		assertThat(result.getStatus().value()).as(what + "; answered " + result.getResponseBody()).isEqualTo(expected);
+		if (expected == 401 && endpoint.kind == Kind.API) {
+			assertUnauthenticatedProblem(result, what);
+		}
+		else if (expected >= 400 && endpoint.kind == Kind.API) {
+			assertThat(result.getResponseHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		else if (expected == 302) {
+			assertThat(location(result)).as(what).isEqualTo(endpoint.redirect(caller));
+		}
+		BiConsumer<Fixtures, EntityExchangeResult<String>> check = endpoint.checks.get(caller);
+		if (check != null) {
+			check.accept(this.fixtures, result);
+		}
+	}
+
+	private EntityExchangeResult<String> call(Endpoint endpoint, Caller caller, Request request, boolean csrfToken) {
+		RestTestClient.RequestBodySpec spec = this.client.method(endpoint.method)
+			.uri(endpoint.path, request.uriVariables());
+		String body = request.body();
+		if (endpoint.kind == Kind.PAGE) {
+			// people present their page session only; the others also send what they have
+			PageSession session = this.fixtures.pageSession(caller);
+			spec = spec.accept(MediaType.TEXT_HTML).cookie(PageSession.COOKIE, session.cookie());
+			if (request.form() && csrfToken) {
+				body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(session.csrfToken());
+			}
+		}
+		if (endpoint.kind != Kind.PAGE || caller.pageUser() == null) {
+			spec = spec.headers(caller.credentials(this.fixtures));
+		}
+		if (request.contentType() != null) {
+			spec = spec.contentType(request.contentType());
+		}
+		return ((body != null) ? spec.body(body) : spec).exchange().returnResult(String.class);
+	}
+
+	private EntityExchangeResult<String> anonymous(HttpMethod method, String uri) {
+		return this.client.method(method).uri(uri).exchange().returnResult(String.class);
+	}
+
+	private static void assertUnauthenticatedProblem(EntityExchangeResult<String> result, String what) {
+		assertThat(result.getStatus()).as(what).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(result.getResponseHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(body(result).get("status").asInt()).as(what).isEqualTo(401);
+		assertThat(result.getResponseHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).as(what)
+			.anySatisfy((challenge) -> assertThat(challenge).startsWith("Basic realm="))
+			.anySatisfy((challenge) -> assertThat(challenge).startsWith("Bearer realm="));
+	}
+
+	/** Outside the API an unauthenticated request is either challenged or sent to the login form. */
+	private static void assertChallenged(EntityExchangeResult<String> result, String what) {
+		if (result.getStatus() == HttpStatus.FOUND) {
+			assertThat(location(result)).as(what).isEqualTo("/login");
+		}
+		else {
+			assertThat(result.getStatus()).as(what).isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
+	}
+
+	private static @Nullable String location(EntityExchangeResult<?> result) {
+		URI location = result.getResponseHeaders().getLocation();
+		return (location == null) ? null : location.getPath();
+	}
+
+	private static List<String> keys(RequestMappingInfo info) {
+		Set<String> methods = info.getMethodsCondition()
+			.getMethods()
+			.stream()
+			.map(Enum::name)
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (methods.isEmpty()) {
+			// a mapping without a method answers them all: it needs a decision, so it shows up unmatched
+			methods.add("ANY");
+		}
+		List<String> keys = new ArrayList<>();
+		for (String method : methods) {
+			for (String pattern : info.getPatternValues()) {
+				keys.add(method + " " + pattern);
+			}
+		}
+		return keys;
+	}
+
+	private static void acceptedOne(Fixtures fixtures, EntityExchangeResult<String> result) {
+		assertThat(body(result).get("accepted").asInt()).isOne();
+	}
+
+	private static JsonNode body(EntityExchangeResult<String> result) {
+		return json.readTree(result.getResponseBody());
+	}
+
+	private static String appeal(String sessionId) {
+		return json.writeValueAsString(Map.of("sessionId", sessionId, "code", CODE, "reason", "the claim was a quote"));
+	}
+
+	private static String user(String username) {
+		return json.writeValueAsString(Map.of("username", username, "password", PASSWORD, "role", "ANALYST"));
+	}
+
+	private static String fresh(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static Endpoint api(HttpMethod method, String path, Function<Fixtures, Request> request) {
+		return new Endpoint(Kind.API, method, path, request);
+	}
+
+	private static Endpoint docs(HttpMethod method, String path, Function<Fixtures, Request> request) {
+		return new Endpoint(Kind.DOCS, method, path, request);
+	}
+
+	/** A server-rendered page: its callers log in with the form and post forms with the CSRF token. */
+	static Endpoint page(HttpMethod method, String path, Function<Fixtures, Request> request) {
+		return new Endpoint(Kind.PAGE, method, path, request);
+	}
+
+	/** How an endpoint is reached, which decides how callers present themselves. */
+	enum Kind {
+
+		/** {@code /api/**}: stateless, API keys and HTTP Basic, 401 as a problem detail. */
+		API,
+
+		/** The API description, outside the API's filter chain: HTTP Basic, an API key or a login. */
+		DOCS,
+
+		/** A page: people log in with the form; unauthenticated browsers are sent to it. */
+		PAGE
+
+	}
+
+	/** Who calls: the six columns of the table, then callers whose credentials are refused everywhere. */
+	enum Caller {
+
+		ANONYMOUS("anonymous", false),
+
+		PLATFORM("PLATFORM (API key)", false),
+
+		OWNER("SELLER shop-a (owns the data)", false),
+
+		OTHER_SELLER("SELLER shop-b (another seller)", false),
+
+		ANALYST("ANALYST", false),
+
+		ADMIN("ADMIN", false),
+
+		REVOKED_KEY("a revoked API key", true),
+
+		WRONG_PASSWORD("an ADMIN with a wrong password", true),
+
+		DISABLED_USER("a disabled ADMIN", true);
+
+		final String description;
+
+		final boolean refused;
+
+		Caller(String description, boolean refused) {
+			this.description = description;
+			this.refused = refused;
+		}
+
+		/** The Authorization header this caller sends, if any. */
+		Consumer<HttpHeaders> credentials(Fixtures fixtures) {
+			return (headers) -> {
+				switch (this) {
+					case ANONYMOUS -> {
+					}
+					case PLATFORM -> headers.setBearerAuth(fixtures.platformKey);
+					case OWNER -> headers.setBasicAuth(SHOP_A, PASSWORD);
+					case OTHER_SELLER -> headers.setBasicAuth(SHOP_B, PASSWORD);
+					case ANALYST -> headers.setBasicAuth("analyst", PASSWORD);
+					case ADMIN -> headers.setBasicAuth("admin", ADMIN_PASSWORD);
+					case REVOKED_KEY -> headers.setBearerAuth(fixtures.revokedKey);
+					case WRONG_PASSWORD -> headers.setBasicAuth("guesser", "not-" + PASSWORD);
+					case DISABLED_USER -> headers.setBasicAuth("retired", PASSWORD);
+				}
+			};
+		}
+
+		/** The user this caller logs in to the pages as; null for callers who cannot log in. */
+		@Nullable String pageUser() {
+			return switch (this) {
+				case OWNER -> SHOP_A;
+				case OTHER_SELLER -> SHOP_B;
+				case ANALYST -> "analyst";
+				case ADMIN -> "admin";
+				default -> null;
+			};
+		}
+
+	}
+
+	/** A row of the table. */
+	static final class Endpoint {
+
+		final Kind kind;
+
+		final HttpMethod method;
+
+		final String path;
+
+		final Function<Fixtures, Request> request;
+
+		final Map<Caller, Integer> statuses = new EnumMap<>(Caller.class);
+
+		final Map<Caller, BiConsumer<Fixtures, EntityExchangeResult<String>>> checks = new EnumMap<>(Caller.class);
+
+		/** Where callers are redirected other than to the login form. */
+		final Map<Caller, String> redirects = new EnumMap<>(Caller.class);
+
+		Endpoint(Kind kind, HttpMethod method, String path, Function<Fixtures, Request> request) {
+			this.kind = kind;
+			this.method = method;
+			this.path = path;
+			this.request = request;
+		}
+
+		/** The status of each caller, in the table's column order. */
+		Endpoint expect(int anonymous, int platform, int owner, int otherSeller, int analyst, int admin) {
+			this.statuses.put(Caller.ANONYMOUS, anonymous);
+			this.statuses.put(Caller.PLATFORM, platform);
+			this.statuses.put(Caller.OWNER, owner);
+			this.statuses.put(Caller.OTHER_SELLER, otherSeller);
+			this.statuses.put(Caller.ANALYST, analyst);
+			this.statuses.put(Caller.ADMIN, admin);
+			return this;
+		}
+
+		/** More to check of one caller's answer than its status. */
+		Endpoint then(Caller caller, BiConsumer<Fixtures, EntityExchangeResult<String>> check) {
+			this.checks.put(caller, check);
+			return this;
+		}
+
+		/** Where these callers' 302 sends them; any other 302 sends to the login form. */
+		Endpoint redirecting(String path, Caller... callers) {
+			for (Caller caller : callers) {
+				this.redirects.put(caller, path);
+			}
+			return this;
+		}
+
+		String redirect(Caller caller) {
+			return this.redirects.getOrDefault(caller, "/login");
+		}
+
+		int status(Caller caller) {
+			return this.statuses.get(caller);
+		}
+
+		/** Whether anonymous callers are answered, as by the login page. */
+		boolean open() {
+			return HttpStatus.valueOf(status(Caller.ANONYMOUS)).is2xxSuccessful();
+		}
+
+		String expectation(Caller caller) {
+			if (caller.refused) {
+				if (this.kind == Kind.API) {
+					return "401";
+				}
+				return open() ? status(Caller.ANONYMOUS) + " or 401" : "401 or 302 to /login";
+			}
+			int status = status(caller);
+			if (status == 302) {
+				return "302 to " + redirect(caller);
+			}
+			return Integer.toString(status);
+		}
+
+		@Override
+		public String toString() {
+			return this.method.name() + " " + this.path;
+		}
+
+	}
+
+	/**
+	 * What a caller sends: values for the path template's variables and a body.
+	 *
+	 * @param uriVariables the path variables, in order
+	 * @param contentType the body's type
+	 * @param body the body
+	 */
+	record Request(Object[] uriVariables, @Nullable MediaType contentType, @Nullable String body) {
+
+		static Request at(Object... uriVariables) {
+			return new Request(uriVariables, null, null);
+		}
+
+		static Request ndjson(String line) {
+			return new Request(new Object[0], MediaType.parseMediaType("application/x-ndjson"), line + "\n");
+		}
+
+		Request json(String body) {
+			return new Request(this.uriVariables, MediaType.APPLICATION_JSON, body);
+		}
+
+		boolean form() {
+			return MediaType.APPLICATION_FORM_URLENCODED.equals(this.contentType) && this.body != null;
+		}
+
+		/**
+		 * A form as a browser posts it; the caller's CSRF token is added when it is sent (and people
+		 * posting it without the token are refused first).
+		 */
+		Request form(String... namesAndValues) {
+			StringBuilder form = new StringBuilder();
+			for (int i = 0; i < namesAndValues.length; i += 2) {
+				form.append((i == 0) ? "" : "&")
+					.append(encode(namesAndValues[i]))
+					.append('=')
+					.append(encode(namesAndValues[i + 1]));
+			}
+			return new Request(this.uriVariables, MediaType.APPLICATION_FORM_URLENCODED, form.toString());
+		}
+
+	}
+
+	/**
+	 * A browser's session with the pages: its session cookie and the CSRF token its forms carry.
+	 *
+	 * @param cookie the session id
+	 * @param csrfToken a CSRF token of the session, as the pages render it into their forms
+	 */
+	record PageSession(String cookie, String csrfToken) {
+
+		static final String COOKIE = "JSESSIONID";
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+		static String csrfToken(String html) {
+			Matcher matcher = CSRF.matcher(html);
+			assertThat(matcher.find()).as("a page with a CSRF token in its forms").isTrue();
+			return matcher.group(1);
+		}
+
+	}
+
+	/**
+	 * What the table's requests point at, seeded once over the API as the admin; the {@code new...}
+	 * methods make a fresh object for each state-changing call.
+	 */
+	final class Fixtures {
+
+		String platformKey;
+
+		String platformKeyId;
+
+		String revokedKey;
+
+		String sessionOfA;
+
+		String appealOfA;
+
+		long runId;
+
+		private final AtomicInteger sequence = new AtomicInteger();
+
+		private final Map<Caller, PageSession> pageSessions = new EnumMap<>(Caller.class);
+
+		private String lastStoredSession;
+
+		void seed() throws InterruptedException {
+			createUser(SHOP_A, "SELLER", SHOP_A);
+			createUser(SHOP_B, "SELLER", SHOP_B);
+			createUser("analyst", "ANALYST", null);
+			createUser("guesser", "ADMIN", null);
+			createUser("retired", "ADMIN", null);
+			asAdmin(HttpMethod.POST, "/api/v1/users/retired/disable", null, HttpStatus.OK);
+			JsonNode platform = body(asAdmin(HttpMethod.POST, "/api/v1/api-keys",
+					"{\"name\":\"Marketplace\",\"role\":\"PLATFORM\"}", HttpStatus.CREATED));
+			this.platformKey = platform.get("key").asString();
+			this.platformKeyId = platform.get("id").asString();
+			JsonNode revoked = body(asAdmin(HttpMethod.POST, "/api/v1/api-keys",
+					"{\"name\":\"Former partner\",\"role\":\"PLATFORM\"}", HttpStatus.CREATED));
+			this.revokedKey = revoked.get("key").asString();
+			asAdmin(HttpMethod.DELETE, "/api/v1/api-keys/" + revoked.get("id").asString(), null, HttpStatus.OK);
+
+			this.sessionOfA = newStoredSession();
+			this.appealOfA = fileAppeal(this.sessionOfA, SHOP_A);
+			fileAppeal(storeSession(SHOP_B), SHOP_B);
+			EntityExchangeResult<String> started = asAdmin(HttpMethod.POST, "/api/v1/penalty-runs",
+					"{\"businessDate\":\"2026-11-22\",\"market\":\"VN\"}", HttpStatus.ACCEPTED);
+			this.runId = body(started).get("runId").asLong();
+			String status = "";
+			for (int i = 0; i < 300 && !List.of("COMPLETED", "FAILED").contains(status); i++) {
+				Thread.sleep(100);
+				status = body(asAdmin(HttpMethod.GET, "/api/v1/penalty-runs/" + this.runId, null, HttpStatus.OK))
+					.get("status")
+					.asString();
+			}
+			assertThat(status).isEqualTo("COMPLETED");
+		}
+
+		/** A record of a new session of shop-a with a violation finding, not yet sent. */
+		String newSessionRecord() {
+			return sessionRecord(SHOP_A);
+		}
+
+		/** A new session of shop-a, stored and scored. */
+		String newStoredSession() {
+			this.lastStoredSession = storeSession(SHOP_A);
+			return this.lastStoredSession;
+		}
+
+		String lastStoredSession() {
+			return this.lastStoredSession;
+		}
+
+		/** A new open appeal of shop-a. */
+		String newAppeal() {
+			return fileAppeal(storeSession(SHOP_A), SHOP_A);
+		}
+
+		String newUser() {
+			return createUser(fresh("analyst"), "ANALYST", null);
+		}
+
+		String newDisabledUser() {
+			String username = newUser();
+			asAdmin(HttpMethod.POST, "/api/v1/users/" + username + "/disable", null, HttpStatus.OK);
+			return username;
+		}
+
+		String newApiKey() {
+			return body(asAdmin(HttpMethod.POST, "/api/v1/api-keys", "{\"name\":\"Partner\",\"role\":\"PLATFORM\"}",
+					HttpStatus.CREATED))
+				.get("id")
+				.asString();
+		}
+
+		long appealsOf(String sessionId) {
+			return AccessControlIntegrationTests.this.jdbc.sql("select count(*) from appeal where session_id = ?")
+				.param(sessionId)
+				.query(Long.class)
+				.single();
+		}
+
+		/**
+		 * The caller's session with the pages: logged in with the form for people, a session from the
+		 * login page (with its CSRF token, as a browser has) for everyone else.
+		 */
+		PageSession pageSession(Caller caller) {
+			return this.pageSessions.computeIfAbsent(caller, (key) -> {
+				String username = key.pageUser();
+				if (username == null) {
+					return anonymousPageSession();
+				}
+				return logIn(username, (key == Caller.ADMIN) ? ADMIN_PASSWORD : PASSWORD);
+			});
+		}
+
+		private PageSession anonymousPageSession() {
+			EntityExchangeResult<String> form = AccessControlIntegrationTests.this.client.get()
+				.uri("/login")
+				.accept(MediaType.TEXT_HTML)
+				.exchange()
+				.returnResult(String.class);
+			assertThat(form.getStatus()).isEqualTo(HttpStatus.OK);
+			return new PageSession(sessionCookie(form), PageSession.csrfToken(form.getResponseBody()));
+		}
+
+		/**
+		 * Logs in with the form, as a browser does: the login page's token, then the new session the
+		 * login starts (its id and token change at login), and a token of that session from the page
+		 * the login lands on.
+		 */
+		private PageSession logIn(String username, String password) {
+			PageSession before = anonymousPageSession();
+			EntityExchangeResult<String> login = AccessControlIntegrationTests.this.client.post()
+				.uri("/login")
+				.cookie(PageSession.COOKIE, before.cookie())
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body("username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+						+ encode(before.csrfToken()))
+				.exchange()
+				.returnResult(String.class);
+			assertThat(location(login)).as("login of " + username).isEqualTo("/");
+			String cookie = sessionCookie(login);
+			String uri = "/";
+			for (int hops = 0; hops < 5; hops++) {
+				EntityExchangeResult<String> page = AccessControlIntegrationTests.this.client.get()
+					.uri(uri)
+					.accept(MediaType.TEXT_HTML)
+					.cookie(PageSession.COOKIE, cookie)
+					.exchange()
+					.returnResult(String.class);
+				if (page.getStatus() == HttpStatus.OK) {
+					return new PageSession(cookie, PageSession.csrfToken(page.getResponseBody()));
+				}
+				assertThat(page.getStatus().is3xxRedirection()).as(uri + " after the login of " + username).isTrue();
+				uri = location(page);
+			}
+			throw new AssertionError("The login of " + username + " lands on no page");
+		}
+
+		private String sessionCookie(EntityExchangeResult<?> result) {
+			return result.getResponseHeaders()
+				.getOrEmpty(HttpHeaders.SET_COOKIE)
+				.stream()
+				.flatMap((header) -> java.net.HttpCookie.parse(header).stream())
+				.filter((cookie) -> PageSession.COOKIE.equals(cookie.getName()))
+				.map(java.net.HttpCookie::getValue)
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No session cookie in " + result.getResponseHeaders()));
+		}
+
+		private String sessionRecord(String sellerId) {
+			ObjectNode record = (ObjectNode) json.readTree(example("health-claim-no-confirmation.json"));
+			record.put("sessionId", "ac-" + sellerId + "-" + this.sequence.incrementAndGet());
+			record.put("sellerId", sellerId);
+			return json.writeValueAsString(record);
+		}
+
+		private String storeSession(String sellerId) {
+			return body(asAdmin(HttpMethod.POST, "/api/v1/sessions", sessionRecord(sellerId), HttpStatus.CREATED))
+				.get("sessionId")
+				.asString();
+		}
+
+		private String fileAppeal(String sessionId, String seller) {
+			EntityExchangeResult<String> filed = AccessControlIntegrationTests.this.client.post()
+				.uri("/api/v1/appeals")
+				.headers((headers) -> headers.setBasicAuth(seller, PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(appeal(sessionId))
+				.exchange()
+				.returnResult(String.class);
+			assertThat(filed.getStatus()).as(filed.getResponseBody()).isEqualTo(HttpStatus.CREATED);
+			return body(filed).get("appealId").asString();
+		}
+
+		private String createUser(String username, String role, @Nullable String sellerId) {
+			Map<String, String> user = new HashMap<>(Map.of("username", username, "password", PASSWORD, "role", role));
+			if (sellerId != null) {
+				user.put("sellerId", sellerId);
+			}
+			asAdmin(HttpMethod.POST, "/api/v1/users", json.writeValueAsString(user), HttpStatus.CREATED);
+			return username;
+		}
+
+		private EntityExchangeResult<String> asAdmin(HttpMethod method, String uri, @Nullable String body,
+				HttpStatus expected) {
+			RestTestClient.RequestBodySpec spec = AccessControlIntegrationTests.this.client.method(method)
+				.uri(uri)
+				.headers((headers) -> headers.setBasicAuth("admin", ADMIN_PASSWORD));
+			EntityExchangeResult<String> result = ((body != null) ? spec.contentType(MediaType.APPLICATION_JSON).body(body)
+					: spec)
+				.exchange()
+				.returnResult(String.class);
+			assertThat(result.getStatus()).as(method + " " + uri + ": " + result.getResponseBody()).isEqualTo(expected);
+			return result;
+		}
+
+		private String example(String name) {
+			try (InputStream in = AccessControlIntegrationTests.class.getResourceAsStream("/examples/" + name)) {
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}
