@@ -182,7 +182,45 @@ class AccessControlIntegrationTests {
 				docs(HttpMethod.GET, "/swagger-ui.html", (f) -> Request.at())
 					.expect(401, 302, 302, 302, 302, 302)
 					.redirecting("/swagger-ui/index.html", Caller.PLATFORM, Caller.OWNER, Caller.OTHER_SELLER,
-							Caller.ANALYST, Caller.ADMIN));
+							Caller.ANALYST, Caller.ADMIN),
+
+				// the pages: the login form is open (people already in are sent home), home sends each role
+				// to its page; a seller sees and appeals only its own, analysts decide, admins run
+				page(HttpMethod.GET, "/login", (f) -> Request.at())
+					.expect(200, 200, 302, 302, 302, 302)
+					.redirecting("/", Caller.OWNER, Caller.OTHER_SELLER, Caller.ANALYST, Caller.ADMIN),
+				page(HttpMethod.GET, "/", (f) -> Request.at())
+					.expect(302, 302, 302, 302, 302, 302)
+					.redirecting("/seller", Caller.OWNER, Caller.OTHER_SELLER)
+					.redirecting("/analyst/appeals", Caller.ANALYST)
+					.redirecting("/admin/penalty-runs", Caller.ADMIN),
+				page(HttpMethod.GET, "/seller", (f) -> Request.at())
+					.expect(302, 302, 200, 200, 403, 403)
+					.then(Caller.OWNER, (f, result) -> assertThat(result.getResponseBody()).contains(f.sessionOfA))
+					.then(Caller.OTHER_SELLER,
+							(f, result) -> assertThat(result.getResponseBody()).doesNotContain(f.sessionOfA, SHOP_A)),
+				page(HttpMethod.POST, "/seller/appeals",
+						(f) -> Request.at().form("sessionId", f.newStoredSession(), "code", CODE, "reason", "a quote"))
+					.expect(302, 302, 302, 302, 403, 403)
+					.redirecting("/seller", Caller.OWNER, Caller.OTHER_SELLER)
+					.then(Caller.OWNER, (f, result) -> assertThat(f.appealsOf(f.lastStoredSession())).isOne())
+					.then(Caller.OTHER_SELLER, (f, result) -> assertThat(f.appealsOf(f.lastStoredSession())).isZero()),
+				page(HttpMethod.GET, "/analyst/appeals", (f) -> Request.at()).expect(302, 302, 403, 403, 200, 403),
+				page(HttpMethod.POST, "/analyst/appeals/{appealId}/decision",
+						(f) -> Request.at(f.newAppeal()).form("outcome", "UPHELD", "note", "the claim stands"))
+					.expect(302, 302, 403, 403, 302, 403)
+					.redirecting("/analyst/appeals", Caller.ANALYST),
+				page(HttpMethod.GET, "/admin/penalty-runs", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/penalty-runs",
+						(f) -> Request.at().form("businessDate", "2026-11-22", "market", "SG"))
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/penalty-runs", Caller.ADMIN),
+				page(HttpMethod.GET, "/admin/penalty-runs/{runId}", (f) -> Request.at(f.runId))
+					.expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.GET, "/admin/penalty-runs/{runId}/row", (f) -> Request.at(f.runId))
+					.expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.GET, "/admin/penalty-runs/{runId}/progress", (f) -> Request.at(f.runId))
+					.expect(302, 302, 403, 403, 403, 200));
 	}
 
 	@Autowired
