@@ -220,7 +220,34 @@ class AccessControlIntegrationTests {
 				page(HttpMethod.GET, "/admin/penalty-runs/{runId}/row", (f) -> Request.at(f.runId))
 					.expect(302, 302, 403, 403, 403, 200),
 				page(HttpMethod.GET, "/admin/penalty-runs/{runId}/progress", (f) -> Request.at(f.runId))
-					.expect(302, 302, 403, 403, 403, 200));
+					.expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.GET, "/admin/users", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/users",
+						(f) -> Request.at().form("username", fresh("analyst"), "password", "a-long-enough-password",
+								"role", "ANALYST"))
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/users", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/users/{username}/disable", (f) -> Request.at(f.newUser()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/users", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/users/{username}/enable", (f) -> Request.at(f.newDisabledUser()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/users", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/users/{username}/password",
+						(f) -> Request.at(f.newUser()).form("password", "another-long-password"))
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/users", Caller.ADMIN),
+				page(HttpMethod.GET, "/admin/api-keys", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/api-keys", (f) -> Request.at().form("name", "Partner"))
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/api-keys", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/api-keys/{id}/rotate", (f) -> Request.at(f.newApiKey()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/api-keys", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/api-keys/{id}/revoke", (f) -> Request.at(f.newApiKey()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/api-keys", Caller.ADMIN),
+				page(HttpMethod.GET, "/admin/audit", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200));
 	}
 
 	@Autowired
@@ -365,7 +392,7 @@ class AccessControlIntegrationTests {
 	private void verify(Endpoint endpoint, Caller caller) {
 		String what = endpoint + " as " + caller.description;
 		Request request = endpoint.request.apply(this.fixtures);
-		if (endpoint.kind == Kind.PAGE && request.form() && caller.pageUser() != null) {
+		if (endpoint.kind == Kind.PAGE && request.isForm() && caller.pageUser() != null) {
 			assertThat(call(endpoint, caller, request, false).getStatus()).as(what + " without the CSRF token")
 				.isEqualTo(HttpStatus.FORBIDDEN);
 		}
@@ -408,7 +435,7 @@ class AccessControlIntegrationTests {
 			// people present their page session only; the others also send what they have
 			PageSession session = this.fixtures.pageSession(caller);
 			spec = spec.accept(MediaType.TEXT_HTML).cookie(PageSession.COOKIE, session.cookie());
-			if (request.form() && csrfToken) {
+			if (request.isForm() && csrfToken) {
 				body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(session.csrfToken());
 			}
 		}
@@ -685,7 +712,7 @@ class AccessControlIntegrationTests {
 			return new Request(this.uriVariables, MediaType.APPLICATION_JSON, body);
 		}
 
-		boolean form() {
+		boolean isForm() {
 			return MediaType.APPLICATION_FORM_URLENCODED.equals(this.contentType) && this.body != null;
 		}
 

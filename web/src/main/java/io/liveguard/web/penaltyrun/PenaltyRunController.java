@@ -2,7 +2,6 @@ package io.liveguard.web.penaltyrun;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.web.user.Caller;
@@ -10,8 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,15 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Penalty runs", description = "Start the nightly penalty job for a business date and follow it")
 class PenaltyRunController {
 
-	static final String PENALTY_RUN_STARTED = "PENALTY_RUN_STARTED";
-
 	private final PenaltyRuns runs;
 
-	private final ApplicationEventPublisher events;
+	private final PenaltyRunRequests requests;
 
-	PenaltyRunController(PenaltyRuns runs, ApplicationEventPublisher events) {
+	PenaltyRunController(PenaltyRuns runs, PenaltyRunRequests requests) {
 		this.runs = runs;
-		this.events = events;
+		this.requests = requests;
 	}
 
 	@PostMapping
@@ -51,10 +46,7 @@ class PenaltyRunController {
 		if (market != null && !market.matches("[A-Z]{2}")) {
 			throw problem(HttpStatus.BAD_REQUEST, "market: '" + market + "' is not an ISO 3166 alpha-2 code");
 		}
-		String by = Caller.of(authentication).username();
-		long runId = this.runs.start(request.businessDate(), market, by);
-		this.events.publishEvent(new AuditApplicationEvent(by, PENALTY_RUN_STARTED, Map.of("runId", runId,
-				"businessDate", request.businessDate().toString(), "market", (market == null) ? "ALL" : market)));
+		long runId = this.requests.start(request.businessDate(), market, Caller.of(authentication).username());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/penalty-runs/" + runId))
 			.body(this.runs.status(runId).orElseThrow());

@@ -38,10 +38,13 @@ class PenaltyRunPages {
 
 	private final PenaltyRuns runs;
 
+	private final PenaltyRunRequests requests;
+
 	private final Clock clock;
 
-	PenaltyRunPages(PenaltyRuns runs, Clock clock) {
+	PenaltyRunPages(PenaltyRuns runs, PenaltyRunRequests requests, Clock clock) {
 		this.runs = runs;
+		this.requests = requests;
 		this.clock = clock;
 	}
 
@@ -66,7 +69,7 @@ class PenaltyRunPages {
 			Notice.error(redirect, "run.error.market", code);
 			return "redirect:/admin/penalty-runs";
 		}
-		long runId = this.runs.start(businessDate, code, Caller.of(authentication).username());
+		long runId = this.requests.start(businessDate, code, Caller.of(authentication).username());
 		Notice.ok(redirect, "run.started", runId);
 		return "redirect:/admin/penalty-runs";
 	}

@@ -102,7 +102,8 @@ public class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/css/**")
+				// the login page with any query: ?error, ?logout, ?expired, ?lang=vi
+				.requestMatchers(HttpMethod.GET, "/login", "/actuator/health", "/actuator/health/**", "/css/**")
 				.permitAll()
 				.requestMatchers("/seller", "/seller/**")
 				.hasRole("SELLER")
