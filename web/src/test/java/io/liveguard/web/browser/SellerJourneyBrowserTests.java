@@ -28,9 +28,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages in a real browser: a seller logs in with the form, reads its standing with the score
- * chart drawn, appeals a finding, switches to Vietnamese and logs out; on a phone nothing is wider than
- * the screen. An admin starts a penalty run and watches htmx bring its row to the end.
+ * The pages in a real browser: a seller logs in with the form (getting a new session id), reads its
+ * ban and the evidence with the score chart drawn, and appeals a finding; an analyst overturns it; the
+ * seller logs in again and the points are gone. On a phone nothing is wider than the screen; the pages
+ * speak Vietnamese. An admin starts a penalty run and watches htmx bring its row to the end, and
+ * visits the users, API keys and audit log pages. Screenshots of each page go to
+ * {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + SellerJourneyBrowserTests.PASSWORD)
@@ -68,6 +71,11 @@ class SellerJourneyBrowserTests {
 				insert into app_user (username, password_hash, role, seller_id, enabled, created_at, failed_logins)
 				values ('miracle', ?, 'SELLER', 'shop-miracle', true, current_timestamp, 0)
 				""").param(this.encoder.encode(PASSWORD)).update();
+		this.jdbc.sql("delete from app_user where username = 'lan'").update();
+		this.jdbc.sql("""
+				insert into app_user (username, password_hash, role, seller_id, enabled, created_at, failed_logins)
+				values ('lan', ?, 'ANALYST', null, true, current_timestamp, 0)
+				""").param(this.encoder.encode(PASSWORD)).update();
 		this.chrome = Chromium.start();
 	}
 
@@ -77,8 +85,12 @@ class SellerJourneyBrowserTests {
 	}
 
 	@Test
-	void aSellerReadsItsStandingAppealsAFindingAndLogsOut() {
+	void aSellerSeesTheBanAndTheEvidenceAppealsAndAfterAnAnalystOverturnsItThePointsAreGone() {
+		// the login page already holds a session (for its CSRF token); logging in replaces its id
+		this.chrome.get("http://127.0.0.1:" + this.port + "/login");
+		String before = this.chrome.manage().getCookieNamed("JSESSIONID").getValue();
 		logIn("miracle");
+		assertThat(this.chrome.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before);
 
 		// the standing, with the chart drawn by Chart.js
 		assertThat(this.chrome.getCurrentUrl()).endsWith("/seller");
@@ -102,6 +114,9 @@ class SellerJourneyBrowserTests {
 		assertThat(this.chrome
 			.findElement(By.cssSelector("#session-ex-claim-001 li.finding[data-code='MISLEADING_HEALTH_CLAIM']"))
 			.getText()).contains("Appeal: Open, waiting for an analyst");
+		assertThat(this.chrome.findElement(By.cssSelector("#session-ex-claim-001 li.finding[data-code='MISLEADING_HEALTH_CLAIM']"))
+			.getText()).as("the evidence: the transcript line and its time").contains("CHUA KHOI", "TRANSCRIPT");
+		Chromium.screenshot(this.chrome, "seller-standing");
 
 		// on a phone nothing is wider than the screen; wide tables scroll in their own box
 		Chromium.phone(this.chrome, true);
@@ -121,6 +136,31 @@ class SellerJourneyBrowserTests {
 		waitForUrl("/seller");
 		assertThat(this.chrome.getCurrentUrl()).endsWith("/login?logout");
 		assertThat(this.chrome.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Bạn đã đăng xuất.");
+		this.chrome.get("http://127.0.0.1:" + this.port + "/login?lang=en");
+
+		// an analyst reads the appeal with its evidence and overturns it, lifting the ban at once
+		logIn("lan");
+		assertThat(this.chrome.getCurrentUrl()).endsWith("/analyst/appeals");
+		WebElement appeal = this.chrome.findElement(By.cssSelector("article.appeal"));
+		assertThat(appeal.getText()).contains("MISLEADING_HEALTH_CLAIM", "The host quoted a customer", "CHUA KHOI");
+		appeal.findElement(By.name("note")).sendKeys("A customer's words, read out and rejected by the host.");
+		appeal.findElement(By.name("liftNow")).click();
+		Chromium.screenshot(this.chrome, "analyst-appeals");
+		appeal.findElement(By.cssSelector("button[value=OVERTURNED]")).click();
+		new WebDriverWait(this.chrome, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
+		assertThat(this.chrome.findElements(By.cssSelector("article.appeal"))).isEmpty();
+		assertThat(this.chrome.findElement(By.id("decided")).getText()).contains("MISLEADING_HEALTH_CLAIM");
+		this.chrome.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		waitForUrl("/analyst");
+
+		// the seller: the overturned points no longer count and the ban is lifted
+		logIn("miracle");
+		assertThat(this.chrome.findElement(By.cssSelector("#active-points .big")).getText()).isEqualTo("6");
+		assertThat(this.chrome.findElement(By.cssSelector("tr[data-session='ex-claim-001'][data-code='MISLEADING_HEALTH_CLAIM']"))
+			.getText()).contains("Overturned");
+		assertThat(this.chrome.findElement(By.id("ban")).getText()).contains("Allowed: no ban in force");
+		Chromium.screenshot(this.chrome, "seller-standing-after-appeal");
 	}
 
 	@Test
@@ -143,6 +183,22 @@ class SellerJourneyBrowserTests {
 		assertThat(this.chrome.findElement(By.id("run-" + runId)).getText()).contains("Completed", "4 / 4");
 		assertThat(this.chrome.findElement(By.id("run-" + runId)).getAttribute("hx-trigger")).isNull();
 		Chromium.screenshot(this.chrome, "penalty-runs");
+
+		// users and API keys: a new key is shown once
+		this.chrome.findElement(By.linkText("API keys")).click();
+		this.chrome.findElement(By.name("name")).sendKeys("Shop VN ingest");
+		this.chrome.findElement(By.cssSelector("#create-key button")).click();
+		new WebDriverWait(this.chrome, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("issued-key")));
+		assertThat(this.chrome.findElement(By.cssSelector("#issued-key code")).getText()).startsWith("lg_");
+		Chromium.screenshot(this.chrome, "admin-api-keys");
+		this.chrome.findElement(By.linkText("Users")).click();
+		assertThat(this.chrome.findElement(By.id("users")).getText()).contains("miracle", "shop-miracle", "lan");
+		Chromium.screenshot(this.chrome, "admin-users");
+		this.chrome.findElement(By.linkText("Audit log")).click();
+		assertThat(this.chrome.findElement(By.id("audit")).getText()).contains("API_KEY_CREATED",
+				"PENALTY_RUN_STARTED", "AUTHENTICATION_SUCCESS");
+		Chromium.screenshot(this.chrome, "admin-audit");
 	}
 
 	private void logIn(String username) {
