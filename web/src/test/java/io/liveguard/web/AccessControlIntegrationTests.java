@@ -177,6 +177,25 @@ class AccessControlIntegrationTests {
 					.expect(401, 403, 403, 403, 403, 200),
 				api(HttpMethod.GET, "/api/v1/audit-events", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
 
+				// rule packs: analysts and admins read them, analysts write drafts, admins publish and roll back
+				api(HttpMethod.GET, "/api/v1/rule-packs", (f) -> Request.at()).expect(401, 403, 403, 403, 200, 200),
+				api(HttpMethod.GET, "/api/v1/rule-packs/{packId}/versions", (f) -> Request.at("default"))
+					.expect(401, 403, 403, 403, 200, 200),
+				api(HttpMethod.GET, "/api/v1/rule-packs/{packId}/versions/{version}", (f) -> Request.at("default", 1))
+					.expect(401, 403, 403, 403, 200, 200),
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions",
+						(f) -> Request.at("default").json(f.draftOfTheActiveVersion()))
+					.expect(401, 403, 403, 403, 201, 403),
+				api(HttpMethod.PUT, "/api/v1/rule-packs/{packId}/versions/{version}",
+						(f) -> Request.at("default", f.newDraft()).json(f.draftOfTheActiveVersion()))
+					.expect(401, 403, 403, 403, 200, 403),
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/publish",
+						(f) -> Request.at("default", f.newDraft()))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/rollback",
+						(f) -> Request.at("default", f.newRetiredVersion()))
+					.expect(401, 403, 403, 403, 403, 200),
+
 				// the API description: any caller who is someone
 				docs(HttpMethod.GET, "/v3/api-docs", (f) -> Request.at()).expect(401, 200, 200, 200, 200, 200),
 				docs(HttpMethod.GET, "/swagger-ui.html", (f) -> Request.at())
@@ -954,6 +973,39 @@ class AccessControlIntegrationTests {
 			}
 			asAdmin(HttpMethod.POST, "/api/v1/users", json.writeValueAsString(user), HttpStatus.CREATED);
 			return username;
+		}
+
+		/** A draft body holding the files of the pack's active version. */
+		String draftOfTheActiveVersion() {
+			JsonNode packs = body(asAdmin(HttpMethod.GET, "/api/v1/rule-packs", null, HttpStatus.OK));
+			int active = packs.get(0).get("activeVersion").asInt();
+			JsonNode version = body(
+					asAdmin(HttpMethod.GET, "/api/v1/rule-packs/default/versions/" + active, null, HttpStatus.OK));
+			return json.writeValueAsString(Map.of("basedOn", active, "note", "unchanged copy", "files",
+					version.get("files")));
+		}
+
+		/** A new draft of the default pack, written by the analyst. */
+		int newDraft() {
+			EntityExchangeResult<String> created = AccessControlIntegrationTests.this.client.post()
+				.uri("/api/v1/rule-packs/default/versions")
+				.headers((headers) -> headers.setBasicAuth("analyst", PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(draftOfTheActiveVersion())
+				.exchange()
+				.returnResult(String.class);
+			assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
+			return body(created).get("version").asInt();
+		}
+
+		/** A version that was active and is replaced now: publishes a new draft over the active one. */
+		int newRetiredVersion() {
+			int active = body(asAdmin(HttpMethod.GET, "/api/v1/rule-packs", null, HttpStatus.OK)).get(0)
+				.get("activeVersion")
+				.asInt();
+			asAdmin(HttpMethod.POST, "/api/v1/rule-packs/default/versions/" + newDraft() + "/publish", null,
+					HttpStatus.OK);
+			return active;
 		}
 
 		private EntityExchangeResult<String> asAdmin(HttpMethod method, String uri, @Nullable String body,

@@ -77,6 +77,15 @@ public class SecurityConfiguration {
 				.hasRole("ANALYST")
 				.requestMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*")
 				.hasAnyRole("SELLER", "ANALYST", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/rule-packs", "/api/v1/rule-packs/**")
+				.hasAnyRole("ANALYST", "ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions/*/publish",
+						"/api/v1/rule-packs/*/versions/*/rollback")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions")
+				.hasRole("ANALYST")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/rule-packs/*/versions/*")
+				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users",
 						"/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events")
 				.hasRole("ADMIN")

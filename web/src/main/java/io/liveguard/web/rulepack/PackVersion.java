@@ -1,0 +1,55 @@
+package io.liveguard.web.rulepack;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.liveguard.engine.rulepack.PackFile;
+import io.liveguard.engine.rulepack.RulePackSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of a rule pack as stored.
+ *
+ * @param packId the pack
+ * @param version its number, from 1
+ * @param status DRAFT, PUBLISHED or RETIRED
+ * @param basedOn the version it was made from, or null for the first
+ * @param note the author's change note
+ * @param author who wrote it
+ * @param createdAt when
+ * @param updatedAt when its files last changed
+ * @param publishedBy who published it
+ * @param publishedAt when
+ * @param files every file of the pack, as text
+ */
+record PackVersion(String packId, int version, Status status, @Nullable Integer basedOn, String note, String author,
+		Instant createdAt, Instant updatedAt, @Nullable String publishedBy, @Nullable Instant publishedAt,
+		List<PackFile> files) {
+
+	PackVersion {
+		files = List.copyOf(files);
+	}
+
+	RulePackSource source() {
+		return new RulePackSource(this.packId, this.version, this.files);
+	}
+
+	PackVersion withFiles(List<PackFile> files) {
+		return new PackVersion(this.packId, this.version, this.status, this.basedOn, this.note, this.author,
+				this.createdAt, this.updatedAt, this.publishedBy, this.publishedAt, files);
+	}
+
+	enum Status {
+
+		/** Being written; its files may change. */
+		DRAFT,
+
+		/** The pack's active version. Never changes. */
+		PUBLISHED,
+
+		/** Published once and replaced since. Never changes; a rollback makes it active again. */
+		RETIRED
+
+	}
+
+}

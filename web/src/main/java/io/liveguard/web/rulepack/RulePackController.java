@@ -1,0 +1,124 @@
+package io.liveguard.web.rulepack;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.liveguard.engine.rulepack.PackFile;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The rule packs API ({@code api.md}, "Rule packs"). */
+@RestController
+@RequestMapping("/api/v1/rule-packs")
+@Tag(name = "Rule packs", description = "Versioned rule packs: drafts (ANALYST), publish and rollback (ADMIN)")
+class RulePackController {
+
+	private final RulePackLifecycle lifecycle;
+
+	RulePackController(RulePackLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
+	}
+
+	@GetMapping
+	@Operation(summary = "Every pack with its markets and active version")
+	List<RulePackLifecycle.PackSummary> packs() {
+		return this.lifecycle.packs();
+	}
+
+	@GetMapping("/{packId}/versions")
+	@Operation(summary = "A pack's versions, newest first, without their files")
+	List<VersionSummary> versions(@PathVariable String packId) {
+		return this.lifecycle.versions(packId).stream().map(VersionSummary::of).toList();
+	}
+
+	@GetMapping("/{packId}/versions/{version}")
+	@Operation(summary = "One version with every file of the pack as text")
+	VersionView version(@PathVariable String packId, @PathVariable int version) {
+		return VersionView.of(this.lifecycle.version(packId, version));
+	}
+
+	@PostMapping("/{packId}/versions")
+	@Operation(summary = "A new draft holding exactly the given files: 201 when it compiles, 422 with the errors when not")
+	ResponseEntity<Created> createDraft(@PathVariable String packId, @RequestBody NewDraft draft,
+			Authentication authentication) {
+		PackVersion created = this.lifecycle.createDraft(packId, draft.basedOn(), draft.note(), files(draft.files()),
+				authentication.getName());
+		return ResponseEntity
+			.created(URI.create("/api/v1/rule-packs/" + packId + "/versions/" + created.version()))
+			.body(new Created(created.version()));
+	}
+
+	@PutMapping("/{packId}/versions/{version}")
+	@Operation(summary = "Replace a draft's files (422 when they do not compile; a published version never changes)")
+	VersionView updateDraft(@PathVariable String packId, @PathVariable int version, @RequestBody NewDraft draft,
+			Authentication authentication) {
+		return VersionView
+			.of(this.lifecycle.updateDraft(packId, version, files(draft.files()), authentication.getName()));
+	}
+
+	@PostMapping("/{packId}/versions/{version}/publish")
+	@Operation(summary = "Make a draft the active version, atomically (ADMIN, never the draft's author)")
+	VersionView publish(@PathVariable String packId, @PathVariable int version, Authentication authentication) {
+		return VersionView.of(this.lifecycle.publish(packId, version, authentication.getName()));
+	}
+
+	@PostMapping("/{packId}/versions/{version}/rollback")
+	@Operation(summary = "Make a version published before the active one again, atomically (ADMIN)")
+	VersionView rollback(@PathVariable String packId, @PathVariable int version, Authentication authentication) {
+		return VersionView.of(this.lifecycle.rollback(packId, version, authentication.getName()));
+	}
+
+	private static List<PackFile> files(@Nullable List<FileBody> files) {
+		return (files == null) ? List.of()
+				: files.stream().map((file) -> new PackFile(file.path(), file.content())).toList();
+	}
+
+	record NewDraft(@Nullable Integer basedOn, @Nullable String note, @Nullable List<FileBody> files) {
+	}
+
+	record FileBody(String path, String content) {
+	}
+
+	record Created(int version) {
+	}
+
+	record VersionSummary(String packId, int version, PackVersion.Status status, boolean active,
+			@Nullable Integer basedOn, String note, String author, Instant createdAt, @Nullable String publishedBy,
+			@Nullable Instant publishedAt) {
+
+		static VersionSummary of(PackVersion version) {
+			return new VersionSummary(version.packId(), version.version(), version.status(),
+					version.status() == PackVersion.Status.PUBLISHED, version.basedOn(), version.note(),
+					version.author(), version.createdAt(), version.publishedBy(), version.publishedAt());
+		}
+
+	}
+
+	/** {@code {packId, version, status, active, files, note, author, createdAt}} as api.md gives it. */
+	record VersionView(String packId, int version, PackVersion.Status status, boolean active,
+			@Nullable Integer basedOn, List<FileBody> files, String note, String author, Instant createdAt,
+			Instant updatedAt, @Nullable String publishedBy, @Nullable Instant publishedAt) {
+
+		static VersionView of(PackVersion version) {
+			return new VersionView(version.packId(), version.version(), version.status(),
+					version.status() == PackVersion.Status.PUBLISHED, version.basedOn(),
+					version.files().stream().map((file) -> new FileBody(file.path(), file.content())).toList(),
+					version.note(), version.author(), version.createdAt(), version.updatedAt(), version.publishedBy(),
+					version.publishedAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,282 @@
+package io.liveguard.web.rulepack;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.rulepack.CompiledPack;
+import io.liveguard.engine.rulepack.PackCompilationException;
+import io.liveguard.engine.rulepack.PackError;
+import io.liveguard.engine.rulepack.PackFile;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The life of a rule pack version: an analyst writes a draft (compiled on every save, refused with its
+ * errors pinned to file and line when it does not compile); someone other than its author publishes
+ * it; an admin can roll back to any version published before. Publishing and rollback swap the
+ * compiled pack in the engine's registry after the database commit, in one reference swap: a request
+ * or batch step that took its pack earlier finishes with it, the next one gets the new version. Other
+ * nodes pick the change up from the database within {@code liveguard.pack-refresh}. Every change is an
+ * audit event.
+ */
+@Service
+class RulePackLifecycle {
+
+	static final String DRAFT_CREATED = "RULE_PACK_DRAFT_CREATED";
+
+	static final String DRAFT_UPDATED = "RULE_PACK_DRAFT_UPDATED";
+
+	static final String PUBLISHED = "RULE_PACK_PUBLISHED";
+
+	static final String ROLLED_BACK = "RULE_PACK_ROLLED_BACK";
+
+	private static final Logger log = LoggerFactory.getLogger(RulePackLifecycle.class);
+
+	private final RulePackStore store;
+
+	private final ScoringEngine engine;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final RulePackLoader loader;
+
+	RulePackLifecycle(RulePackStore store, ScoringEngine engine, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.engine = engine;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+		this.loader = new RulePackLoader(store, engine, transactions, clock);
+	}
+
+	/** Every pack with its markets (from its active version) and active version. */
+	List<PackSummary> packs() {
+		return this.store.activeVersions()
+			.entrySet()
+			.stream()
+			.map((pack) -> new PackSummary(pack.getKey(),
+					this.engine.registry()
+						.active(pack.getKey())
+						.map((active) -> List.copyOf(active.settings().markets()).stream().sorted().toList())
+						.orElse(List.of()),
+					pack.getValue()))
+			.toList();
+	}
+
+	PackVersion version(String packId, int version) {
+		return this.store.find(packId, version).orElseThrow(() -> notFound(packId, version));
+	}
+
+	List<PackVersion> versions(String packId) {
+		pack(packId);
+		return this.store.versions(packId);
+	}
+
+	/**
+	 * Stores a new draft holding exactly {@code files}, if they compile; otherwise throws
+	 * {@link DraftRejectedException} with every error and stores nothing.
+	 */
+	PackVersion createDraft(String packId, @Nullable Integer basedOn, @Nullable String note, List<PackFile> files,
+			String author) {
+		pack(packId);
+		if (basedOn != null) {
+			version(packId, basedOn);
+		}
+		List<PackFile> checked = checkFiles(files);
+		String text = (note == null) ? "" : note.strip();
+		if (text.length() > 2000) {
+			throw problem(HttpStatus.BAD_REQUEST, "note: at most 2000 characters");
+		}
+		return this.transactions.execute((status) -> {
+			int version = this.store.nextVersion(packId);
+			validate(packId, version, checked);
+			Instant now = this.clock.instant();
+			PackVersion draft = new PackVersion(packId, version, PackVersion.Status.DRAFT, basedOn, text, author, now,
+					now, null, null, checked);
+			this.store.addVersion(draft);
+			audit(author, DRAFT_CREATED, packId, version, Map.of("basedOn", (basedOn == null) ? "" : basedOn));
+			return draft;
+		});
+	}
+
+	/** Replaces a draft's files with ones that compile; a published or retired version never changes. */
+	PackVersion updateDraft(String packId, int version, List<PackFile> files, String author) {
+		PackVersion existing = version(packId, version);
+		if (existing.status() != PackVersion.Status.DRAFT) {
+			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + existing.status()
+					+ " and never changes; create a draft based on it");
+		}
+		List<PackFile> checked = checkFiles(files);
+		validate(packId, version, checked);
+		this.transactions.executeWithoutResult((status) -> {
+			if (!this.store.replaceDraftFiles(packId, version, checked, this.clock.instant())) {
+				throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " was published meanwhile");
+			}
+			audit(author, DRAFT_UPDATED, packId, version, Map.of());
+		});
+		return version(packId, version);
+	}
+
+	/**
+	 * Publishes a draft: maker-checker, so never by its author. It becomes the active version in every
+	 * scoring path once the database has committed.
+	 */
+	PackVersion publish(String packId, int version, String admin) {
+		PackVersion draft = version(packId, version);
+		if (draft.status() != PackVersion.Status.DRAFT) {
+			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + draft.status()
+					+ "; only a draft is published (an earlier version comes back with rollback)");
+		}
+		if (draft.author().equals(admin)) {
+			throw problem(HttpStatus.FORBIDDEN, "version: " + packId + " v" + version + " was written by " + admin
+					+ "; another person must approve and publish it");
+		}
+		return activate(draft, admin, PUBLISHED);
+	}
+
+	/** Makes a version published before the active one again. */
+	PackVersion rollback(String packId, int version, String admin) {
+		PackVersion earlier = version(packId, version);
+		if (earlier.status() != PackVersion.Status.RETIRED) {
+			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + earlier.status()
+					+ "; rollback returns to a version that was published and replaced");
+		}
+		return activate(earlier, admin, ROLLED_BACK);
+	}
+
+	/** Picks up versions other nodes published. */
+	@Scheduled(fixedDelayString = "${liveguard.pack-refresh:PT30S}", initialDelayString = "${liveguard.pack-refresh:PT30S}")
+	void refresh() {
+		try {
+			this.loader.activateStored();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not bring the rule packs in line with the database", ex);
+		}
+	}
+
+	private PackVersion activate(PackVersion version, String admin, String auditType) {
+		CompiledPack compiled = compile(version.packId(), version.version(), version.files());
+		Integer replaced = this.store.activeVersions().get(version.packId());
+		this.transactions.executeWithoutResult((status) -> {
+			this.store.activate(version.packId(), version.version(), admin, this.clock.instant());
+			audit(admin, auditType, version.packId(), version.version(),
+					Map.of("replaced", (replaced == null) ? "" : replaced));
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					RulePackLifecycle.this.engine.registry().activate(compiled);
+					log.info("Rule pack {} v{} is active ({} by {})", version.packId(), version.version(),
+							auditType, admin);
+				}
+
+			});
+		});
+		return version(version.packId(), version.version());
+	}
+
+	/** Compiles the files to see that they do, and lets the compiled pack go. */
+	private void validate(String packId, int version, List<PackFile> files) {
+		compile(packId, version, files).close();
+	}
+
+	private CompiledPack compile(String packId, int version, List<PackFile> files) {
+		try {
+			return this.engine.compiler().compile(new PackVersion(packId, version, PackVersion.Status.DRAFT, null, "",
+					"", Instant.EPOCH, Instant.EPOCH, null, null, files).source());
+		}
+		catch (PackCompilationException ex) {
+			throw new DraftRejectedException(packId, ex.errors());
+		}
+	}
+
+	private static List<PackFile> checkFiles(List<PackFile> files) {
+		if (files.isEmpty()) {
+			throw problem(HttpStatus.BAD_REQUEST, "files: a pack version needs its files");
+		}
+		Set<String> paths = new HashSet<>();
+		for (PackFile file : files) {
+			if (file.path() == null || file.path().isBlank() || file.path().length() > 300
+					|| file.path().startsWith("/") || file.path().contains("..") || file.path().contains("\\")) {
+				throw problem(HttpStatus.BAD_REQUEST, "files: '" + file.path()
+						+ "' is not a relative path inside the pack (at most 300 characters, no '..')");
+			}
+			if (file.content() == null) {
+				throw problem(HttpStatus.BAD_REQUEST, "files: " + file.path() + " has no content");
+			}
+			if (!paths.add(file.path())) {
+				throw problem(HttpStatus.BAD_REQUEST, "files: " + file.path() + " is given twice");
+			}
+		}
+		return List.copyOf(files);
+	}
+
+	private void pack(String packId) {
+		if (!this.store.activeVersions().containsKey(packId)) {
+			throw problem(HttpStatus.NOT_FOUND, "packId: no rule pack '" + packId + "'");
+		}
+	}
+
+	private void audit(String principal, String type, String packId, int version, Map<String, Object> more) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("packId", packId);
+		data.put("version", version);
+		data.putAll(more);
+		this.events.publishEvent(new AuditApplicationEvent(principal, type, data));
+	}
+
+	private static ErrorResponseException notFound(String packId, int version) {
+		return problem(HttpStatus.NOT_FOUND, "version: rule pack '" + packId + "' has no version " + version);
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String detail) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	}
+
+	/** A pack with the markets its active version serves. */
+	record PackSummary(String packId, List<String> markets, @Nullable Integer activeVersion) {
+	}
+
+	/** A draft that does not compile: 422 with every error pinned to file and line. */
+	static final class DraftRejectedException extends ErrorResponseException {
+
+		DraftRejectedException(String packId, List<PackError> errors) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, body(packId, errors), null);
+		}
+
+		private static ProblemDetail body(String packId, List<PackError> errors) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+					"rule pack '" + packId + "' does not compile: " + errors.get(0)
+							+ ((errors.size() > 1) ? " (and " + (errors.size() - 1) + " more)" : ""));
+			problem.setTitle("Rule pack does not compile");
+			problem.setProperty("errors", errors);
+			return problem;
+		}
+
+	}
+
+}

@@ -1,0 +1,291 @@
+package io.liveguard.web.rulepack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.ErrorResponseException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A rule pack's life over the API: the shipped pack is version 1; an analyst's draft that does not
+ * compile is refused with the line and nothing is stored; one that compiles is published by an admin
+ * (never by its author) while sessions keep arriving, with no failed request, and scores from then
+ * on; a rollback brings version 1 back.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "liveguard.bootstrap.admin-password=" + RulePackLifecycleIntegrationTests.PASSWORD)
+@AutoConfigureRestTestClient
+@DirtiesContext
+class RulePackLifecycleIntegrationTests {
+
+	static final String PASSWORD = "rule-pack-test-password";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final AtomicInteger sessions = new AtomicInteger();
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PasswordEncoder encoder;
+
+	@Autowired
+	private RulePackLifecycle lifecycle;
+
+	@BeforeEach
+	void analyst() {
+		if (this.jdbc.sql("select count(*) from app_user where username = 'lan'").query(Long.class).single() == 0) {
+			this.jdbc.sql("""
+					insert into app_user (username, password_hash, role, seller_id, enabled, created_at, failed_logins)
+					values ('lan', ?, 'ANALYST', null, true, current_timestamp, 0)
+					""").param(this.encoder.encode(PASSWORD)).update();
+		}
+	}
+
+	@Test
+	void aDraftIsWrittenRefusedWhenBrokenPublishedUnderLoadAndRolledBack() throws Exception {
+		// the shipped pack is version 1, active
+		JsonNode packs = body(get("/api/v1/rule-packs", "lan"));
+		assertThat(packs).singleElement().satisfies((pack) -> {
+			assertThat(pack.get("packId").asString()).isEqualTo("default");
+			assertThat(pack.get("activeVersion").asInt()).isEqualTo(1);
+			assertThat(pack.get("markets").get(0).asString()).isEqualTo("*");
+		});
+		JsonNode v1 = body(get("/api/v1/rule-packs/default/versions/1", "lan"));
+		assertThat(v1.get("status").asString()).isEqualTo("PUBLISHED");
+		assertThat(v1.get("active").asBoolean()).isTrue();
+		assertThat(v1.get("author").asString()).isEqualTo("liveguard");
+		assertThat(v1.get("files")).extracting((f) -> f.get("path").asString())
+			.contains("rules/conduct.drl", "keywords/off-platform.txt", "settings.properties", "findings.csv");
+		assertThat(scoreCard(telegramSession()).get("findings")).extracting((f) -> f.get("code").asString())
+			.doesNotContain("OFF_PLATFORM_REDIRECT");
+
+		// a draft with a syntax error: 422 naming file and line, nothing stored
+		ArrayNode broken = files(v1);
+		edit(broken, "rules/conduct.drl", (drl) -> drl.replaceFirst("then", "then\n    this is not java;"));
+		EntityExchangeResult<String> refused = post("/api/v1/rule-packs/default/versions", draft(1, "broken", broken),
+				"lan");
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		JsonNode errors = body(refused).get("errors");
+		assertThat(errors).isNotEmpty();
+		assertThat(errors.get(0).get("path").asString()).isEqualTo("rules/conduct.drl");
+		assertThat(errors.get(0).get("line").asInt()).isPositive();
+		assertThat(versionsOf("default")).isEqualTo(1);
+
+		// a draft adding "telegram" to the off-platform keywords and raising the 7-day threshold to 10
+		ArrayNode changed = files(v1);
+		edit(changed, "keywords/off-platform.txt", (list) -> list + "signal\n");
+		edit(changed, "settings.properties",
+				(settings) -> settings.replace("ladder.BAN_7D.minPoints = 9", "ladder.BAN_7D.minPoints = 10"));
+		EntityExchangeResult<String> created = post("/api/v1/rule-packs/default/versions",
+				draft(1, "signal is off-platform; 7-day ban from 10 points", changed), "lan");
+		assertThat(created.getStatus()).isEqualTo(HttpStatus.CREATED);
+		assertThat(body(created).get("version").asInt()).isEqualTo(2);
+		JsonNode v2 = body(get("/api/v1/rule-packs/default/versions/2", "admin"));
+		assertThat(v2.get("status").asString()).isEqualTo("DRAFT");
+		assertThat(v2.get("basedOn").asInt()).isEqualTo(1);
+		assertThat(v2.get("author").asString()).isEqualTo("lan");
+
+		// its author may not publish it: not over the API (an analyst), nor as the checker
+		assertThat(post("/api/v1/rule-packs/default/versions/2/publish", "", "lan").getStatus())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> this.lifecycle.publish("default", 2, "lan"))
+			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(403))
+			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("another person"));
+
+		// published by an admin while sessions keep arriving: no request fails, each is scored by v1 or v2
+		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<Integer> versions = new ConcurrentLinkedQueue<>();
+		AtomicBoolean loading = new AtomicBoolean(true);
+		ExecutorService load = Executors.newFixedThreadPool(4);
+		List<Future<?>> senders = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			senders.add(load.submit(() -> {
+				while (loading.get()) {
+					EntityExchangeResult<String> result = post("/api/v1/sessions", telegramSession(), "admin");
+					if (result.getStatus() != HttpStatus.CREATED) {
+						failures.add(result.getStatus() + " " + result.getResponseBody());
+					}
+					else {
+						versions.add(body(result).get("rulePack").get("version").asInt());
+					}
+				}
+			}));
+		}
+		Thread.sleep(500);
+		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/2/publish", "", "admin");
+		Thread.sleep(500);
+		loading.set(false);
+		for (Future<?> sender : senders) {
+			sender.get();
+		}
+		load.shutdown();
+		assertThat(published.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(body(published).get("status").asString()).isEqualTo("PUBLISHED");
+		assertThat(body(published).get("publishedBy").asString()).isEqualTo("admin");
+		assertThat(failures).isEmpty();
+		assertThat(versions).contains(1, 2).containsOnly(1, 2);
+
+		// from now on v2 scores: the signal line is a finding, and the card says which version judged it
+		JsonNode card = scoreCard(telegramSession());
+		assertThat(card.get("rulePack").get("version").asInt()).isEqualTo(2);
+		assertThat(card.get("findings")).extracting((f) -> f.get("code").asString()).contains("OFF_PLATFORM_REDIRECT");
+		assertThat(body(get("/api/v1/rule-packs/default/versions/1", "lan")).get("status").asString())
+			.isEqualTo("RETIRED");
+		assertThat(body(get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt()).isEqualTo(2);
+
+		// a published version never changes
+		assertThat(put("/api/v1/rule-packs/default/versions/2", draft(1, "late edit", changed), "lan").getStatus())
+			.isEqualTo(HttpStatus.CONFLICT);
+
+		// rollback to v1
+		EntityExchangeResult<String> rolledBack = post("/api/v1/rule-packs/default/versions/1/rollback", "", "admin");
+		assertThat(rolledBack.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(scoreCard(telegramSession()).get("rulePack").get("version").asInt()).isEqualTo(1);
+		assertThat(body(get("/api/v1/rule-packs/default/versions/2", "lan")).get("status").asString())
+			.isEqualTo("RETIRED");
+
+		assertThat(this.jdbc.sql("select type from audit_event where type like 'RULE_PACK_%' order by id")
+			.query(String.class)
+			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PUBLISHED", "RULE_PACK_ROLLED_BACK");
+	}
+
+	@Test
+	void draftsAreEditedUntilPublishedAndBadFilesAreRefused() {
+		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
+		EntityExchangeResult<String> created = post("/api/v1/rule-packs/default/versions", draft(1, "edit me", files),
+				"lan");
+		int version = body(created).get("version").asInt();
+		edit(files, "keywords/off-platform.txt", (list) -> list + "viber\n");
+		EntityExchangeResult<String> updated = put("/api/v1/rule-packs/default/versions/" + version,
+				draft(1, "edit me", files), "lan");
+		assertThat(updated.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(body(updated).get("files")).anySatisfy((f) -> assertThat(f.get("content").asString()).contains("viber"));
+
+		ArrayNode escaping = files.deepCopy();
+		((ObjectNode) escaping.get(0)).put("path", "../../etc/passwd");
+		assertThat(post("/api/v1/rule-packs/default/versions", draft(1, "x", escaping), "lan").getStatus())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(post("/api/v1/rule-packs/nope/versions", draft(null, "x", files), "lan").getStatus())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("/api/v1/rule-packs/default/versions/99", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(post("/api/v1/rule-packs/default/versions", draft(1, "x", files), "admin").getStatus())
+			.as("analysts write drafts").isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	private long versionsOf(String packId) {
+		return this.jdbc.sql("select count(*) from rule_pack_version where pack_id = ?")
+			.param(packId)
+			.query(Long.class)
+			.single();
+	}
+
+	private JsonNode scoreCard(String session) {
+		EntityExchangeResult<String> result = post("/api/v1/sessions", session, "admin");
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.CREATED);
+		return body(result);
+	}
+
+	/** The clean example as a new session whose host asks buyers to message on Signal. */
+	private static String telegramSession() {
+		ObjectNode session = (ObjectNode) json.readTree(example("clean-session.json"));
+		session.put("sessionId", "rp-" + sessions.incrementAndGet());
+		session.put("sellerId", "shop-telegram");
+		((ObjectNode) session.get("signals").get(1)).put("text", "Muốn giá tốt thì nhắn signal cho shop nhé");
+		return json.writeValueAsString(session);
+	}
+
+	private static ArrayNode files(JsonNode version) {
+		return (ArrayNode) version.get("files").deepCopy();
+	}
+
+	private static void edit(ArrayNode files, String path, java.util.function.UnaryOperator<String> change) {
+		for (JsonNode file : files) {
+			if (file.get("path").asString().equals(path)) {
+				((ObjectNode) file).put("content", change.apply(file.get("content").asString()));
+				return;
+			}
+		}
+		throw new IllegalArgumentException("no file " + path);
+	}
+
+	private static String draft(Integer basedOn, String note, ArrayNode files) {
+		ObjectNode draft = json.createObjectNode();
+		if (basedOn != null) {
+			draft.put("basedOn", basedOn);
+		}
+		draft.put("note", note);
+		draft.set("files", files);
+		return json.writeValueAsString(draft);
+	}
+
+	private EntityExchangeResult<String> post(String uri, String body, String username) {
+		return this.client.post().uri(uri).headers(basic(username)).contentType(MediaType.APPLICATION_JSON).body(body)
+			.exchange().returnResult(String.class);
+	}
+
+	private EntityExchangeResult<String> put(String uri, String body, String username) {
+		return this.client.put().uri(uri).headers(basic(username)).contentType(MediaType.APPLICATION_JSON).body(body)
+			.exchange().returnResult(String.class);
+	}
+
+	private EntityExchangeResult<String> get(String uri, String username) {
+		return this.client.get().uri(uri).headers(basic(username)).exchange().returnResult(String.class);
+	}
+
+	private static JsonNode body(EntityExchangeResult<String> result) {
+		return json.readTree(result.getResponseBody());
+	}
+
+	private static Consumer<HttpHeaders> basic(String username) {
+		return (headers) -> headers.setBasicAuth(username, PASSWORD);
+	}
+
+	private static String example(String name) {
+		try (InputStream in = RulePackLifecycleIntegrationTests.class.getResourceAsStream("/examples/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
