@@ -2,6 +2,7 @@ package io.liveguard.web.rulepack;
 
 import java.time.Clock;
 
+import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.RulePackCompiler;
 import io.liveguard.engine.rulepack.RulePackRegistry;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,6 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RulePackProperties.class)
 class RulePackConfiguration {
+
+	@Bean
+	RulePackStore rulePackStore(JdbcClient jdbc) {
+		return new RulePackStore(jdbc);
+	}
 
 	@Bean
 	@DependsOnDatabaseInitialization

@@ -1,4 +1,4 @@
-package io.liveguard.web.rulepack;
+package io.liveguard.batch.rulepack;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,24 +22,24 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt when
  * @param files every file of the pack, as text
  */
-record PackVersion(String packId, int version, Status status, @Nullable Integer basedOn, String note, String author,
+public record PackVersion(String packId, int version, Status status, @Nullable Integer basedOn, String note, String author,
 		Instant createdAt, Instant updatedAt, @Nullable String publishedBy, @Nullable Instant publishedAt,
 		List<PackFile> files) {
 
-	PackVersion {
+	public PackVersion {
 		files = List.copyOf(files);
 	}
 
-	RulePackSource source() {
+	public RulePackSource source() {
 		return new RulePackSource(this.packId, this.version, this.files);
 	}
 
-	PackVersion withFiles(List<PackFile> files) {
+	public PackVersion withFiles(List<PackFile> files) {
 		return new PackVersion(this.packId, this.version, this.status, this.basedOn, this.note, this.author,
 				this.createdAt, this.updatedAt, this.publishedBy, this.publishedAt, files);
 	}
 
-	enum Status {
+	public enum Status {
 
 		/** Being written; its files may change. */
 		DRAFT,

@@ -1,4 +1,4 @@
-package io.liveguard.web.rulepack;
+package io.liveguard.batch.rulepack;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +14,9 @@ import io.liveguard.engine.rulepack.PackFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Rule pack versions and their files in the database. */
-@Repository
-class RulePackStore {
+public class RulePackStore {
 
 	private static final String SELECT_VERSION = """
 			select pack_id, version, status, based_on, note, author, created_at, updated_at, published_by, published_at
@@ -27,16 +25,16 @@ class RulePackStore {
 
 	private final JdbcClient jdbc;
 
-	RulePackStore(JdbcClient jdbc) {
+	public RulePackStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.jdbc.sql("select count(*) from rule_pack").query(Long.class).single() == 0;
 	}
 
 	/** Every pack and its active version (null while none is active). */
-	Map<String, Integer> activeVersions() {
+	public Map<String, Integer> activeVersions() {
 		Map<String, Integer> active = new LinkedHashMap<>();
 		this.jdbc.sql("select pack_id, active_version from rule_pack order by pack_id")
 			.query((rs) -> {
@@ -45,7 +43,7 @@ class RulePackStore {
 		return active;
 	}
 
-	Optional<PackVersion> find(String packId, int version) {
+	public Optional<PackVersion> find(String packId, int version) {
 		return this.jdbc.sql(SELECT_VERSION + " where pack_id = ? and version = ?")
 			.params(packId, version)
 			.query(this::map)
@@ -54,19 +52,19 @@ class RulePackStore {
 	}
 
 	/** The versions of a pack without their files, newest first. */
-	List<PackVersion> versions(String packId) {
+	public List<PackVersion> versions(String packId) {
 		return this.jdbc.sql(SELECT_VERSION + " where pack_id = ? order by version desc")
 			.param(packId)
 			.query(this::map)
 			.list();
 	}
 
-	void addPack(String packId) {
+	public void addPack(String packId) {
 		this.jdbc.sql("insert into rule_pack (pack_id, active_version) values (?, null)").param(packId).update();
 	}
 
 	/** The next version number of a pack; the row lock keeps concurrent drafts from taking the same one. */
-	int nextVersion(String packId) {
+	public int nextVersion(String packId) {
 		this.jdbc.sql("update rule_pack set pack_id = pack_id where pack_id = ?").param(packId).update();
 		return this.jdbc.sql("select coalesce(max(version), 0) + 1 from rule_pack_version where pack_id = ?")
 			.param(packId)
@@ -74,7 +72,7 @@ class RulePackStore {
 			.single();
 	}
 
-	void addVersion(PackVersion version) {
+	public void addVersion(PackVersion version) {
 		this.jdbc.sql("""
 				insert into rule_pack_version
 				  (pack_id, version, status, based_on, note, author, created_at, updated_at, published_by, published_at)
@@ -88,7 +86,7 @@ class RulePackStore {
 	}
 
 	/** Replaces a draft's files; false when the version is not a draft (published versions never change). */
-	boolean replaceDraftFiles(String packId, int version, List<PackFile> files, Instant at) {
+	public boolean replaceDraftFiles(String packId, int version, List<PackFile> files, Instant at) {
 		int updated = this.jdbc.sql("""
 				update rule_pack_version set updated_at = ? where pack_id = ? and version = ? and status = 'DRAFT'
 				""").params(utc(at), packId, version).update();
@@ -104,7 +102,7 @@ class RulePackStore {
 	 * Makes {@code version} the active one: it becomes PUBLISHED (recording who published it the first
 	 * time), the one it replaces RETIRED.
 	 */
-	void activate(String packId, int version, String by, Instant at) {
+	public void activate(String packId, int version, String by, Instant at) {
 		this.jdbc.sql("update rule_pack_version set status = 'RETIRED' where pack_id = ? and status = 'PUBLISHED'")
 			.param(packId)
 			.update();
