@@ -29,3 +29,12 @@ create table rule_pack_file (
   primary key (pack_id, version, path),
   foreign key (pack_id, version) references rule_pack_version (pack_id, version)
 );
+
+-- Every activation (the seeding, each publication, each rollback), to know which version was live when.
+create table rule_pack_activation (
+  pack_id varchar(64) not null references rule_pack (pack_id),
+  version int not null,
+  activated_at timestamp with time zone not null,
+  activated_by varchar(64) not null,
+  primary key (pack_id, activated_at, version)
+);

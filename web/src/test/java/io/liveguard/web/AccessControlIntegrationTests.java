@@ -177,8 +177,13 @@ class AccessControlIntegrationTests {
 					.expect(401, 403, 403, 403, 403, 200),
 				api(HttpMethod.GET, "/api/v1/audit-events", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
 
+				api(HttpMethod.GET, "/api/v1/sessions/{sessionId}/rescore", (f) -> Request.at(f.sessionOfA))
+					.expect(401, 403, 403, 403, 200, 200),
+
 				// rule packs: analysts and admins read them, analysts write drafts, admins publish and roll back
 				api(HttpMethod.GET, "/api/v1/rule-packs", (f) -> Request.at()).expect(401, 403, 403, 403, 200, 200),
+				api(HttpMethod.GET, "/api/v1/rule-packs/{packId}/statistics", (f) -> Request.at("default"))
+					.expect(401, 403, 403, 403, 200, 200),
 				api(HttpMethod.GET, "/api/v1/rule-packs/{packId}/versions", (f) -> Request.at("default"))
 					.expect(401, 403, 403, 403, 200, 200),
 				api(HttpMethod.GET, "/api/v1/rule-packs/{packId}/versions/{version}", (f) -> Request.at("default", 1))

@@ -112,6 +112,23 @@ public class RulePackStore {
 				where pack_id = ? and version = ?
 				""").params(by, utc(at), packId, version).update();
 		this.jdbc.sql("update rule_pack set active_version = ? where pack_id = ?").params(version, packId).update();
+		this.jdbc.sql("insert into rule_pack_activation (pack_id, version, activated_at, activated_by) values (?, ?, ?, ?)")
+			.params(packId, version, utc(at), by)
+			.update();
+	}
+
+	/** The version that was active at {@code instant}: the latest activation before it, else the first one. */
+	public Optional<Integer> activeAt(String packId, Instant instant) {
+		return this.jdbc.sql("""
+				select version from rule_pack_activation where pack_id = ? and activated_at <= ?
+				order by activated_at desc limit 1
+				""")
+			.params(packId, utc(instant))
+			.query(Integer.class)
+			.optional()
+			.or(() -> this.jdbc.sql("""
+					select version from rule_pack_activation where pack_id = ? order by activated_at limit 1
+					""").param(packId).query(Integer.class).optional());
 	}
 
 	private void writeFiles(String packId, int version, List<PackFile> files) {

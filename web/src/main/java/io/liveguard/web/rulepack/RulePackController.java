@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The rule packs API ({@code api.md}, "Rule packs"). */
@@ -28,14 +29,25 @@ class RulePackController {
 
 	private final RulePackLifecycle lifecycle;
 
-	RulePackController(RulePackLifecycle lifecycle) {
+	private final RuleStatistics statistics;
+
+	RulePackController(RulePackLifecycle lifecycle, RuleStatistics statistics) {
 		this.lifecycle = lifecycle;
+		this.statistics = statistics;
 	}
 
 	@GetMapping
 	@Operation(summary = "Every pack with its markets and active version")
 	List<RulePackLifecycle.PackSummary> packs() {
 		return this.lifecycle.packs();
+	}
+
+	@GetMapping("/{packId}/statistics")
+	@Operation(summary = "Per rule: findings of the last days (default 30) on current score cards, appealed, overturned")
+	List<RuleStatistics.RuleCount> statistics(@PathVariable String packId,
+			@RequestParam(defaultValue = "30") int days) {
+		this.lifecycle.versions(packId);
+		return this.statistics.of(packId, days);
 	}
 
 	@GetMapping("/{packId}/versions")

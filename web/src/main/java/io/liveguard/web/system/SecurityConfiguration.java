@@ -65,6 +65,8 @@ public class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/sessions", "/api/v1/sessions/batch")
 				.hasAnyRole("PLATFORM", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/sessions/*/rescore")
+				.hasAnyRole("ANALYST", "ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/v1/sessions/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/sellers/*/live-eligibility")

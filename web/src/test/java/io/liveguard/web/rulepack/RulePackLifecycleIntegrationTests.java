@@ -94,7 +94,9 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(v1.get("author").asString()).isEqualTo("liveguard");
 		assertThat(v1.get("files")).extracting((f) -> f.get("path").asString())
 			.contains("rules/conduct.drl", "keywords/off-platform.txt", "settings.properties", "findings.csv");
-		assertThat(scoreCard(telegramSession()).get("findings")).extracting((f) -> f.get("code").asString())
+		JsonNode before = scoreCard(telegramSession());
+		String earlier = before.get("sessionId").asString();
+		assertThat(before.get("findings")).extracting((f) -> f.get("code").asString())
 			.doesNotContain("OFF_PLATFORM_REDIRECT");
 
 		// a draft with a syntax error: 422 naming file and line, nothing stored
@@ -163,6 +165,16 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(body(published).get("publishedBy").asString()).isEqualTo("admin");
 		assertThat(failures).isEmpty();
 		assertThat(versions).contains(1, 2).containsOnly(1, 2);
+
+		// a session scored by v1 before, scored again: by the version of its time, and by the current one
+		JsonNode rescored = body(get("/api/v1/sessions/" + earlier + "/rescore", "lan"));
+		assertThat(rescored.get("stored").get("rulePack").get("version").asInt()).isEqualTo(1);
+		assertThat(rescored.get("atItsTime").get("rulePack").get("version").asInt()).isEqualTo(1);
+		assertThat(rescored.get("atItsTime").get("findings")).extracting((f) -> f.get("code").asString())
+			.doesNotContain("OFF_PLATFORM_REDIRECT");
+		assertThat(rescored.get("current").get("rulePack").get("version").asInt()).isEqualTo(2);
+		assertThat(rescored.get("current").get("findings")).extracting((f) -> f.get("code").asString())
+			.contains("OFF_PLATFORM_REDIRECT");
 
 		// from now on v2 scores: the signal line is a finding, and the card says which version judged it
 		JsonNode card = scoreCard(telegramSession());

@@ -226,6 +226,31 @@ class PenaltyJourneyIntegrationTests {
 			.satisfies((a) -> assertThat(a.get("status").asString()).isEqualTo("OVERTURNED"));
 		assertThat(body(get("/api/v1/appeals", "lazy"))).isEmpty();
 		assertThat(get("/api/v1/appeals/" + appealId, "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		// the rule's statistics count the overturn
+		JsonNode statistics = body(get("/api/v1/rule-packs/default/statistics", "analyst"));
+		assertThat(statistics).filteredOn((rule) -> rule.get("code").asString().equals("MISLEADING_HEALTH_CLAIM"))
+			.singleElement()
+			.satisfies((rule) -> {
+				assertThat(rule.get("fired").asLong()).isEqualTo(1);
+				assertThat(rule.get("appealed").asLong()).isEqualTo(1);
+				assertThat(rule.get("overturned").asLong()).isEqualTo(1);
+				assertThat(rule.get("overturnedShare").asDouble()).isEqualTo(1.0);
+			});
+		assertThat(statistics).filteredOn((rule) -> rule.get("code").asString().equals("MISSING_AD_CONFIRMATION"))
+			.singleElement()
+			.satisfies((rule) -> assertThat(rule.get("overturned").asLong()).isZero());
+
+		// the disputed session scored again, side by side: the same pack version, the same findings
+		JsonNode rescored = body(get("/api/v1/sessions/ex-claim-001/rescore", "analyst"));
+		assertThat(rescored.get("atItsTime").get("rulePack").get("version").asInt()).isEqualTo(1);
+		assertThat(rescored.get("current").get("rulePack").get("version").asInt()).isEqualTo(1);
+		assertThat(rescored.get("current").get("findings")).extracting((f) -> f.get("code").asString())
+			.containsExactlyElementsOf(rescored.get("stored").get("findings").valueStream()
+				.map((f) -> f.get("code").asString())
+				.toList());
+		assertThat(get("/api/v1/sessions/ex-claim-001/rescore", "miracle").getStatus())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	private void user(String username, String role, String sellerId) {
