@@ -194,6 +194,9 @@ class AccessControlIntegrationTests {
 				api(HttpMethod.PUT, "/api/v1/rule-packs/{packId}/versions/{version}",
 						(f) -> Request.at("default", f.newDraft()).json(f.draftOfTheActiveVersion()))
 					.expect(401, 403, 403, 403, 200, 403),
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/test",
+						(f) -> Request.at("default", 1).json("{}"))
+					.expect(401, 403, 403, 403, 200, 403),
 				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/publish",
 						(f) -> Request.at("default", f.newDraft()))
 					.expect(401, 403, 403, 403, 403, 200),

@@ -121,13 +121,13 @@ public class RulePackStore {
 	public Optional<Integer> activeAt(String packId, Instant instant) {
 		return this.jdbc.sql("""
 				select version from rule_pack_activation where pack_id = ? and activated_at <= ?
-				order by activated_at desc limit 1
+				order by activated_at desc, id desc limit 1
 				""")
 			.params(packId, utc(instant))
 			.query(Integer.class)
 			.optional()
 			.or(() -> this.jdbc.sql("""
-					select version from rule_pack_activation where pack_id = ? order by activated_at limit 1
+					select version from rule_pack_activation where pack_id = ? order by activated_at, id limit 1
 					""").param(packId).query(Integer.class).optional());
 	}
 

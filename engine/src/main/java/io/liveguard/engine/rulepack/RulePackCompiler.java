@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import io.liveguard.engine.scoring.FindingKind;
 import io.liveguard.engine.scoring.Severity;
+import io.liveguard.engine.session.SessionCodec;
 import io.liveguard.engine.text.KeywordMatcher;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.MappingIterator;
@@ -50,6 +51,9 @@ public final class RulePackCompiler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RulePackCompiler.class);
 
+	/** Reads the pack's own test cases ({@code tests/*.json}), so a pack with unreadable ones does not compile. */
+	private final PackTests tests = new PackTests(new SessionCodec());
+
 	private static final String RESOURCES = "src/main/resources/";
 
 	private static final Pattern SETTING_REF = Pattern.compile("\\bnum\\(\\s*\"([^\"]+)\"\\s*\\)");
@@ -71,6 +75,7 @@ public final class RulePackCompiler {
 		Properties settings = properties(source, SETTINGS, errors);
 		FindingTable findings = findings(source, errors);
 		Map<String, List<String>> keywords = keywordLists(source);
+		this.tests.cases(source, errors);
 		List<PackFile> drl = source.files().stream().filter((file) -> file.path().endsWith(".drl")).toList();
 		if (drl.isEmpty()) {
 			errors.add(new PackError("rules/", 0, "a pack needs at least one .drl file"));

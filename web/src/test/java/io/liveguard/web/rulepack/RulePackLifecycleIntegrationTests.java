@@ -125,6 +125,22 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(v2.get("basedOn").asInt()).isEqualTo(1);
 		assertThat(v2.get("author").asString()).isEqualTo("lan");
 
+		// its own test cases (the shared examples) pass, and a given case shows what the change does
+		ObjectNode given = json.createObjectNode();
+		given.put("name", "signal is off-platform now");
+		given.set("session", json.readTree(telegramSession()));
+		given.set("expect", json.readTree("{\"findings\": [\"OFF_PLATFORM_REDIRECT\"]}"));
+		String cases = "{\"cases\": [" + json.writeValueAsString(given) + "]}";
+		JsonNode tested = body(post("/api/v1/rule-packs/default/versions/2/test", cases, "lan"));
+		assertThat(tested.get("passed").asInt()).isEqualTo(5);
+		assertThat(tested.get("failed").asInt()).isZero();
+		JsonNode testedV1 = body(post("/api/v1/rule-packs/default/versions/1/test", cases, "lan"));
+		assertThat(testedV1.get("failed").asInt()).isEqualTo(1);
+		assertThat(testedV1.get("results")).filteredOn((r) -> !r.get("passed").asBoolean())
+			.singleElement()
+			.satisfies((r) -> assertThat(r.get("problems").get(0).asString())
+				.isEqualTo("expected finding OFF_PLATFORM_REDIRECT is missing"));
+
 		// its author may not publish it: not over the API (an analyst), nor as the checker
 		assertThat(post("/api/v1/rule-packs/default/versions/2/publish", "", "lan").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
