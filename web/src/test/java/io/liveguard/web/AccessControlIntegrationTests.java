@@ -274,7 +274,29 @@ class AccessControlIntegrationTests {
 				page(HttpMethod.POST, "/admin/api-keys/{id}/revoke", (f) -> Request.at(f.newApiKey()).form())
 					.expect(302, 302, 403, 403, 403, 302)
 					.redirecting("/admin/api-keys", Caller.ADMIN),
-				page(HttpMethod.GET, "/admin/audit", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200));
+				page(HttpMethod.GET, "/admin/audit", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.GET, "/analyst/rule-packs", (f) -> Request.at()).expect(302, 302, 403, 403, 200, 403),
+				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/drafts",
+						(f) -> Request.at("default").form("basedOn", "1"))
+					.expect(302, 302, 403, 403, 302, 403),
+				page(HttpMethod.GET, "/analyst/rule-packs/{packId}/versions/{version}", (f) -> Request.at("default", 1))
+					.expect(302, 302, 403, 403, 200, 403),
+				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/versions/{version}/files",
+						(f) -> Request.at("default", f.newDraft()).form("path", "keywords/off-platform.txt", "content",
+								"zalo\ntelegram\n"))
+					.expect(302, 302, 403, 403, 302, 403),
+				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/versions/{version}/test",
+						(f) -> Request.at("default", 1).form())
+					.expect(302, 302, 403, 403, 302, 403),
+				page(HttpMethod.GET, "/admin/rule-packs", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/rule-packs/{packId}/versions/{version}/publish",
+						(f) -> Request.at("default", f.newDraft()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/rule-packs", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/rule-packs/{packId}/versions/{version}/rollback",
+						(f) -> Request.at("default", f.newRetiredVersion()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/rule-packs", Caller.ADMIN));
 	}
 
 	@Autowired

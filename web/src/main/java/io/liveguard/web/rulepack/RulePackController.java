@@ -1,26 +1,18 @@
 package io.liveguard.web.rulepack;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.liveguard.batch.rulepack.PackVersion;
-import io.liveguard.engine.rulepack.PackError;
 import io.liveguard.engine.rulepack.PackFile;
-import io.liveguard.engine.rulepack.PackTests;
-import io.liveguard.engine.session.SessionCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,19 +32,12 @@ class RulePackController {
 
 	private final RuleStatistics statistics;
 
-	private final PackVersions versions;
+	private final RulePackTesting testing;
 
-	private final PackTests tests;
-
-	private final Clock clock;
-
-	RulePackController(RulePackLifecycle lifecycle, RuleStatistics statistics, PackVersions versions,
-			SessionCodec codec, Clock clock) {
+	RulePackController(RulePackLifecycle lifecycle, RuleStatistics statistics, RulePackTesting testing) {
 		this.lifecycle = lifecycle;
 		this.statistics = statistics;
-		this.versions = versions;
-		this.tests = new PackTests(codec);
-		this.clock = clock;
+		this.testing = testing;
 	}
 
 	@GetMapping
@@ -102,30 +87,10 @@ class RulePackController {
 
 	@PostMapping("/{packId}/versions/{version}/test")
 	@Operation(summary = "Run the version's own test cases (tests/*.json) and any given ones (ANALYST)")
-	TestReport test(@PathVariable String packId, @PathVariable int version,
+	RulePackTesting.TestReport test(@PathVariable String packId, @PathVariable int version,
 			@RequestBody(required = false) @Nullable TestRequest request) {
-		PackVersion stored = this.lifecycle.version(packId, version);
-		List<PackError> errors = new ArrayList<>();
-		List<PackTests.PackTestCase> cases = new ArrayList<>(this.tests.cases(stored.source(), errors));
-		if (request != null && request.cases() != null) {
-			for (int i = 0; i < request.cases().size(); i++) {
-				PackTests.PackTestCase given = this.tests.read("cases[" + i + "]", request.cases().get(i).toString(),
-						errors);
-				if (given != null) {
-					cases.add(given);
-				}
-			}
-		}
-		if (!errors.isEmpty()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"test cases: " + errors.get(0));
-			problem.setProperty("errors", errors);
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-		}
-		List<PackTests.PackTestResult> results = this.tests.run(this.versions.compiled(packId, version), cases,
-				this.clock.instant());
-		long passed = results.stream().filter(PackTests.PackTestResult::passed).count();
-		return new TestReport(packId, version, passed, results.size() - passed, results);
+		return this.testing.run(packId, version,
+				(request == null || request.cases() == null) ? List.of() : request.cases());
 	}
 
 	@PostMapping("/{packId}/versions/{version}/publish")
@@ -146,9 +111,6 @@ class RulePackController {
 	}
 
 	record TestRequest(@Nullable List<JsonNode> cases) {
-	}
-
-	record TestReport(String packId, int version, long passed, long failed, List<PackTests.PackTestResult> results) {
 	}
 
 	record NewDraft(@Nullable Integer basedOn, @Nullable String note, @Nullable List<FileBody> files) {

@@ -1,0 +1,226 @@
+package io.liveguard.web.rulepack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import io.liveguard.batch.rulepack.PackVersion;
+import io.liveguard.engine.rulepack.PackError;
+import io.liveguard.engine.rulepack.PackFile;
+import io.liveguard.web.page.Notice;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The analysts' rule pack pages: the packs and their versions; a version's files in a CodeMirror
+ * editor (DRL highlighted), editable while it is a draft, compiled on save with the errors pinned to
+ * their lines; its test cases; and what it changes against the active version, file by file. The
+ * admins' page publishes drafts and rolls back. Everything goes through {@link RulePackLifecycle},
+ * like the API.
+ */
+@Controller
+class RulePackPages {
+
+	static final String ERRORS = "packErrors";
+
+	static final String UNSAVED = "unsaved";
+
+	static final String TESTS = "testReport";
+
+	private final RulePackLifecycle lifecycle;
+
+	private final RulePackTesting testing;
+
+	RulePackPages(RulePackLifecycle lifecycle, RulePackTesting testing) {
+		this.lifecycle = lifecycle;
+		this.testing = testing;
+	}
+
+	@GetMapping("/analyst/rule-packs")
+	String packs(Model model) {
+		model.addAttribute("packs", versionsByPack());
+		return "rulepack/packs";
+	}
+
+	@PostMapping("/analyst/rule-packs/{packId}/drafts")
+	String newDraft(@PathVariable String packId, @RequestParam int basedOn,
+			@RequestParam(required = false) @Nullable String note, Authentication authentication,
+			RedirectAttributes redirect) {
+		try {
+			PackVersion base = this.lifecycle.version(packId, basedOn);
+			PackVersion draft = this.lifecycle.createDraft(packId, basedOn,
+					(note == null || note.isBlank()) ? "Draft from v" + basedOn : note, base.files(),
+					authentication.getName());
+			Notice.ok(redirect, "packs.draftCreated", draft.version(), basedOn);
+			return "redirect:/analyst/rule-packs/" + packId + "/versions/" + draft.version();
+		}
+		catch (ErrorResponseException ex) {
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+			return "redirect:/analyst/rule-packs";
+		}
+	}
+
+	@GetMapping("/analyst/rule-packs/{packId}/versions/{version}")
+	String editor(@PathVariable String packId, @PathVariable int version,
+			@RequestParam(required = false) @Nullable String file, Model model) {
+		PackVersion shown = this.lifecycle.version(packId, version);
+		PackFile current = shown.files()
+			.stream()
+			.filter((candidate) -> candidate.path().equals(file))
+			.findFirst()
+			.or(() -> shown.files().stream().filter((candidate) -> candidate.path().endsWith(".drl")).findFirst())
+			.orElse(shown.files().get(0));
+		Object unsaved = model.getAttribute(UNSAVED);
+		model.addAttribute("version", shown);
+		model.addAttribute("file", current);
+		model.addAttribute("fileContent", (unsaved instanceof PackFile edited && edited.path().equals(current.path()))
+				? edited.content() : current.content());
+		model.addAttribute("editable", shown.status() == PackVersion.Status.DRAFT);
+		model.addAttribute("mode", current.path().endsWith(".drl") ? "drl"
+				: current.path().endsWith(".json") ? "application/json" : "text/plain");
+		@SuppressWarnings("unchecked")
+		List<PackError> errors = (List<PackError>) model.getAttribute(ERRORS);
+		model.addAttribute("errors", (errors != null) ? errors : List.of());
+		model.addAttribute("errorLines", (errors == null) ? List.of()
+				: errors.stream().filter((error) -> error.path().equals(current.path()) && error.line() > 0)
+					.map(PackError::line).distinct().toList());
+		model.addAttribute("diff", diffAgainstActive(shown));
+		return "rulepack/editor";
+	}
+
+	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/files")
+	String save(@PathVariable String packId, @PathVariable int version, @RequestParam String path,
+			@RequestParam String content, Authentication authentication, RedirectAttributes redirect) {
+		String normalized = content.replace("\r\n", "\n");
+		PackVersion draft = this.lifecycle.version(packId, version);
+		List<PackFile> files = new ArrayList<>();
+		boolean found = false;
+		for (PackFile file : draft.files()) {
+			if (file.path().equals(path)) {
+				files.add(new PackFile(path, normalized));
+				found = true;
+			}
+			else {
+				files.add(file);
+			}
+		}
+		String back = "redirect:/analyst/rule-packs/" + packId + "/versions/" + version + "?file=" + path;
+		if (!found) {
+			Notice.error(redirect, "admin.refused", "files: no file " + path);
+			return back;
+		}
+		try {
+			this.lifecycle.updateDraft(packId, version, files, authentication.getName());
+			Notice.ok(redirect, "packs.saved", path);
+		}
+		catch (RulePackLifecycle.DraftRejectedException ex) {
+			@SuppressWarnings("unchecked")
+			List<PackError> errors = (List<PackError>) ex.getBody().getProperties().get("errors");
+			redirect.addFlashAttribute(ERRORS, errors);
+			redirect.addFlashAttribute(UNSAVED, new PackFile(path, normalized));
+			Notice.error(redirect, "packs.notSaved", path, errors.size());
+		}
+		catch (ErrorResponseException ex) {
+			redirect.addFlashAttribute(UNSAVED, new PackFile(path, normalized));
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		}
+		return back;
+	}
+
+	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/test")
+	String test(@PathVariable String packId, @PathVariable int version,
+			@RequestParam(required = false) @Nullable String file, RedirectAttributes redirect) {
+		redirect.addFlashAttribute(TESTS, this.testing.run(packId, version, List.of()));
+		return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version
+				+ ((file == null) ? "" : "?file=" + file) + "#tests";
+	}
+
+	@GetMapping("/admin/rule-packs")
+	String admin(Model model) {
+		model.addAttribute("packs", versionsByPack());
+		return "rulepack/admin";
+	}
+
+	@PostMapping("/admin/rule-packs/{packId}/versions/{version}/publish")
+	String publish(@PathVariable String packId, @PathVariable int version, Authentication authentication,
+			RedirectAttributes redirect) {
+		try {
+			this.lifecycle.publish(packId, version, authentication.getName());
+			Notice.ok(redirect, "packs.published", packId, version);
+		}
+		catch (ErrorResponseException ex) {
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		}
+		return "redirect:/admin/rule-packs";
+	}
+
+	@PostMapping("/admin/rule-packs/{packId}/versions/{version}/rollback")
+	String rollback(@PathVariable String packId, @PathVariable int version, Authentication authentication,
+			RedirectAttributes redirect) {
+		try {
+			this.lifecycle.rollback(packId, version, authentication.getName());
+			Notice.ok(redirect, "packs.rolledBack", packId, version);
+		}
+		catch (ErrorResponseException ex) {
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		}
+		return "redirect:/admin/rule-packs";
+	}
+
+	private Map<RulePackLifecycle.PackSummary, List<PackVersion>> versionsByPack() {
+		Map<RulePackLifecycle.PackSummary, List<PackVersion>> packs = new LinkedHashMap<>();
+		for (RulePackLifecycle.PackSummary pack : this.lifecycle.packs()) {
+			packs.put(pack, this.lifecycle.versions(pack.packId()));
+		}
+		return packs;
+	}
+
+	/** Unified diffs of the files that differ from the active version's, by path. */
+	private Map<String, String> diffAgainstActive(PackVersion shown) {
+		Integer active = this.lifecycle.packs()
+			.stream()
+			.filter((pack) -> pack.packId().equals(shown.packId()))
+			.findFirst()
+			.map(RulePackLifecycle.PackSummary::activeVersion)
+			.orElse(null);
+		Map<String, String> diffs = new LinkedHashMap<>();
+		if (active == null || active == shown.version()) {
+			return diffs;
+		}
+		PackVersion base = this.lifecycle.version(shown.packId(), active);
+		for (PackFile file : shown.files()) {
+			Optional<PackFile> before = base.source().file(file.path());
+			String old = before.map(PackFile::content).orElse("");
+			if (old.equals(file.content())) {
+				continue;
+			}
+			List<String> oldLines = old.lines().toList();
+			List<String> newLines = file.content().lines().toList();
+			diffs.put(file.path(),
+					String.join("\n",
+							UnifiedDiffUtils.generateUnifiedDiff("v" + active + "/" + file.path(),
+									"v" + shown.version() + "/" + file.path(), oldLines,
+									DiffUtils.diff(oldLines, newLines), 2)));
+		}
+		for (PackFile file : base.files()) {
+			if (shown.source().file(file.path()).isEmpty()) {
+				diffs.put(file.path(), "removed in v" + shown.version());
+			}
+		}
+		return diffs;
+	}
+
+}

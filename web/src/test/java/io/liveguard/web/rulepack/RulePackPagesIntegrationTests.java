@@ -1,0 +1,117 @@
+package io.liveguard.web.rulepack;
+
+import java.nio.charset.StandardCharsets;
+
+import io.liveguard.web.page.PageTestConfiguration;
+import io.liveguard.web.user.PageUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The rule pack pages: an analyst starts a draft, saves a file that does not compile and sees the
+ * error on its line with the edit kept, saves one that does, runs the test cases and sees the diff;
+ * an admin publishes it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(PageTestConfiguration.class)
+@DirtiesContext
+class RulePackPagesIntegrationTests {
+
+	private static final UserDetails ANALYST = PageUsers.analyst("lan");
+
+	private static final UserDetails ADMIN = PageUsers.admin("admin");
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void anAnalystEditsADraftWithErrorsPinnedAndAnAdminPublishesIt() {
+		MockHttpSession session = new MockHttpSession();
+		assertThat(page(session, ANALYST, "/analyst/rule-packs")).contains("v1", "PUBLISHED", "New draft from it");
+
+		MvcTestResult created = post(session, ANALYST, "/analyst/rule-packs/default/drafts", "basedOn", "1");
+		String editorUrl = created.getResponse().getRedirectedUrl();
+		assertThat(editorUrl).matches("/analyst/rule-packs/default/versions/\\d+");
+		String version = editorUrl.substring(editorUrl.lastIndexOf('/') + 1);
+		String editor = page(session, ANALYST, editorUrl + "?file=rules/conduct.drl");
+		assertThat(editor).contains("Draft v" + version + " created from v1.", "OFF_PLATFORM_REDIRECT: luring buyers off the platform flagged",
+				"/lib/codemirror.js", "/js/drl-mode.js", "data-mode=\"drl\"", "Save and compile")
+			.doesNotContain("readonly");
+		assertThat(this.mvc.get().uri("/webjars/codemirror/lib/codemirror.js").with(user(ANALYST)).exchange())
+			.hasStatusOk();
+		assertThat(this.mvc.get().uri("/js/drl-mode.js").with(user(ANALYST)).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("defineSimpleMode(\"drl\"");
+		String conduct = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = 1 "
+				+ "and path = 'rules/conduct.drl'").query(String.class).single();
+
+		// a broken line: not saved, the error pinned to its line, the edit kept
+		String broken = conduct.replaceFirst("then", "then\n    this is not java;");
+		// Drools pins an error in a consequence's Java to the line of its rule
+		String beforeError = broken.substring(0, broken.indexOf("this is not java"));
+		int brokenLine = (int) beforeError.substring(0, beforeError.lastIndexOf("\nrule ") + 1).lines().count() + 1;
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path",
+				"rules/conduct.drl", "content", broken);
+		String refused = page(session, ANALYST, editorUrl + "?file=rules/conduct.drl");
+		assertThat(refused).contains("was not saved", "rules/conduct.drl:", "this is not java",
+				"data-error-lines=\"");
+		assertThat(refused).containsPattern("data-error-lines=\"[^\"]*\\b" + brokenLine + "\\b");
+		assertThat(this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
+				+ version + " and path = 'rules/conduct.drl'").query(String.class).single()).isEqualTo(conduct);
+
+		// a keyword added: saved, shown as a change against the active version
+		String keywords = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = 1 "
+				+ "and path = 'keywords/off-platform.txt'").query(String.class).single();
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path",
+				"keywords/off-platform.txt", "content", keywords + "signal\n");
+		String saved = page(session, ANALYST, editorUrl + "?file=keywords/off-platform.txt");
+		assertThat(saved).contains("keywords/off-platform.txt saved; the draft compiles.", "+signal");
+
+		// the pack's own test cases pass
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/test");
+		assertThat(page(session, ANALYST, editorUrl)).contains("4 passed, 0 failed");
+
+		// an admin publishes it
+		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("Publish");
+		post(session, ADMIN, "/admin/rule-packs/default/versions/" + version + "/publish");
+		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("Pack default version " + version + " is active.");
+		assertThat(this.jdbc.sql("select active_version from rule_pack where pack_id = 'default'").query(Integer.class)
+			.single()).isEqualTo(Integer.parseInt(version));
+		assertThat(page(session, ANALYST, editorUrl)).contains("A published version never changes", "readonly");
+	}
+
+	private MvcTestResult post(MockHttpSession session, UserDetails who, String uri, String... params) {
+		var request = this.mvc.post().uri(uri).session(session).with(user(who)).with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request = request.param(params[i], params[i + 1]);
+		}
+		MvcTestResult result = request.exchange();
+		assertThat(result).hasStatus3xxRedirection();
+		return result;
+	}
+
+	private String page(MockHttpSession session, UserDetails who, String uri) {
+		MvcTestResult result = this.mvc.get().uri(uri).session(session).with(user(who)).exchange();
+		assertThat(result).hasStatusOk();
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+}
