@@ -1,5 +1,6 @@
 package io.liveguard.engine.rulepack;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.liveguard.engine.facts.Detection;
 import io.liveguard.engine.facts.FactExtractor;
@@ -27,12 +32,23 @@ import org.kie.api.runtime.KieSession;
 /**
  * One compiled, immutable version of a rule pack, ready to score. Sessions come from a pool and are
  * reset after each call, so scoring is thread safe and cheap. A pack that fires more rules than
- * {@link #MAX_FIRINGS} for one session is stopped and reported rather than left looping.
+ * {@link #MAX_FIRINGS} for one session, or runs longer than its time budget (the pack setting
+ * {@value #TIME_BUDGET_SETTING}, else one second), is stopped and reported rather than left
+ * looping. (Java loops inside consequences cannot be halted; {@link DrlSandbox} refuses them.)
  */
 public final class CompiledPack {
 
 	/** Rule firings one session may take; far above what any sane pack needs. */
 	public static final int MAX_FIRINGS = 10_000;
+
+	/** The pack setting naming the time budget of one session, in milliseconds. */
+	public static final String TIME_BUDGET_SETTING = "engine.timeBudgetMillis";
+
+	/** Time one session's rules may take when the pack does not say: scoring one takes well under 1 ms. */
+	public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(1);
+
+	/** Halts sessions that run over their budget; one daemon thread for every pack. */
+	private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
 	private final RulePackSource source;
 
@@ -44,9 +60,13 @@ public final class CompiledPack {
 
 	private final KieContainerSessionsPool pool;
 
+	private final long budgetNanos;
+
 	CompiledPack(RulePackSource source, PackSettings settings, KeywordMatcher keywords, KieContainer container) {
 		this.source = source;
 		this.settings = settings;
+		this.budgetNanos = settings.isNumeric(TIME_BUDGET_SETTING)
+				? Duration.ofMillis((long) settings.num(TIME_BUDGET_SETTING)).toNanos() : DEFAULT_TIME_BUDGET.toNanos();
 		this.extractor = new FactExtractor(keywords);
 		this.container = container;
 		this.pool = container.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -99,11 +119,33 @@ public final class CompiledPack {
 				for (Object fact : facts.all()) {
 					session.insert(fact);
 				}
-				fired = session.fireAllRules(MAX_FIRINGS);
+				AtomicBoolean halted = new AtomicBoolean();
+				ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+					halted.set(true);
+					session.halt();
+				}, this.budgetNanos, TimeUnit.NANOSECONDS);
+				try {
+					fired = session.fireAllRules(MAX_FIRINGS);
+				}
+				finally {
+					watchdog.cancel(false);
+				}
+				if (halted.get()) {
+					throw new ScoringException("Rule pack " + ref() + " exceeded its time budget of "
+							+ Duration.ofNanos(this.budgetNanos).toMillis() + " ms on session "
+							+ facts.summary().getSessionId() + " and was stopped");
+				}
 			}
 			catch (RuntimeException ex) {
+				if (ex instanceof ScoringException scoring) {
+					throw scoring;
+				}
 				throw new ScoringException("Rule pack " + ref() + " failed on session "
 						+ facts.summary().getSessionId() + ": " + ex.getMessage(), ex);
+			}
+			catch (StackOverflowError ex) {
+				throw new ScoringException("Rule pack " + ref() + " recursed without end on session "
+						+ facts.summary().getSessionId(), ex);
 			}
 			if (fired >= MAX_FIRINGS) {
 				throw new ScoringException("Rule pack " + ref() + " fired " + fired + " rules on session "
@@ -124,6 +166,16 @@ public final class CompiledPack {
 	/** Releases the pooled sessions; the pack cannot score afterwards. */
 	public void close() {
 		this.pool.shutdown();
+	}
+
+	private static ScheduledThreadPoolExecutor watchdog() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "liveguard-rule-watchdog");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		return executor;
 	}
 
 	@Override

@@ -77,6 +77,9 @@ public final class RulePackCompiler {
 		Map<String, List<String>> keywords = keywordLists(source);
 		this.tests.cases(source, errors);
 		List<PackFile> drl = source.files().stream().filter((file) -> file.path().endsWith(".drl")).toList();
+		for (PackFile file : drl) {
+			errors.addAll(DrlSandbox.check(file));
+		}
 		if (drl.isEmpty()) {
 			errors.add(new PackError("rules/", 0, "a pack needs at least one .drl file"));
 		}
