@@ -228,6 +228,31 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(updated.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(body(updated).get("files")).anySatisfy((f) -> assertThat(f.get("content").asString()).contains("viber"));
 
+		// DRL that tries to leave the rules is refused with its line; one that loops is stopped when run
+		ArrayNode exiting = files.deepCopy();
+		edit(exiting, "rules/conduct.drl", (drl) -> drl.replaceFirst("then", "then\n    System.exit(0);"));
+		EntityExchangeResult<String> exit = post("/api/v1/rule-packs/default/versions", draft(1, "exit", exiting),
+				"lan");
+		assertThat(exit.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		JsonNode exitError = body(exit).get("errors").get(0);
+		assertThat(exitError.get("path").asString()).isEqualTo("rules/conduct.drl");
+		assertThat(exitError.get("message").asString()).contains("'System' is not allowed in rule packs");
+		ArrayNode looping = files.deepCopy();
+		edit(looping, "rules/conduct.drl", (drl) -> drl + """
+
+				rule "updates its own fact for ever"
+				when
+				    $s : SessionSummary()
+				then
+				    update( $s );
+				end
+				""");
+		int loops = body(post("/api/v1/rule-packs/default/versions", draft(1, "loops", looping), "lan")).get("version")
+			.asInt();
+		JsonNode tested = body(post("/api/v1/rule-packs/default/versions/" + loops + "/test", "{}", "lan"));
+		assertThat(tested.get("failed").asInt()).isEqualTo(4);
+		assertThat(tested.get("results").get(0).get("problems").get(0).asString()).contains("scoring failed", "loop");
+
 		ArrayNode escaping = files.deepCopy();
 		((ObjectNode) escaping.get(0)).put("path", "../../etc/passwd");
 		assertThat(post("/api/v1/rule-packs/default/versions", draft(1, "x", escaping), "lan").getStatus())
