@@ -200,6 +200,11 @@ class AccessControlIntegrationTests {
 				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/test",
 						(f) -> Request.at("default", 1).json("{}"))
 					.expect(401, 403, 403, 403, 200, 403),
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/backtest",
+						(f) -> Request.at("default", 1).json("{\"from\":\"2026-11-01\",\"to\":\"2026-11-22\"}"))
+					.expect(401, 403, 403, 403, 202, 403),
+				api(HttpMethod.GET, "/api/v1/rule-packs/backtests/{id}", (f) -> Request.at(f.newBacktest()))
+					.expect(401, 403, 403, 403, 200, 200),
 				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/publish",
 						(f) -> Request.at("default", f.newDraft()))
 					.expect(401, 403, 403, 403, 403, 200),
@@ -294,6 +299,12 @@ class AccessControlIntegrationTests {
 						(f) -> Request.at("default", 1).form())
 					.expect(302, 302, 403, 403, 302, 403)
 					.redirecting("/analyst/rule-packs/default/versions/1", Caller.ANALYST),
+				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/versions/{version}/backtest",
+						(f) -> Request.at("default", 1).form("from", "2026-11-01", "to", "2026-11-22"))
+					.expect(302, 302, 403, 403, 302, 403)
+					.redirectingMatching("/analyst/backtests/\\d+", Caller.ANALYST),
+				page(HttpMethod.GET, "/analyst/backtests/{id}", (f) -> Request.at(f.newBacktest()))
+					.expect(302, 302, 403, 403, 200, 403),
 				page(HttpMethod.GET, "/admin/rule-packs", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
 				page(HttpMethod.POST, "/admin/rule-packs/{packId}/versions/{version}/publish",
 						(f) -> Request.at("default", f.newDraft()).form())
@@ -1043,6 +1054,19 @@ class AccessControlIntegrationTests {
 				.returnResult(String.class);
 			assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
 			return body(created).get("version").asInt();
+		}
+
+		/** A back-test of version 1 over the seeded days, started by the analyst. */
+		long newBacktest() {
+			EntityExchangeResult<String> started = AccessControlIntegrationTests.this.client.post()
+				.uri("/api/v1/rule-packs/default/versions/1/backtest")
+				.headers((headers) -> headers.setBasicAuth("analyst", PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"from\":\"2026-11-01\",\"to\":\"2026-11-22\"}")
+				.exchange()
+				.returnResult(String.class);
+			assertThat(started.getStatus()).as(started.getResponseBody()).isEqualTo(HttpStatus.ACCEPTED);
+			return body(started).get("id").asLong();
 		}
 
 		/** A version that was active and is replaced now: publishes a new draft over the active one. */

@@ -1,5 +1,7 @@
 package io.liveguard.web.system;
 
+import io.liveguard.batch.backtest.BacktestConfiguration;
+import io.liveguard.batch.backtest.BacktestJobConfiguration;
 import io.liveguard.batch.penalty.PenaltyRunConfiguration;
 import io.liveguard.batch.penalty.PenaltyRunJobConfiguration;
 
@@ -8,7 +10,8 @@ import org.springframework.context.annotation.Import;
 
 /** The batch module's jobs and stores, in the application's context. */
 @Configuration(proxyBeanMethods = false)
-@Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class })
+@Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class, BacktestJobConfiguration.class,
+		BacktestConfiguration.class })
 class BatchConfiguration {
 
 }

@@ -84,7 +84,8 @@ public class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions/*/publish",
 						"/api/v1/rule-packs/*/versions/*/rollback")
 				.hasRole("ADMIN")
-				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/*/test")
+				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/*/test",
+						"/api/v1/rule-packs/*/versions/*/backtest")
 				.hasRole("ANALYST")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/rule-packs/*/versions/*")
 				.hasRole("ANALYST")

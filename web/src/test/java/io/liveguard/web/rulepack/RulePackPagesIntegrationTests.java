@@ -43,7 +43,7 @@ class RulePackPagesIntegrationTests {
 	private JdbcClient jdbc;
 
 	@Test
-	void anAnalystEditsADraftWithErrorsPinnedAndAnAdminPublishesIt() {
+	void anAnalystEditsADraftWithErrorsPinnedAndAnAdminPublishesIt() throws InterruptedException {
 		MockHttpSession session = new MockHttpSession();
 		assertThat(page(session, ANALYST, "/analyst/rule-packs")).contains("v1", "PUBLISHED", "New draft from it");
 
@@ -88,6 +88,20 @@ class RulePackPagesIntegrationTests {
 		// the pack's own test cases pass
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/test");
 		assertThat(page(session, ANALYST, editorUrl)).contains("4 passed, 0 failed");
+
+		// a back-test from the editor: its page follows it and draws the chart when complete
+		MvcTestResult backtest = post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/backtest",
+				"from", "2026-11-01", "to", "2026-11-22");
+		String backtestUrl = backtest.getResponse().getRedirectedUrl();
+		assertThat(backtestUrl).matches("/analyst/backtests/\\d+");
+		String report = page(session, ANALYST, backtestUrl);
+		for (int i = 0; i < 100 && !report.contains("data-status=\"COMPLETED\""); i++) {
+			assertThat(report).contains("http-equiv=\"refresh\"");
+			Thread.sleep(100);
+			report = page(session, ANALYST, backtestUrl);
+		}
+		assertThat(report).contains("data-status=\"COMPLETED\"", "id=\"backtest-chart\"", "chart.umd.min.js",
+				"sessions score differently").doesNotContain("http-equiv=\"refresh\"");
 
 		// an admin publishes it
 		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("Publish");

@@ -1,0 +1,172 @@
+package io.liveguard.batch.backtest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.liveguard.batch.rulepack.RulePackStore;
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.rulepack.CompiledPack;
+import io.liveguard.engine.session.SessionCodec;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The back-test job: {@value #SCORE_STEP} reads the stored sessions of the range in pages and scores
+ * each with both versions (compiled once for the job); {@value #REPLAY_STEP} replays the ladder per
+ * seller for both. Chunks commit as they go; a restart continues where the job stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BacktestJobConfiguration {
+
+	public static final String JOB_NAME = "packBacktest";
+
+	static final String SCORE_STEP = "scoreSessions";
+
+	static final String REPLAY_STEP = "replayLadder";
+
+	static final int CHUNK_SIZE = 200;
+
+	@Bean
+	Job packBacktestJob(JobRepository jobRepository, Step scoreSessionsStep, Step replayLadderStep, JdbcClient jdbc) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
+
+			@Override
+			public void beforeJob(JobExecution jobExecution) {
+				jdbc.sql("update backtest set job_execution_id = ? where id = ?")
+					.params(jobExecution.getId(), jobExecution.getJobParameters().getLong(Backtests.BACKTEST_ID))
+					.update();
+			}
+
+		}).start(scoreSessionsStep).next(replayLadderStep).build();
+	}
+
+	@Bean
+	Step scoreSessionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<BacktestSession> backtestSessionReader, BacktestScoring backtestScoring) {
+		return new StepBuilder(SCORE_STEP, jobRepository).<BacktestSession, BacktestSession>chunk(CHUNK_SIZE)
+			.transactionManager(transactionManager)
+			.reader(backtestSessionReader)
+			.writer(backtestScoring)
+			.build();
+	}
+
+	@Bean
+	Step replayLadderStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<String> backtestSellerReader, LadderReplay ladderReplay) {
+		return new StepBuilder(REPLAY_STEP, jobRepository).<String, String>chunk(CHUNK_SIZE)
+			.transactionManager(transactionManager)
+			.reader(backtestSellerReader)
+			.writer(ladderReplay)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<BacktestSession> backtestSessionReader(DataSource dataSource,
+			@Value("#{jobParameters['" + Backtests.FROM + "']}") LocalDate from,
+			@Value("#{jobParameters['" + Backtests.TO + "']}") LocalDate to) throws Exception {
+		return new JdbcPagingItemReaderBuilder<BacktestSession>().name("backtestSessionReader")
+			.dataSource(dataSource)
+			.selectClause("select s.session_id, r.record")
+			.fromClause("from live_session s join session_record r on r.session_id = s.session_id")
+			.whereClause("where s.business_date between :from and :to")
+			.parameterValues(Map.of("from", from, "to", to))
+			.sortKeys(Map.of("session_id", Order.ASCENDING))
+			.rowMapper((rs, row) -> new BacktestSession(rs.getString(1), rs.getString(2)))
+			.pageSize(CHUNK_SIZE)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<String> backtestSellerReader(DataSource dataSource,
+			@Value("#{jobParameters['" + Backtests.BACKTEST_ID + "']}") Long backtestId) throws Exception {
+		return new JdbcPagingItemReaderBuilder<String>().name("backtestSellerReader")
+			.dataSource(dataSource)
+			.selectClause("select distinct seller_id")
+			.fromClause("from backtest_session")
+			.whereClause("where backtest_id = :id")
+			.parameterValues(Map.of("id", backtestId))
+			.sortKeys(Map.of("seller_id", Order.ASCENDING))
+			.rowMapper((rs, row) -> rs.getString(1))
+			.pageSize(CHUNK_SIZE)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	BacktestScoring backtestScoring(JdbcClient jdbc, BacktestPacks backtestPacks, Clock clock,
+			@Value("#{jobParameters['" + Backtests.BACKTEST_ID + "']}") Long backtestId) {
+		return new BacktestScoring(jdbc, new SessionCodec(), backtestPacks.baseline(), backtestPacks.candidate(),
+				backtestId, clock);
+	}
+
+	@Bean
+	@StepScope
+	LadderReplay ladderReplay(JdbcClient jdbc, BacktestPacks backtestPacks,
+			@Value("#{jobParameters['" + Backtests.BACKTEST_ID + "']}") Long backtestId,
+			@Value("#{jobParameters['" + Backtests.FROM + "']}") LocalDate from,
+			@Value("#{jobParameters['" + Backtests.TO + "']}") LocalDate to) {
+		return new LadderReplay(jdbc, backtestPacks.baseline(), backtestPacks.candidate(), backtestId, from, to);
+	}
+
+	/** Both versions compiled once per job execution, shared by its steps. */
+	@Bean
+	@JobScope
+	BacktestPacks backtestPacks(RulePackStore rulePackStore, ScoringEngine engine,
+			@Value("#{jobParameters['" + Backtests.PACK_ID + "']}") String packId,
+			@Value("#{jobParameters['" + Backtests.BASELINE + "']}") Long baseline,
+			@Value("#{jobParameters['" + Backtests.CANDIDATE + "']}") Long candidate) {
+		return new BacktestPacks(compile(rulePackStore, engine, packId, baseline.intValue()),
+				compile(rulePackStore, engine, packId, candidate.intValue()));
+	}
+
+	private static CompiledPack compile(RulePackStore store, ScoringEngine engine, String packId, int version) {
+		return engine.compiler()
+			.compile(store.find(packId, version)
+				.orElseThrow(() -> new IllegalStateException("Rule pack " + packId + " has no version " + version))
+				.source());
+	}
+
+	/** The two compiled versions a back-test compares (a class, so the job scope can proxy it). */
+	static class BacktestPacks {
+
+		private final CompiledPack baseline;
+
+		private final CompiledPack candidate;
+
+		BacktestPacks(CompiledPack baseline, CompiledPack candidate) {
+			this.baseline = baseline;
+			this.candidate = candidate;
+		}
+
+		CompiledPack baseline() {
+			return this.baseline;
+		}
+
+		CompiledPack candidate() {
+			return this.candidate;
+		}
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.liveguard.web.rulepack;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import io.liveguard.batch.backtest.BacktestReport;
+import io.liveguard.batch.backtest.Backtests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Back-tests of a rule pack version against the active one (ANALYST starts them). */
+@RestController
+@Tag(name = "Rule packs")
+class BacktestController {
+
+	private final Backtests backtests;
+
+	BacktestController(Backtests backtests) {
+		this.backtests = backtests;
+	}
+
+	@PostMapping("/api/v1/rule-packs/{packId}/versions/{version}/backtest")
+	@Operation(summary = "Score the stored sessions of {from, to} with this version and the active one, replay the "
+			+ "ladder for both and report the difference; answers 202 with the back-test to follow")
+	ResponseEntity<BacktestReport> start(@PathVariable String packId, @PathVariable int version,
+			@RequestBody Range range, Authentication authentication) {
+		if (range.from() == null || range.to() == null) {
+			throw problem(HttpStatus.BAD_REQUEST, (range.from() == null ? "from" : "to") + ": is required (yyyy-MM-dd)");
+		}
+		long id;
+		try {
+			id = this.backtests.start(packId, version, range.from(), range.to(), authentication.getName());
+		}
+		catch (IllegalArgumentException ex) {
+			throw problem(ex.getMessage().startsWith("version") || ex.getMessage().startsWith("packId")
+					? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/rule-packs/backtests/" + id))
+			.body(this.backtests.report(id).orElseThrow());
+	}
+
+	@GetMapping("/api/v1/rule-packs/backtests/{id}")
+	@Operation(summary = "A back-test's progress and, once complete, its report")
+	BacktestReport report(@PathVariable long id) {
+		return this.backtests.report(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "id: no back-test " + id));
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String detail) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	}
+
+	record Range(@Nullable LocalDate from, @Nullable LocalDate to) {
+	}
+
+}

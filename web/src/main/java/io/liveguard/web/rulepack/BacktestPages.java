@@ -1,0 +1,68 @@
+package io.liveguard.web.rulepack;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.liveguard.batch.backtest.BacktestReport;
+import io.liveguard.batch.backtest.Backtests;
+import io.liveguard.web.page.Notice;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The back-test pages (ANALYST): start one from a version's editor, then follow it; once complete,
+ * a chart of the findings gained and lost per day, the codes that change and the sellers whose
+ * penalties would.
+ */
+@Controller
+class BacktestPages {
+
+	private final Backtests backtests;
+
+	private final Clock clock;
+
+	BacktestPages(Backtests backtests, Clock clock) {
+		this.backtests = backtests;
+		this.clock = clock;
+	}
+
+	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/backtest")
+	String start(@PathVariable String packId, @PathVariable int version,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			Authentication authentication, RedirectAttributes redirect) {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		try {
+			long id = this.backtests.start(packId, version, (from != null) ? from : today.minusDays(30),
+					(to != null) ? to : today.minusDays(1), authentication.getName());
+			return "redirect:/analyst/backtests/" + id;
+		}
+		catch (IllegalArgumentException ex) {
+			Notice.error(redirect, "admin.refused", ex.getMessage());
+			return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version;
+		}
+	}
+
+	@GetMapping("/analyst/backtests/{id}")
+	String report(@PathVariable long id, Model model) {
+		BacktestReport report = this.backtests.report(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "id: no back-test " + id));
+		model.addAttribute("report", report);
+		model.addAttribute("finished", !"STARTED".equals(report.status()) && !"STARTING".equals(report.status())
+				&& !"REQUESTED".equals(report.status()));
+		return "rulepack/backtest";
+	}
+
+}
