@@ -86,9 +86,11 @@ public class BacktestJobConfiguration {
 			@Value("#{jobParameters['" + Backtests.TO + "']}") LocalDate to) throws Exception {
 		return new JdbcPagingItemReaderBuilder<BacktestSession>().name("backtestSessionReader")
 			.dataSource(dataSource)
-			.selectClause("select s.session_id, r.record")
-			.fromClause("from live_session s join session_record r on r.session_id = s.session_id")
-			.whereClause("where s.business_date between :from and :to")
+			.selectClause("select session_id, record")
+			// a derived table, so the paging sort key is not ambiguous between the two tables
+			.fromClause("from (select s.session_id, s.business_date, r.record from live_session s "
+					+ "join session_record r on r.session_id = s.session_id) t")
+			.whereClause("where business_date between :from and :to")
 			.parameterValues(Map.of("from", from, "to", to))
 			.sortKeys(Map.of("session_id", Order.ASCENDING))
 			.rowMapper((rs, row) -> new BacktestSession(rs.getString(1), rs.getString(2)))

@@ -171,10 +171,13 @@ public class Backtests {
 				sellers = step.getReadCount();
 			}
 		}
-		String failure = execution.getAllFailureExceptions()
+		// exceptions are not kept by the job repository; the failed step's exit description is
+		String failure = execution.getStepExecutions()
 			.stream()
+			.filter((step) -> step.getStatus().isUnsuccessful())
+			.map((step) -> step.getStepName() + ": " + step.getExitStatus().getExitDescription())
+			.map((text) -> (text.length() > 1000) ? text.substring(0, 1000) + "..." : text)
 			.findFirst()
-			.map((ex) -> ex.getClass().getSimpleName() + ": " + ex.getMessage())
 			.orElse(null);
 		return new Progress(execution.getStatus().name(), sessions, sellers, failure);
 	}
