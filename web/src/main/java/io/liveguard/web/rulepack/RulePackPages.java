@@ -40,18 +40,30 @@ class RulePackPages {
 
 	static final String TESTS = "testReport";
 
+	static final int STATISTICS_DAYS = 30;
+
 	private final RulePackLifecycle lifecycle;
 
 	private final RulePackTesting testing;
 
-	RulePackPages(RulePackLifecycle lifecycle, RulePackTesting testing) {
+	private final RuleStatistics statistics;
+
+	RulePackPages(RulePackLifecycle lifecycle, RulePackTesting testing, RuleStatistics statistics) {
 		this.lifecycle = lifecycle;
 		this.testing = testing;
+		this.statistics = statistics;
 	}
 
 	@GetMapping("/analyst/rule-packs")
 	String packs(Model model) {
-		model.addAttribute("packs", versionsByPack());
+		Map<RulePackLifecycle.PackSummary, List<PackVersion>> packs = versionsByPack();
+		Map<String, List<RuleStatistics.RuleCount>> statistics = new LinkedHashMap<>();
+		for (RulePackLifecycle.PackSummary pack : packs.keySet()) {
+			statistics.put(pack.packId(), this.statistics.of(pack.packId(), STATISTICS_DAYS));
+		}
+		model.addAttribute("packs", packs);
+		model.addAttribute("statistics", statistics);
+		model.addAttribute("statisticsDays", STATISTICS_DAYS);
 		return "rulepack/packs";
 	}
 

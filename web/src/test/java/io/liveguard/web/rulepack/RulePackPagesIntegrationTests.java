@@ -2,6 +2,9 @@ package io.liveguard.web.rulepack;
 
 import java.nio.charset.StandardCharsets;
 
+import io.liveguard.batch.penalty.EligibilityIndex;
+import io.liveguard.batch.penalty.PenaltyRuns;
+import io.liveguard.web.page.PageFixture;
 import io.liveguard.web.page.PageTestConfiguration;
 import io.liveguard.web.user.PageUsers;
 import org.junit.jupiter.api.Test;
@@ -42,10 +45,18 @@ class RulePackPagesIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private PenaltyRuns runs;
+
+	@Autowired
+	private EligibilityIndex eligibility;
+
 	@Test
 	void anAnalystEditsADraftWithErrorsPinnedAndAnAdminPublishesIt() throws InterruptedException {
+		PageFixture.examplesAfterTheRun(this.mvc, this.jdbc, this.runs, this.eligibility);
 		MockHttpSession session = new MockHttpSession();
-		assertThat(page(session, ANALYST, "/analyst/rule-packs")).contains("v1", "PUBLISHED", "New draft from it");
+		assertThat(page(session, ANALYST, "/analyst/rule-packs")).contains("v1", "PUBLISHED", "New draft from it",
+				"Rules in the last 30 days", "data-code=\"MISSING_AD_CONFIRMATION\"", "data-code=\"PROHIBITED_PRODUCT\"");
 
 		MvcTestResult created = post(session, ANALYST, "/analyst/rule-packs/default/drafts", "basedOn", "1");
 		String editorUrl = created.getResponse().getRedirectedUrl();
