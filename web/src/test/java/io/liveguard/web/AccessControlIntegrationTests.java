@@ -295,6 +295,16 @@ class AccessControlIntegrationTests {
 								"zalo\ntelegram\n"))
 					.expect(302, 302, 403, 403, 302, 403)
 					.redirectingMatching("/analyst/rule-packs/default/versions/\\d+", Caller.ANALYST),
+				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/versions/{version}/keywords",
+						(f) -> Request.at("default", f.newDraft()).form("path", "keywords/off-platform.txt", "phrase",
+								"zalo", "add", "signal"))
+					.expect(302, 302, 403, 403, 302, 403)
+					.redirectingMatching("/analyst/rule-packs/default/versions/\\d+", Caller.ANALYST),
+				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/versions/{version}/findings",
+						(f) -> Request.at("default", f.newDraft()).form("c0", "OFF_PLATFORM_REDIRECT", "c1", "VIOLATION",
+								"c2", "MODERATE", "c3", "3", "c4", "0", "c5", "", "c6", "Off the platform"))
+					.expect(302, 302, 403, 403, 302, 403)
+					.redirectingMatching("/analyst/rule-packs/default/versions/\\d+", Caller.ANALYST),
 				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/versions/{version}/test",
 						(f) -> Request.at("default", 1).form())
 					.expect(302, 302, 403, 403, 302, 403)

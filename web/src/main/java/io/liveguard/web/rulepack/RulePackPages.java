@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,6 +111,17 @@ class RulePackPages {
 				: errors.stream().filter((error) -> error.path().equals(current.path()) && error.line() > 0)
 					.map(PackError::line).distinct().toList());
 		model.addAttribute("diff", diffAgainstActive(shown));
+		String text = (String) model.getAttribute("fileContent");
+		if (PackTables.isKeywordList(current.path())) {
+			model.addAttribute("keywords", PackTables.keywords(text));
+		}
+		else if (current.path().equals(PackTables.FINDINGS)) {
+			List<List<String>> rows = PackTables.rows(text);
+			if (!rows.isEmpty()) {
+				model.addAttribute("tableHeader", rows.get(0));
+				model.addAttribute("tableRows", rows.subList(1, rows.size()));
+			}
+		}
 		return "rulepack/editor";
 	}
 
@@ -150,6 +162,53 @@ class RulePackPages {
 			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
 		}
 		return back;
+	}
+
+	/** A keyword list saved from its table: the phrases kept, less those marked, plus the new ones. */
+	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/keywords")
+	String saveKeywords(@PathVariable String packId, @PathVariable int version, @RequestParam String path,
+			@RequestParam(name = "phrase", required = false) @Nullable List<String> phrases,
+			@RequestParam(name = "remove", required = false) @Nullable List<Integer> remove,
+			@RequestParam(name = "add", required = false) @Nullable String add, Authentication authentication,
+			RedirectAttributes redirect) {
+		PackVersion draft = this.lifecycle.version(packId, version);
+		String current = draft.source().file(path).map(PackFile::content).orElse("");
+		List<String> kept = new ArrayList<>();
+		List<String> given = (phrases != null) ? phrases : List.of();
+		for (int i = 0; i < given.size(); i++) {
+			if (remove == null || !remove.contains(i)) {
+				kept.add(given.get(i));
+			}
+		}
+		if (add != null) {
+			kept.addAll(add.lines().toList());
+		}
+		return save(packId, version, path, PackTables.keywordList(PackTables.keywordComments(current), kept),
+				authentication, redirect);
+	}
+
+	/** The findings decision table saved from its table: cells {@code c<column>} by row, plus a new row. */
+	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/findings")
+	String saveFindings(@PathVariable String packId, @PathVariable int version,
+			@RequestParam MultiValueMap<String, String> form, Authentication authentication,
+			RedirectAttributes redirect) {
+		PackVersion draft = this.lifecycle.version(packId, version);
+		List<List<String>> existing = PackTables.rows(draft.source()
+			.file(PackTables.FINDINGS)
+			.map(PackFile::content)
+			.orElse(""));
+		List<String> header = existing.isEmpty() ? List.of() : existing.get(0);
+		int rowCount = (form.get("c0") == null) ? 0 : form.get("c0").size();
+		List<List<String>> rows = new ArrayList<>();
+		for (int row = 0; row < rowCount; row++) {
+			List<String> cells = new ArrayList<>();
+			for (int column = 0; column < header.size(); column++) {
+				List<String> values = form.get("c" + column);
+				cells.add((values == null || values.size() <= row) ? "" : values.get(row).strip());
+			}
+			rows.add(cells);
+		}
+		return save(packId, version, PackTables.FINDINGS, PackTables.csv(header, rows), authentication, redirect);
 	}
 
 	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/test")

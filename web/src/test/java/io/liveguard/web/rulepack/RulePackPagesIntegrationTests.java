@@ -1,6 +1,8 @@
 package io.liveguard.web.rulepack;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.liveguard.batch.penalty.EligibilityIndex;
 import io.liveguard.batch.penalty.PenaltyRuns;
@@ -96,9 +98,53 @@ class RulePackPagesIntegrationTests {
 		String saved = page(session, ANALYST, editorUrl + "?file=keywords/off-platform.txt");
 		assertThat(saved).contains("keywords/off-platform.txt saved; the draft compiles.", "+signal");
 
-		// the pack's own test cases pass
+		// the keyword list and the findings table edited as tables
+		String list = page(session, ANALYST, editorUrl + "?file=keywords/cure-claims.txt");
+		assertThat(list).contains("id=\"keywords-form\"");
+		String cureClaims = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
+				+ version + " and path = 'keywords/cure-claims.txt'").query(String.class).single();
+		List<String> phrases = PackTables.keywords(cureClaims);
+		List<String> form = new ArrayList<>(List.of("path", "keywords/cure-claims.txt", "remove", "0", "add",
+				"trị dứt điểm\nkhỏi hẳn"));
+		phrases.forEach((phrase) -> form.addAll(List.of("phrase", phrase)));
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/keywords",
+				form.toArray(String[]::new));
+		String savedList = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
+				+ version + " and path = 'keywords/cure-claims.txt'").query(String.class).single();
+		assertThat(PackTables.keywords(savedList)).doesNotContain(phrases.get(0))
+			.contains("trị dứt điểm", "khỏi hẳn")
+			.containsAll(phrases.subList(1, phrases.size()));
+		assertThat(PackTables.keywordComments(savedList)).isEqualTo(PackTables.keywordComments(cureClaims));
+
+		assertThat(page(session, ANALYST, editorUrl + "?file=findings.csv")).contains("id=\"findings-table\"");
+		String findings = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
+				+ version + " and path = 'findings.csv'").query(String.class).single();
+		List<List<String>> rows = PackTables.rows(findings);
+		List<String> cells = new ArrayList<>();
+		for (List<String> row : rows.subList(1, rows.size())) {
+			for (int c = 0; c < row.size(); c++) {
+				String value = (row.get(0).equals("OFF_PLATFORM_REDIRECT") && c == 3) ? "4" : row.get(c);
+				cells.addAll(List.of("c" + c, value));
+			}
+		}
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/findings",
+				cells.toArray(String[]::new));
+		assertThat(page(session, ANALYST, editorUrl + "?file=findings.csv")).contains("findings.csv saved");
+		List<List<String>> savedRows = PackTables.rows(this.jdbc.sql("select content from rule_pack_file where "
+				+ "pack_id = 'default' and version = " + version + " and path = 'findings.csv'")
+			.query(String.class)
+			.single());
+		assertThat(savedRows).hasSameSizeAs(rows);
+		assertThat(savedRows).filteredOn((row) -> row.get(0).equals("OFF_PLATFORM_REDIRECT"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.get(3)).isEqualTo("4"));
+		assertThat(savedRows).filteredOn((row) -> row.get(0).equals("LOW_INTERACTION"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.get(6)).contains(", under 20%"));
+
+		// the pack's own test cases: the counterfeit example now earns 25 points, not 24
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/test");
-		assertThat(page(session, ANALYST, editorUrl)).contains("4 passed, 0 failed");
+		assertThat(page(session, ANALYST, editorUrl)).contains("3 passed, 1 failed", "violation points 25, expected 24");
 
 		// a back-test from the editor: its page follows it and draws the chart when complete
 		MvcTestResult backtest = post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/backtest",
