@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
@@ -51,6 +52,9 @@ class RulePackLifecycle {
 	static final String ROLLED_BACK = "RULE_PACK_ROLLED_BACK";
 
 	private static final Logger log = LoggerFactory.getLogger(RulePackLifecycle.class);
+
+	/** Ids of packs: lower-case letters, digits and dashes. */
+	private static final Pattern PACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
 	private final RulePackStore store;
 
@@ -99,12 +103,24 @@ class RulePackLifecycle {
 
 	/**
 	 * Stores a new draft holding exactly {@code files}, if they compile; otherwise throws
-	 * {@link DraftRejectedException} with every error and stores nothing.
+	 * {@link DraftRejectedException} with every error and stores nothing. A draft for a pack id not
+	 * seen before starts a new pack (for the markets its {@code pack.properties} names), active once
+	 * its first version is published.
 	 */
 	PackVersion createDraft(String packId, @Nullable Integer basedOn, @Nullable String note, List<PackFile> files,
 			String author) {
-		pack(packId);
-		if (basedOn != null) {
+		boolean newPack = !this.store.activeVersions().containsKey(packId);
+		if (newPack) {
+			if (!PACK_ID.matcher(packId).matches()) {
+				throw problem(HttpStatus.BAD_REQUEST, "packId: '" + packId
+						+ "' is not a pack id (1 to 64 lower-case letters, digits and -)");
+			}
+			if (basedOn != null) {
+				throw problem(HttpStatus.BAD_REQUEST, "basedOn: the first draft of a new pack '" + packId
+						+ "' is based on no version of it (copy the files of another pack instead)");
+			}
+		}
+		else if (basedOn != null) {
 			version(packId, basedOn);
 		}
 		List<PackFile> checked = checkFiles(files);
@@ -113,6 +129,9 @@ class RulePackLifecycle {
 			throw problem(HttpStatus.BAD_REQUEST, "note: at most 2000 characters");
 		}
 		return this.transactions.execute((status) -> {
+			if (newPack) {
+				this.store.addPack(packId);
+			}
 			int version = this.store.nextVersion(packId);
 			validate(packId, version, checked);
 			Instant now = this.clock.instant();
@@ -182,6 +201,20 @@ class RulePackLifecycle {
 
 	private PackVersion activate(PackVersion version, String admin, String auditType) {
 		CompiledPack compiled = compile(version.packId(), version.version(), version.files());
+		// one pack per market (and one for every other market): a market served twice would be scored by either
+		for (CompiledPack other : this.engine.registry().all()) {
+			if (other.ref().id().equals(version.packId())) {
+				continue;
+			}
+			for (String market : compiled.settings().markets()) {
+				if (other.settings().markets().contains(market)) {
+					compiled.close();
+					throw problem(HttpStatus.CONFLICT, "markets: market '" + market + "' of " + version.packId() + " v"
+							+ version.version() + " is served by pack " + other.ref().id()
+							+ "; give each market one pack (pack.properties, markets)");
+				}
+			}
+		}
 		Integer replaced = this.store.activeVersions().get(version.packId());
 		this.transactions.executeWithoutResult((status) -> {
 			this.store.activate(version.packId(), version.version(), admin, this.clock.instant());

@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import io.liveguard.engine.ScoringEngine;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		properties = "liveguard.bootstrap.admin-password=" + RulePackLifecycleIntegrationTests.PASSWORD)
 @AutoConfigureRestTestClient
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class RulePackLifecycleIntegrationTests {
 
 	static final String PASSWORD = "rule-pack-test-password";
@@ -68,6 +72,9 @@ class RulePackLifecycleIntegrationTests {
 
 	@Autowired
 	private RulePackLifecycle lifecycle;
+
+	@Autowired
+	private ScoringEngine engine;
 
 	@BeforeEach
 	void analyst() {
@@ -257,11 +264,57 @@ class RulePackLifecycleIntegrationTests {
 		((ObjectNode) escaping.get(0)).put("path", "../../etc/passwd");
 		assertThat(post("/api/v1/rule-packs/default/versions", draft(1, "x", escaping), "lan").getStatus())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(post("/api/v1/rule-packs/nope/versions", draft(null, "x", files), "lan").getStatus())
-			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(post("/api/v1/rule-packs/nope/versions", draft(1, "x", files), "lan").getStatus())
+			.as("a new pack's first draft is based on no version of it")
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "admin").getStatus())
+			.isEqualTo(HttpStatus.OK);
+		EntityExchangeResult<String> overlapping = post("/api/v1/rule-packs/everywhere/versions",
+				draft(null, "a second pack for every market", files), "lan");
+		assertThat(overlapping.getStatus()).isEqualTo(HttpStatus.CREATED);
+		EntityExchangeResult<String> refused = post("/api/v1/rule-packs/everywhere/versions/1/publish", "", "admin");
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(body(refused).get("detail").asString()).contains("'*'", "default");
 		assertThat(get("/api/v1/rule-packs/default/versions/99", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(post("/api/v1/rule-packs/default/versions", draft(1, "x", files), "admin").getStatus())
 			.as("analysts write drafts").isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void aNewPackForOneMarketIsPublishedAndScoresThatMarketOnly() throws Exception {
+		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
+		edit(files, "pack.properties", (properties) -> "id = th\nmarkets = TH\ndescription = Thailand\n");
+		assertThat(post("/api/v1/rule-packs/Not_A_Pack/versions", draft(null, "x", files), "lan").getStatus())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		EntityExchangeResult<String> created = post("/api/v1/rule-packs/th/versions", draft(null, "Thailand", files),
+				"lan");
+		assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
+		assertThat(body(created).get("version").asInt()).isEqualTo(1);
+		assertThat(post("/api/v1/rule-packs/th/versions/1/publish", "", "admin").getStatus()).isEqualTo(HttpStatus.OK);
+
+		ObjectNode thai = (ObjectNode) json.readTree(telegramSession());
+		thai.put("market", "TH");
+		assertThat(scoreCard(json.writeValueAsString(thai)).get("rulePack").get("id").asString()).isEqualTo("th");
+		assertThat(scoreCard(telegramSession()).get("rulePack").get("id").asString()).isEqualTo("default");
+		assertThat(body(get("/api/v1/rule-packs", "lan"))).extracting((p) -> p.get("packId").asString())
+			.contains("default", "th");
+	}
+
+	@Test
+	void aVersionPublishedByAnotherNodeIsPickedUpByTheRefresh() {
+		// another node published: only the database knows
+		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
+		int version = body(post("/api/v1/rule-packs/default/versions", draft(1, "elsewhere", files), "lan"))
+			.get("version")
+			.asInt();
+		int before = this.engine.registry().active("default").orElseThrow().ref().version();
+		this.jdbc.sql("update rule_pack set active_version = ? where pack_id = 'default'").param(version).update();
+		this.lifecycle.refresh();
+		assertThat(this.engine.registry().active("default").orElseThrow().ref().version()).isEqualTo(version)
+			.isNotEqualTo(before);
+		this.jdbc.sql("update rule_pack set active_version = ? where pack_id = 'default'").param(before).update();
+		this.lifecycle.refresh();
+		assertThat(this.engine.registry().active("default").orElseThrow().ref().version()).isEqualTo(before);
 	}
 
 	private long versionsOf(String packId) {
