@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
@@ -66,6 +67,7 @@ public class BacktestJobConfiguration {
 			.transactionManager(transactionManager)
 			.reader(backtestSessionReader)
 			.writer(backtestScoring)
+			.listener(JobFailures.recorder())
 			.build();
 	}
 
@@ -76,6 +78,7 @@ public class BacktestJobConfiguration {
 			.transactionManager(transactionManager)
 			.reader(backtestSellerReader)
 			.writer(ladderReplay)
+			.listener(JobFailures.recorder())
 			.build();
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
 import org.jspecify.annotations.Nullable;
@@ -171,14 +172,7 @@ public class Backtests {
 				sellers = step.getReadCount();
 			}
 		}
-		// exceptions are not kept by the job repository; the failed step's exit description is
-		String failure = execution.getStepExecutions()
-			.stream()
-			.filter((step) -> step.getStatus().isUnsuccessful())
-			.map((step) -> step.getStepName() + ": " + step.getExitStatus().getExitDescription())
-			.map((text) -> (text.length() > 1000) ? text.substring(0, 1000) + "..." : text)
-			.findFirst()
-			.orElse(null);
+		String failure = JobFailures.of(execution);
 		return new Progress(execution.getStatus().name(), sessions, sellers, failure);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.liveguard.batch.JobFailures;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
 
@@ -91,7 +92,7 @@ public class PenaltyRunJobConfiguration {
 					selected);
 			contribution.incrementWriteCount(selected);
 			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		}, transactionManager).listener(JobFailures.recorder()).build();
 	}
 
 	@Bean
@@ -102,6 +103,7 @@ public class PenaltyRunJobConfiguration {
 			.reader(runSellerReader)
 			.writer(penaltyDecisionWriter)
 			.listener(penaltyDecisionWriter)
+			.listener(JobFailures.recorder())
 			.build();
 	}
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import io.liveguard.batch.JobFailures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,11 +172,7 @@ public class PenaltyRuns {
 				warnings = step.getExecutionContext().getLong(PenaltyDecisionWriter.WARNINGS, 0L);
 			}
 		}
-		String failure = execution.getAllFailureExceptions()
-			.stream()
-			.findFirst()
-			.map(Throwable::getMessage)
-			.orElse(null);
+		String failure = JobFailures.of(execution);
 		return RunStatus.of(run.id(), run.businessDate(), run.market(), run.requestedBy(),
 				execution.getStatus().name(), run.requestedAt(), instant(execution.getStartTime()),
 				instant(execution.getEndTime()), total, read, penalties, lifts, warnings, skipped, failure);

@@ -54,6 +54,21 @@ class PenaltyRunJobTests {
 	}
 
 	@Test
+	void aFailedRunSaysWhyWhenReadBack() {
+		this.jdbc.sql("alter table seller_state rename to seller_state_away").update();
+		PenaltyRuns.RunStatus run;
+		try {
+			run = this.runs.runAndWait(RUN_DATE, "VN", "test");
+		}
+		finally {
+			this.jdbc.sql("alter table seller_state_away rename to seller_state").update();
+		}
+		assertThat(run.status()).isEqualTo("FAILED");
+		assertThat(run.failure()).startsWith(PenaltyRunJobConfiguration.DECIDE_STEP + ": ").containsIgnoringCase("seller_state");
+		assertThat(this.runs.status(run.runId()).orElseThrow().failure()).isEqualTo(run.failure());
+	}
+
+	@Test
 	void examplesEndAsTheExamplesReadmeSays() {
 		// when
 		PenaltyRuns.RunStatus run = this.runs.runAndWait(RUN_DATE, "VN", "test");
