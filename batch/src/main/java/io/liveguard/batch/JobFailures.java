@@ -1,5 +1,6 @@
 package io.liveguard.batch;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -45,11 +46,17 @@ public final class JobFailures {
 		};
 	}
 
-	/** The failure of the first unsuccessful step: "step: exception (caused by: root cause)", or null. */
+	/**
+	 * The failure of the first unsuccessful step: "step: exception (caused by: root cause)", or null. A
+	 * failed partition ({@code step:partition<n>}) comes before its manager step, which only says that
+	 * a partition failed.
+	 */
 	public static @Nullable String of(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
 			.filter((step) -> step.getStatus().isUnsuccessful())
+			.sorted(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":"))
+				.thenComparingLong(StepExecution::getId))
 			.map(JobFailures::describe)
 			.findFirst()
 			.orElse(null);

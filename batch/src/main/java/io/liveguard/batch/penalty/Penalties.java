@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,11 @@ public class Penalties {
 	}
 
 	/** Every penalty of the sellers whose ids are in [{@code first}, {@code last}], newest first, by seller. */
-	public Map<String, List<Penalty>> forSellerRange(String first, String last) {
+	public Map<String, List<Penalty>> forSellers(Collection<String> sellerIds) {
 		Map<String, List<Penalty>> bySeller = new HashMap<>();
 		for (Penalty penalty : collect(this.jdbc
-			.sql(SELECT + " where p.seller_id between ? and ? order by p.seller_id, p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
-			.params(first, last))) {
+			.sql(SELECT + " where p.seller_id in (:sellers) order by p.seller_id, p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
+			.param("sellers", sellerIds))) {
 			bySeller.computeIfAbsent(penalty.sellerId(), (id) -> new ArrayList<>()).add(penalty);
 		}
 		return bySeller;

@@ -39,6 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListener {
 
+	/** Sellers written (decided or quarantined), over every execution of the partition. */
+	static final String SELLERS = "sellers";
+
 	static final String PENALTIES = "penalties";
 
 	static final String LIFTS = "lifts";
@@ -120,6 +123,7 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 				touched.add(decision.sellerId());
 			}
 		}
+		increment(SELLERS, chunk.size());
 		if (!touched.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -6,9 +6,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.partition.BucketRangePartitioner;
+import io.liveguard.batch.partition.Partitioning;
+import io.liveguard.batch.partition.PartitioningConfiguration;
+import io.liveguard.batch.partition.SellerBuckets;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
 
@@ -25,19 +32,25 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The penalty run job, for one business date and one market ({@code *} for all): the first step
  * selects the sellers to visit (sessions in the ladder's window, or a standing penalty) into a
- * staging table; the second pages through them in chunks, loads each chunk's records in bulk, decides
+ * staging table, each with its hash bucket; the second splits the buckets into partitions
+ * ({@link Partitioning}: local threads or remote workers), each of which pages through its sellers in
+ * chunks, loads each chunk's records in bulk, decides
  * each seller with its market's ladder and stores the decisions ({@link PenaltyDecisionWriter}).
  * Sellers whose stored data cannot be decided go to the quarantine with the reason. Restartable: the
- * selection step does not run again and paging resumes after the last committed chunk; sellers
- * already decided for the date are never decided twice.
+ * selection step does not run again, completed partitions do not run again, and each other partition
+ * resumes after its last committed chunk; sellers already decided for the date are never decided twice.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PartitioningConfiguration.class)
 public class PenaltyRunJobConfiguration {
 
 	public static final String JOB_NAME = "penaltyRun";
@@ -45,6 +58,13 @@ public class PenaltyRunJobConfiguration {
 	static final String SELECT_STEP = "selectSellers";
 
 	static final String DECIDE_STEP = "decidePenalties";
+
+	/** The worker step: one execution per partition, named {@code decidePenaltiesPartition:partition<n>}. */
+	static final String PARTITION_STEP = "decidePenaltiesPartition";
+
+	static final String READER = "runSellerReader";
+
+	private static final int SELECT_BATCH = 1_000;
 
 	static final String TOTAL_SELLERS = "sellers.total";
 
@@ -60,13 +80,13 @@ public class PenaltyRunJobConfiguration {
 	}
 
 	@Bean
-	PenaltyRunListener penaltyRunListener(JdbcClient jdbc) {
-		return new PenaltyRunListener(jdbc);
+	PenaltyRunListener penaltyRunListener(JdbcClient jdbc, EligibilityIndex eligibilityIndex) {
+		return new PenaltyRunListener(jdbc, eligibilityIndex);
 	}
 
 	@Bean
 	Step selectSellersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcClient jdbc, ScoringEngine engine, Clock clock) {
+			JdbcClient jdbc, JdbcTemplate jdbcTemplate, ScoringEngine engine, Clock clock) {
 		return new StepBuilder(SELECT_STEP, jobRepository).tasklet((contribution, context) -> {
 			Map<String, Object> parameters = context.getStepContext().getJobParameters();
 			long runId = (Long) parameters.get(PenaltyRuns.RUN_ID);
@@ -76,29 +96,55 @@ public class PenaltyRunJobConfiguration {
 			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 			String marketFilter = PenaltyRuns.ALL_MARKETS.equals(market) ? "" : " and market = :market";
 			jdbc.sql("delete from penalty_run_seller where run_id = ?").param(runId).update();
-			// a seller is decided in the market of its sessions (the last in code order, should it have several)
-			int selected = jdbc.sql("insert into penalty_run_seller (run_id, seller_id, market) "
-					+ "select cast(:run as bigint), seller_id, max(market) from ("
+			// a seller is decided in the market of its sessions (the last in code order, should it have several);
+			// its bucket (a hash of its id, for the partitions) is computed here, as SQL has no portable hash
+			List<Object[]> batch = new ArrayList<>(SELECT_BATCH);
+			int[] selected = { 0 };
+			jdbc.sql("select seller_id, max(market) from ("
 					+ "select seller_id, market from live_session where business_date between :from and :to" + marketFilter
 					+ " union select seller_id, market from penalty where lifted_at is null and (ends_at is null or ends_at > :now)"
 					+ marketFilter + ") s group by seller_id")
-				.param("run", runId)
 				.param("from", from)
 				.param("to", date)
 				.param("now", now)
 				.param("market", market)
-				.update();
+				.query((RowCallbackHandler) (rs) -> {
+					String sellerId = rs.getString(1);
+					batch.add(new Object[] { runId, sellerId, rs.getString(2), SellerBuckets.of(sellerId) });
+					if (batch.size() == SELECT_BATCH) {
+						selected[0] += insertSellers(jdbcTemplate, batch);
+					}
+				});
+			selected[0] += insertSellers(jdbcTemplate, batch);
 			context.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putLong(TOTAL_SELLERS,
-					selected);
-			contribution.incrementWriteCount(selected);
+					selected[0]);
+			contribution.incrementWriteCount(selected[0]);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).listener(JobFailures.recorder()).build();
 	}
 
+	private static int insertSellers(JdbcTemplate jdbc, List<Object[]> batch) {
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		jdbc.batchUpdate("insert into penalty_run_seller (run_id, seller_id, market, bucket) values (?, ?, ?, ?)", batch);
+		int inserted = batch.size();
+		batch.clear();
+		return inserted;
+	}
+
+	/** Decides the sellers of every bucket range, on local threads or on remote workers. */
 	@Bean
-	Step decidePenaltiesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<RunSeller> runSellerReader, PenaltyDecisionWriter penaltyDecisionWriter) {
-		return new StepBuilder(DECIDE_STEP, jobRepository).<RunSeller, RunSeller>chunk(CHUNK_SIZE)
+	Step decidePenaltiesStep(Partitioning partitioning, Step decidePenaltiesPartition) {
+		return partitioning.step(DECIDE_STEP, decidePenaltiesPartition);
+	}
+
+	/** Decides the sellers of one bucket range ({@link BucketRangePartitioner}). */
+	@Bean
+	Step decidePenaltiesPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<RunSeller> runSellerReader, PenaltyDecisionWriter penaltyDecisionWriter,
+			@Value("${liveguard.penalty-run.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
+		return new StepBuilder(PARTITION_STEP, jobRepository).<RunSeller, RunSeller>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(runSellerReader)
 			.writer(penaltyDecisionWriter)
@@ -110,16 +156,19 @@ public class PenaltyRunJobConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<RunSeller> runSellerReader(DataSource dataSource,
-			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId) throws Exception {
-		return new JdbcPagingItemReaderBuilder<RunSeller>().name("runSellerReader")
+			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId,
+			@Value("#{stepExecutionContext['" + BucketRangePartitioner.FROM + "']}") Integer fromBucket,
+			@Value("#{stepExecutionContext['" + BucketRangePartitioner.TO + "']}") Integer toBucket,
+			@Value("${liveguard.penalty-run.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) throws Exception {
+		return new JdbcPagingItemReaderBuilder<RunSeller>().name(READER)
 			.dataSource(dataSource)
 			.selectClause("select seller_id, market")
 			.fromClause("from penalty_run_seller")
-			.whereClause("where run_id = :run")
-			.parameterValues(Map.of("run", runId))
+			.whereClause("where run_id = :run and bucket >= :fromBucket and bucket < :toBucket")
+			.parameterValues(Map.of("run", runId, "fromBucket", fromBucket, "toBucket", toBucket))
 			.sortKeys(Map.of("seller_id", Order.ASCENDING))
 			.rowMapper((rs, row) -> new RunSeller(rs.getString(1), rs.getString(2)))
-			.pageSize(CHUNK_SIZE)
+			.pageSize(chunkSize)
 			.build();
 	}
 

@@ -4,13 +4,25 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Links a run to the job execution carrying it out (the latest, after a restart). */
+/**
+ * Links a run to the job execution carrying it out (the latest, after a restart), and reloads this
+ * node's eligibility index when the run ends: partitions that ran on remote workers refreshed only
+ * the workers' own indexes.
+ */
 class PenaltyRunListener implements JobExecutionListener {
 
 	private final JdbcClient jdbc;
 
-	PenaltyRunListener(JdbcClient jdbc) {
+	private final EligibilityIndex eligibility;
+
+	PenaltyRunListener(JdbcClient jdbc, EligibilityIndex eligibility) {
 		this.jdbc = jdbc;
+		this.eligibility = eligibility;
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		this.eligibility.reload();
 	}
 
 	@Override

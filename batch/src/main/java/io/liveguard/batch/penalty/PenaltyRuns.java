@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.StepExecutions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -162,14 +164,16 @@ public class PenaltyRuns {
 		long lifts = 0;
 		long warnings = 0;
 		long skipped = 0;
-		// the latest execution of each step holds the totals: counts of a restarted step start from its context
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (PenaltyRunJobConfiguration.DECIDE_STEP.equals(step.getStepName())) {
-				read = step.getReadCount();
-				skipped = step.getSkipCount() + step.getExecutionContext().getLong(PenaltyDecisionWriter.QUARANTINED, 0L);
-				penalties = step.getExecutionContext().getLong(PenaltyDecisionWriter.PENALTIES, 0L);
-				lifts = step.getExecutionContext().getLong(PenaltyDecisionWriter.LIFTS, 0L);
-				warnings = step.getExecutionContext().getLong(PenaltyDecisionWriter.WARNINGS, 0L);
+		// each partition's latest execution holds its totals (a restarted partition carries its counts on in its
+		// context; a completed one is not run again, so it is found in an earlier execution of the run)
+		for (StepExecution partition : StepExecutions.latest(this.jobRepository, execution).values()) {
+			if (partition.getStepName().startsWith(PenaltyRunJobConfiguration.PARTITION_STEP + ":")) {
+				ExecutionContext context = partition.getExecutionContext();
+				read += context.getLong(PenaltyDecisionWriter.SELLERS, 0L);
+				skipped += partition.getSkipCount() + context.getLong(PenaltyDecisionWriter.QUARANTINED, 0L);
+				penalties += context.getLong(PenaltyDecisionWriter.PENALTIES, 0L);
+				lifts += context.getLong(PenaltyDecisionWriter.LIFTS, 0L);
+				warnings += context.getLong(PenaltyDecisionWriter.WARNINGS, 0L);
 			}
 		}
 		String failure = JobFailures.of(execution);

@@ -61,22 +61,17 @@ class SellerRecords {
 	 * A seller whose stored data cannot be read is in {@link Loaded#problems()} instead, with the reason.
 	 */
 	Loaded loadAll(Collection<String> sellerIds, LocalDate runDate, LocalDate pointsFrom, LocalDate scoresFrom) {
-		// one index range per table: the run's chunks come sorted by seller id; rows of sellers in the
-		// range but not in the chunk are dropped here
-		Set<String> wanted = new HashSet<>(sellerIds);
-		String first = sellerIds.stream().min(String::compareTo).orElseThrow();
-		String last = sellerIds.stream().max(String::compareTo).orElseThrow();
+		// the chunk's sellers by id, one query per table: a partition's sellers are spread over the whole
+		// id range (they share a hash bucket range), so a range of ids would read many other sellers' rows
+		List<String> ids = List.copyOf(sellerIds);
 		Map<String, List<PointEntry>> points = new HashMap<>();
 		Map<String, String> problems = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select seller_id, session_id, code, severity, points, business_date
 				from finding
-				where seller_id between :first and :last and kind = 'VIOLATION' and business_date between :from and :to
-				""").param("first", first).param("last", last).param("from", pointsFrom).param("to", runDate).query((rs) -> {
+				where seller_id in (:sellers) and kind = 'VIOLATION' and business_date between :from and :to
+				""").param("sellers", ids).param("from", pointsFrom).param("to", runDate).query((rs) -> {
 			String sellerId = rs.getString(1);
-			if (!wanted.contains(sellerId)) {
-				return;
-			}
 			String sessionId = rs.getString(2);
 			String code = rs.getString(3);
 			String severity = rs.getString(4);
@@ -99,36 +94,27 @@ class SellerRecords {
 		this.jdbc.sql("""
 				select seller_id, session_id, business_date, content_score
 				from live_session
-				where seller_id between :first and :last and business_date between :from and :to
+				where seller_id in (:sellers) and business_date between :from and :to
 				""")
-			.param("first", first)
-			.param("last", last)
+			.param("sellers", ids)
 			.param("from", scoresFrom)
 			.param("to", runDate)
 			.query((rs) -> {
-				if (!wanted.contains(rs.getString(1))) {
-					return;
-				}
 				sessions.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
 					.add(new ScoredSession(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)));
 			});
 		Map<String, Set<String>> overturned = new HashMap<>();
 		this.jdbc
-			.sql("select seller_id, session_id, code from appeal where seller_id between :first and :last and status = 'OVERTURNED'")
-			.param("first", first)
-			.param("last", last)
+			.sql("select seller_id, session_id, code from appeal where seller_id in (:sellers) and status = 'OVERTURNED'")
+			.param("sellers", ids)
 			.query((rs) -> {
-				if (!wanted.contains(rs.getString(1))) {
-					return;
-				}
 				overturned.computeIfAbsent(rs.getString(1), (id) -> new HashSet<>())
 					.add(SellerRecord.key(rs.getString(2), rs.getString(3)));
 			});
-		Map<String, List<Penalty>> decided = this.penalties.forSellerRange(first, last);
+		Map<String, List<Penalty>> decided = this.penalties.forSellers(ids);
 		Map<String, State> states = new HashMap<>();
-		this.jdbc.sql("select seller_id, reached_level, last_run_date from seller_state where seller_id between :first and :last")
-			.param("first", first)
-			.param("last", last)
+		this.jdbc.sql("select seller_id, reached_level, last_run_date from seller_state where seller_id in (:sellers)")
+			.param("sellers", ids)
 			.query((rs) -> {
 				states.put(rs.getString(1),
 						new State((rs.getString(2) == null) ? null : PenaltyLevel.valueOf(rs.getString(2)),

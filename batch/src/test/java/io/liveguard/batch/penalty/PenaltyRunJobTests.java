@@ -64,7 +64,7 @@ class PenaltyRunJobTests {
 			this.jdbc.sql("alter table seller_state_away rename to seller_state").update();
 		}
 		assertThat(run.status()).isEqualTo("FAILED");
-		assertThat(run.failure()).startsWith(PenaltyRunJobConfiguration.DECIDE_STEP + ": ").containsIgnoringCase("seller_state");
+		assertThat(run.failure()).startsWith(PenaltyRunJobConfiguration.PARTITION_STEP + ":partition").containsIgnoringCase("seller_state");
 		assertThat(this.runs.status(run.runId()).orElseThrow().failure()).isEqualTo(run.failure());
 	}
 

@@ -17,12 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class PenaltyRunProcess {
 
+	static final int CHUNK_SIZE = 50;
+
 	private PenaltyRunProcess() {
 	}
 
 	public static void main(String[] args) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchTestApplication.class)
-			.run("--spring.datasource.url=" + args[0])) {
+			.run("--spring.datasource.url=" + args[0], "--liveguard.penalty-run.chunk-size=" + CHUNK_SIZE)) {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			Thread reporter = new Thread(() -> {
 				while (!Thread.currentThread().isInterrupted()) {

@@ -58,12 +58,13 @@ class PenaltyRunRestartIntegrationTests {
 		prepare(cleanUrl);
 		awaitLockReleased(dir.resolve("killed"));
 
-		// when: a JVM runs the job on one of them and is killed once a few chunks are committed
+		// when: a JVM runs the job on one of them (four partitions on two threads, small chunks) and is killed
+		// once a few chunks are committed
 		Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
 				PenaltyRunProcess.class.getName(), killedUrl, RUN_DATE.toString())
 			.redirectErrorStream(true)
 			.start();
-		int decidedAtKill = waitForDecisions(child, 2 * PenaltyRunJobConfiguration.CHUNK_SIZE);
+		int decidedAtKill = waitForDecisions(child, 4 * PenaltyRunProcess.CHUNK_SIZE);
 		child.destroyForcibly();
 		assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		awaitLockReleased(dir.resolve("killed"));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import io.liveguard.batch.partition.PartitioningProperties;
 import io.liveguard.batch.penalty.EligibilityIndex;
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.engine.ScoringEngine;
@@ -22,7 +23,7 @@ import org.springframework.scheduling.support.CronTrigger;
 /**
  * The nightly schedule: one cron task per configured market, in the market's time zone (from its
  * rule pack), each running the market for the business date that just ended; and the periodic
- * reload of the eligibility index.
+ * reload of the eligibility index. A partition worker reloads the index but schedules no runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -41,8 +42,11 @@ class PenaltyRunScheduling implements SchedulingConfigurer {
 
 	private final Clock clock;
 
+	private final PartitioningProperties partitioning;
+
 	PenaltyRunScheduling(PenaltyRunProperties properties, PenaltyRuns runs, ScoringEngine engine,
-			EligibilityIndex eligibility, Clock clock) {
+			EligibilityIndex eligibility, Clock clock, PartitioningProperties partitioning) {
+		this.partitioning = partitioning;
 		this.properties = properties;
 		this.runs = runs;
 		this.engine = engine;
@@ -55,13 +59,17 @@ class PenaltyRunScheduling implements SchedulingConfigurer {
 		if (this.properties.date() != null) {
 			return; // a command-line run: no schedule
 		}
+		registrar.addFixedDelayTask(this.eligibility::reload, this.properties.reloadInterval());
+		if (this.partitioning.mode() == PartitioningProperties.Mode.WORKER) {
+			logger.info("A partition worker: the nightly runs are started by the manager, not scheduled here");
+			return;
+		}
 		for (Map.Entry<String, String> entry : this.properties.schedules().entrySet()) {
 			String market = entry.getKey();
 			ZoneId zone = this.engine.registry().forMarket(market).settings().zoneFor(market);
 			registrar.addCronTask(new CronTask(() -> runYesterday(market, zone), new CronTrigger(entry.getValue(), zone)));
 			logger.info("Penalty run for {} scheduled at '{}' {}", market, entry.getValue(), zone);
 		}
-		registrar.addFixedDelayTask(this.eligibility::reload, this.properties.reloadInterval());
 	}
 
 	private void runYesterday(String market, ZoneId zone) {
