@@ -25,6 +25,8 @@ import io.liveguard.engine.scoring.ScoreCard;
 import io.liveguard.engine.session.LiveSession;
 import io.liveguard.engine.session.SessionCodec;
 
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.QueueInformation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,12 +35,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Generates sessions for many sellers, scores them with the default pack and stores them in an H2
- * file database (once: a later run on the same directory reuses them), then times one penalty run
- * over all of them and prints sessions/s and the peak heap. Run it with a bounded heap, as the
- * {@code bench} profile does ({@code -Xmx512m}).
+ * Generates sessions for many sellers, scores them with the default pack and stores what the penalty
+ * run reads (sessions, current score cards without their JSON, findings; once: a later run on the same
+ * database reuses them), then times one penalty run over all of them per configuration and prints a
+ * table: sellers, decisions, run time, sessions/s, the manager's peak heap and the load average. Run it
+ * with a bounded heap, as the {@code penalty-benchmark} profile does ({@code -Xmx512m}).
  * <p>
- * Arguments (all optional): sessions, sellers, database directory, days.
+ * Arguments (all optional): sessions (1,000,000), sellers (100,000), database (an H2 directory,
+ * {@code target/penalty-bench-db}, or a {@code jdbc:postgresql:} URL of an existing database, user
+ * {@code postgres}), configurations (comma-separated: {@code N} for N local partitions on N threads,
+ * {@code remoteN} for this JVM as manager and N worker JVMs over RabbitMQ at localhost:5672, one
+ * partition each, PostgreSQL only; default {@code 1,2}, and {@code 1,2,remote2} on PostgreSQL; {@code -}
+ * only stores the sessions), days (30).
+ * Called as {@code worker <jdbc url> <queue>} it is one of those workers.
  */
 @SpringBootApplication
 @Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class })
@@ -56,45 +65,87 @@ public class PenaltyRunBenchmark {
 		return ScoringEngine.withClasspathPacks("default");
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("worker")) {
+			worker(args[1], args[2]);
+			return;
+		}
 		long sessions = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
 		int sellers = (args.length > 1) ? Integer.parseInt(args[1]) : 100_000;
-		Path directory = Path.of((args.length > 2) ? args[2] : "target/penalty-bench-db").toAbsolutePath();
-		int days = (args.length > 3) ? Integer.parseInt(args[3]) : 30;
+		String target = (args.length > 2) ? args[2] : "target/penalty-bench-db";
+		boolean postgres = target.startsWith("jdbc:postgresql:");
+		String configured = (args.length > 3) ? args[3] : (postgres ? "1,2,remote2" : "1,2");
+		// "-": only generate and store the sessions, to time the runs later on a quieter machine
+		List<String> configurations = configured.equals("-") ? List.of() : List.of(configured.split(","));
+		int days = (args.length > 4) ? Integer.parseInt(args[4]) : 30;
 		GeneratorSettings settings = GeneratorSettings.defaults()
 			.withCount(sessions)
 			.withSellers(sellers)
 			.withDays(days)
 			.withSeed(20261123);
 		LocalDate runDate = settings.from().plusDays(days - 1L);
-		// a 128 MB page cache, inside the bounded heap: H2's default (16 MB) spends the run re-reading pages
-		String url = "jdbc:h2:file:" + directory.resolve("liveguard") + "_" + sessions + "_" + sellers
-				+ ";CACHE_SIZE=131072";
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PenaltyRunBenchmark.class)
-			.run("--spring.datasource.url=" + url,
-					"--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
-					"--spring.batch.job.enabled=false", "--spring.batch.jdbc.initialize-schema=never",
-					"--spring.main.banner-mode=off", "--logging.level.root=WARN",
-					"--logging.level.io.liveguard=INFO")) {
+		// H2: a 128 MB page cache, inside the bounded heap (H2's default 16 MB spends the run re-reading pages)
+		String url = postgres ? target
+				: "jdbc:h2:file:" + Path.of(target).toAbsolutePath().resolve("liveguard") + "_" + sessions + "_" + sellers
+						+ ";CACHE_SIZE=131072";
+		String queue = "liveguard.bench-partitions";
+		try (ConfigurableApplicationContext context = context(url, "LOCAL", 1, queue)) {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			long stored = jdbc.queryForObject("select count(*) from live_session", Long.class);
 			if (stored < sessions) {
-				jdbc.update("delete from finding");
-				jdbc.update("delete from score_card");
-				jdbc.update("delete from listed_price");
-				jdbc.update("delete from session_record");
-				jdbc.update("delete from live_session");
+				for (String table : List.of("finding", "score_card", "listed_price", "session_record", "live_session")) {
+					jdbc.update("delete from " + table);
+				}
 				long started = System.nanoTime();
 				store(jdbc, context.getBean(ScoringEngine.class), new SessionGenerator(settings));
 				System.out.printf("Generated, scored and stored %,d sessions of %,d sellers in %.1f s%n", sessions,
 						sellers, (System.nanoTime() - started) / 1e9);
 			}
-			// every timed run starts from no decisions, so a rerun on stored sessions measures the same work
+		}
+		List<String> results = new ArrayList<>();
+		for (String configuration : configurations) {
+			results.add(measure(url, configuration.strip(), queue, sessions, runDate, postgres));
+		}
+		System.out.println();
+		System.out.println("Penalty run benchmark: " + (postgres ? "PostgreSQL" : "H2 file database") + ", "
+				+ Runtime.getRuntime().availableProcessors() + " cores, max heap "
+				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB per JVM, Java " + System.getProperty("java.version")
+				+ ", " + sessions + " sessions of " + sellers + " sellers, run date " + runDate);
+		System.out.println("| configuration | sellers read | penalties | warnings | run time | sessions/s | sellers/s | peak heap (manager) | load before / after |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
+		results.forEach(System.out::println);
+	}
+
+	/** One timed run over all markets, from no decisions, in the given configuration. */
+	private static String measure(String url, String configuration, String queue, long sessions, LocalDate runDate,
+			boolean postgres) throws Exception {
+		boolean remote = configuration.startsWith("remote");
+		int count = Integer.parseInt(remote ? configuration.substring("remote".length()) : configuration);
+		List<Process> workers = new ArrayList<>();
+		try (ConfigurableApplicationContext context = context(url, remote ? "MANAGER" : "LOCAL", count, queue)) {
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			for (String table : List.of("penalty_reason", "penalty", "seller_state", "seller_warning",
 					"penalty_run_seller", "quarantine", "appeal")) {
 				jdbc.update("delete from " + table);
 			}
-			long findings = jdbc.queryForObject("select count(*) from finding where kind = 'VIOLATION'", Long.class);
+			if (remote) {
+				for (int i = 0; i < count; i++) {
+					workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+							"-Xmx512m", "-cp", System.getProperty("java.class.path"), PenaltyRunBenchmark.class.getName(),
+							"worker", url, queue)
+						.inheritIO()
+						.start());
+				}
+				AmqpAdmin admin = context.getBean(AmqpAdmin.class);
+				long deadline = System.nanoTime() + 180_000_000_000L;
+				while (consumers(admin, queue) < count) {
+					if (System.nanoTime() > deadline) {
+						throw new IllegalStateException("the workers did not start listening within 3 minutes");
+					}
+					Thread.sleep(200);
+				}
+			}
+			double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			System.gc();
 			HeapSampler sampler = new HeapSampler();
 			sampler.start();
@@ -102,20 +153,49 @@ public class PenaltyRunBenchmark {
 			PenaltyRuns.RunStatus run = context.getBean(PenaltyRuns.class).runAndWait(runDate, null, "benchmark");
 			double seconds = (System.nanoTime() - started) / 1e9;
 			long peak = sampler.finish();
-			System.out.println();
-			System.out.println("Penalty run benchmark (H2 file database, " + Runtime.getRuntime().availableProcessors()
-					+ " cores, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, Java "
-					+ System.getProperty("java.version") + ")");
-			System.out.printf("  sessions in the database   %,d (%,d violation findings)%n", sessions, findings);
-			System.out.printf("  run for business date      %s, all markets: %s%n", runDate, run.status());
-			System.out.printf("  sellers selected / read    %,d / %,d%n", run.sellersTotal(), run.sellersRead());
-			System.out.printf("  penalties, warnings        %,d, %,d (quarantined %d)%n", run.penaltiesDecided(),
-					run.warnings(), run.skipped());
-			System.out.printf("  run time                   %.1f s%n", seconds);
-			System.out.printf("  throughput                 %,.0f sessions/s, %,.0f sellers/s%n", sessions / seconds,
-					run.sellersRead() / seconds);
-			System.out.printf("  peak heap during the run   %,d MB used (sampled every 20 ms)%n", peak / (1024 * 1024));
+			double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+			String name = remote ? "1 manager + " + count + " worker JVMs (" + count + " partitions)"
+					: count + " local partition" + ((count == 1) ? "" : "s") + " on " + count + " thread"
+							+ ((count == 1) ? "" : "s");
+			String line = String.format("| %s%s | %,d | %,d | %,d | %.1f s | %,.0f | %,.0f | %,d MB | %.2f / %.2f |",
+					name, run.status().equals("COMPLETED") ? "" : " (" + run.status() + ")", run.sellersRead(),
+					run.penaltiesDecided(), run.warnings(), seconds, sessions / seconds, run.sellersRead() / seconds,
+					peak / (1024 * 1024), loadBefore, loadAfter);
+			System.out.println(line);
+			if (remote) {
+				context.getBean(AmqpAdmin.class).deleteQueue(queue);
+			}
+			return line;
 		}
+		finally {
+			for (Process worker : workers) {
+				worker.destroy();
+				worker.waitFor();
+			}
+		}
+	}
+
+	private static int consumers(AmqpAdmin admin, String queue) {
+		QueueInformation info = admin.getQueueInfo(queue);
+		return (info == null) ? 0 : info.getConsumerCount();
+	}
+
+	/** A worker JVM: takes partitions from the queue until it is stopped. */
+	private static void worker(String url, String queue) throws InterruptedException {
+		ConfigurableApplicationContext context = context(url, "WORKER", 1, queue);
+		Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+		Thread.currentThread().join();
+	}
+
+	private static ConfigurableApplicationContext context(String url, String mode, int partitions, String queue) {
+		return new SpringApplicationBuilder(PenaltyRunBenchmark.class).run("--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + (url.startsWith("jdbc:postgresql:") ? "postgres" : "sa"),
+				"--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
+				"--spring.batch.job.enabled=false", "--spring.batch.jdbc.initialize-schema=never",
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.io.liveguard=WARN",
+				"--liveguard.partitioning.mode=" + mode, "--liveguard.partitioning.partitions=" + partitions,
+				"--liveguard.partitioning.threads=" + partitions, "--liveguard.partitioning.queue=" + queue,
+				"--liveguard.partitioning.poll-interval=PT0.5S");
 	}
 
 	private static void store(JdbcTemplate jdbc, ScoringEngine engine, SessionGenerator generator) {
@@ -131,7 +211,6 @@ public class PenaltyRunBenchmark {
 				.map((generated) -> engine.score(generated.session(), generated.history()))
 				.toList();
 			List<Object[]> sessionRows = new ArrayList<>(chunk.size());
-			List<Object[]> recordRows = new ArrayList<>(chunk.size());
 			List<Object[]> cardRows = new ArrayList<>(chunk.size());
 			List<Object[]> findingRows = new ArrayList<>();
 			for (int i = 0; i < chunk.size(); i++) {
@@ -140,10 +219,8 @@ public class PenaltyRunBenchmark {
 				sessionRows.add(new Object[] { session.sessionId(), session.sellerId(), session.market(),
 						utc(session.startedAt()), utc(session.endedAt()), card.businessDate(),
 						codec.contentHash(session), utc(card.scoredAt()), card.contentScore(), card.violationPoints() });
-				recordRows.add(new Object[] { session.sessionId(), codec.write(session) });
 				cardRows.add(new Object[] { ++cardId, session.sessionId(), card.rulePack().id(),
-						card.rulePack().version(), card.contentScore(), card.violationPoints(),
-						codec.mapper().writeValueAsString(card), utc(card.scoredAt()) });
+						card.rulePack().version(), card.contentScore(), card.violationPoints(), utc(card.scoredAt()) });
 				int seq = 0;
 				for (Finding finding : card.findings()) {
 					findingRows.add(new Object[] { cardId, seq++, session.sessionId(), session.sellerId(),
@@ -154,9 +231,8 @@ public class PenaltyRunBenchmark {
 			jdbc.batchUpdate("insert into live_session (session_id, seller_id, market, started_at, ended_at,"
 					+ " business_date, content_hash, received_at, content_score, violation_points)"
 					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sessionRows);
-			jdbc.batchUpdate("insert into session_record (session_id, record) values (?, ?)", recordRows);
 			jdbc.batchUpdate("insert into score_card (id, session_id, pack_id, pack_version, content_score,"
-					+ " violation_points, is_current, card, scored_at) values (?, ?, ?, ?, ?, ?, true, ?, ?)", cardRows);
+					+ " violation_points, is_current, card, scored_at) values (?, ?, ?, ?, ?, ?, true, '{}', ?)", cardRows);
 			jdbc.batchUpdate("insert into finding (score_card_id, seq, session_id, seller_id, market, business_date,"
 					+ " code, kind, severity, points, score_delta, rule) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					findingRows);
