@@ -157,6 +157,9 @@ class AccessControlIntegrationTests {
 					.expect(401, 403, 403, 403, 403, 202),
 				api(HttpMethod.GET, "/api/v1/penalty-runs/{runId}", (f) -> Request.at(f.runId))
 					.expect(401, 403, 403, 403, 403, 200),
+				// the fixture's run has completed: an admin may ask, and is told it cannot be restarted
+				api(HttpMethod.POST, "/api/v1/penalty-runs/{runId}/restart", (f) -> Request.at(f.runId))
+					.expect(401, 403, 403, 403, 403, 409),
 				api(HttpMethod.POST, "/api/v1/users", (f) -> Request.at().json(user(fresh("analyst"))))
 					.expect(401, 403, 403, 403, 403, 201),
 				api(HttpMethod.GET, "/api/v1/users", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),

@@ -88,7 +88,12 @@ public class PenaltyRuns {
 		return status(runId).orElseThrow();
 	}
 
-	/** Restarts a failed or stopped run where it left off, in this thread. */
+	/**
+	 * Restarts a failed or stopped run where it left off, in this thread: the selection is kept,
+	 * completed partitions are not run again, the others resume after their last committed chunk. A
+	 * run whose execution is still marked running is taken as abandoned by a process that died (call
+	 * this only when no process runs it).
+	 */
 	public RunStatus restart(long runId) throws Exception {
 		JobExecution last = lastExecution(runId)
 			.orElseThrow(() -> new IllegalArgumentException("Penalty run " + runId + " never started"));
@@ -98,6 +103,27 @@ public class PenaltyRuns {
 		}
 		this.jobOperator.restart(last);
 		return status(runId).orElseThrow();
+	}
+
+	/**
+	 * Restarts a failed or stopped run in the background.
+	 * @throws IllegalArgumentException when there is no such run
+	 * @throws IllegalStateException when it is still running, has completed, or never started
+	 */
+	public void restartInBackground(long runId) {
+		RunStatus run = status(runId).orElseThrow(() -> new IllegalArgumentException("no penalty run " + runId));
+		if (!run.status().equals(BatchStatus.FAILED.name()) && !run.status().equals(BatchStatus.STOPPED.name())) {
+			throw new IllegalStateException("penalty run " + runId + " is " + run.status()
+					+ "; only a FAILED or STOPPED run can be restarted");
+		}
+		this.executor.execute(() -> {
+			try {
+				logger.info("Penalty run {} restarted: {}", runId, restart(runId).status());
+			}
+			catch (Exception ex) {
+				logger.error("Penalty run {} could not be restarted", runId, ex);
+			}
+		});
 	}
 
 	public Optional<RunStatus> status(long runId) {

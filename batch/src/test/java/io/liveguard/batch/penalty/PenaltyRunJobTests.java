@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @SpringBootTest(classes = BatchTestApplication.class)
 class PenaltyRunJobTests {
@@ -66,6 +68,38 @@ class PenaltyRunJobTests {
 		assertThat(run.status()).isEqualTo("FAILED");
 		assertThat(run.failure()).startsWith(PenaltyRunJobConfiguration.PARTITION_STEP + ":partition").containsIgnoringCase("seller_state");
 		assertThat(this.runs.status(run.runId()).orElseThrow().failure()).isEqualTo(run.failure());
+	}
+
+	@Test
+	void aFailedRunIsRestartedInTheBackgroundAndOnlyAFailedOne() throws Exception {
+		// given: a run that failed in its partitions
+		this.jdbc.sql("alter table seller_state rename to seller_state_away").update();
+		PenaltyRuns.RunStatus failed;
+		try {
+			failed = this.runs.runAndWait(RUN_DATE, "VN", "test");
+		}
+		finally {
+			this.jdbc.sql("alter table seller_state_away rename to seller_state").update();
+		}
+		assertThat(failed.status()).isEqualTo("FAILED");
+
+		// when
+		this.runs.restartInBackground(failed.runId());
+		PenaltyRuns.RunStatus restarted = this.runs.status(failed.runId()).orElseThrow();
+		for (int i = 0; i < 300 && !restarted.status().equals("COMPLETED"); i++) {
+			Thread.sleep(100);
+			restarted = this.runs.status(failed.runId()).orElseThrow();
+		}
+
+		// then: it completes as a run that never failed would, and cannot be restarted again
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(restarted.sellersRead()).isEqualTo(4);
+		assertThat(restarted.penaltiesDecided()).isEqualTo(2);
+		assertThat(restarted.failure()).isNull();
+		long runId = failed.runId();
+		assertThatIllegalStateException().isThrownBy(() -> this.runs.restartInBackground(runId))
+			.withMessageContaining("COMPLETED");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.runs.restartInBackground(runId + 1000));
 	}
 
 	@Test

@@ -59,6 +59,24 @@ class PenaltyRunController {
 			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "runId: no penalty run " + runId));
 	}
 
+	@PostMapping("/{runId}/restart")
+	@Operation(summary = "Restart a FAILED or STOPPED run where it left off (completed partitions are kept); 202, "
+			+ "404 for an unknown run, 409 for a run that is running or completed")
+	ResponseEntity<PenaltyRuns.RunStatus> restart(@PathVariable long runId, Authentication authentication) {
+		try {
+			this.requests.restart(runId, Caller.of(authentication).username());
+		}
+		catch (IllegalArgumentException ex) {
+			throw problem(HttpStatus.NOT_FOUND, "runId: " + ex.getMessage());
+		}
+		catch (IllegalStateException ex) {
+			throw problem(HttpStatus.CONFLICT, ex.getMessage());
+		}
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/penalty-runs/" + runId))
+			.body(this.runs.status(runId).orElseThrow());
+	}
+
 	private static ErrorResponseException problem(HttpStatus status, String detail) {
 		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}

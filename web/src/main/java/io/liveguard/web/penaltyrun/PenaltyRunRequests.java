@@ -12,13 +12,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Penalty runs people start, from the API or the admin page: the run starts in the background and the
- * request is a {@code PENALTY_RUN_STARTED} audit event under the person's name. (Scheduled and
+ * request is a {@code PENALTY_RUN_STARTED} audit event under the person's name (a restart of a failed
+ * run, {@code PENALTY_RUN_RESTARTED}). (Scheduled and
  * command-line runs carry their origin in the run's {@code requestedBy}.)
  */
 @Service
 class PenaltyRunRequests {
 
 	static final String PENALTY_RUN_STARTED = "PENALTY_RUN_STARTED";
+
+	static final String PENALTY_RUN_RESTARTED = "PENALTY_RUN_RESTARTED";
 
 	private final PenaltyRuns runs;
 
@@ -34,6 +37,12 @@ class PenaltyRunRequests {
 		this.events.publishEvent(new AuditApplicationEvent(by, PENALTY_RUN_STARTED, Map.of("runId", runId,
 				"businessDate", businessDate.toString(), "market", (market == null) ? "ALL" : market)));
 		return runId;
+	}
+
+	/** Restarts a failed or stopped run in the background; see {@link PenaltyRuns#restartInBackground}. */
+	void restart(long runId, String by) {
+		this.runs.restartInBackground(runId);
+		this.events.publishEvent(new AuditApplicationEvent(by, PENALTY_RUN_RESTARTED, Map.of("runId", runId)));
 	}
 
 }
