@@ -4,6 +4,7 @@ import io.liveguard.batch.backtest.BacktestConfiguration;
 import io.liveguard.batch.backtest.BacktestJobConfiguration;
 import io.liveguard.batch.penalty.PenaltyRunConfiguration;
 import io.liveguard.batch.penalty.PenaltyRunJobConfiguration;
+import io.liveguard.batch.session.SessionStoreConfiguration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 /** The batch module's jobs and stores, in the application's context. */
 @Configuration(proxyBeanMethods = false)
 @Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class, BacktestJobConfiguration.class,
-		BacktestConfiguration.class })
+		BacktestConfiguration.class, SessionStoreConfiguration.class })
 class BatchConfiguration {
 
 }
