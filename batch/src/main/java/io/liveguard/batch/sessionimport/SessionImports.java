@@ -177,7 +177,6 @@ public class SessionImports implements AutoCloseable {
 			}
 			JobExecution restarted = this.jobOperator.restart(execution);
 			logger.info("Import {} restarted, ended {}", importId, restarted.getStatus());
-			done(importId, restarted);
 		}
 		catch (Exception ex) {
 			logger.error("Import {} could not be restarted", importId, ex);
@@ -194,7 +193,6 @@ public class SessionImports implements AutoCloseable {
 		try {
 			JobExecution execution = this.jobOperator.start(this.job, parameters);
 			logger.info("Import {} of {} ended {}", importId, file, execution.getStatus());
-			done(importId, execution);
 		}
 		catch (Exception ex) {
 			logger.error("Import {} of {} could not start", importId, file, ex);
@@ -202,20 +200,6 @@ public class SessionImports implements AutoCloseable {
 		finally {
 			this.running.remove(importId);
 		}
-	}
-
-	private void done(long importId, JobExecution execution) {
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return;
-		}
-		row(importId).filter(ImportRow::owned).ifPresent((row) -> {
-			try {
-				Files.deleteIfExists(Path.of(row.spoolPath()));
-			}
-			catch (IOException ex) {
-				logger.warn("Import {}: its spool file {} could not be deleted", importId, row.spoolPath(), ex);
-			}
-		});
 	}
 
 	private long record(Path file, String fileName, boolean owned, String requestedBy) {
@@ -269,6 +253,10 @@ public class SessionImports implements AutoCloseable {
 			}
 		}
 		String status = execution.getStatus().name();
+		if (this.running.contains(row.id()) && !execution.isRunning()) {
+			// restarted, and its new execution has not begun yet
+			status = "RESTARTING";
+		}
 		if ("COMPLETED".equals(status)) {
 			bytes = row.sizeBytes();
 		}
@@ -294,8 +282,8 @@ public class SessionImports implements AutoCloseable {
 	 * @param importId the import
 	 * @param fileName the file's name
 	 * @param requestedBy who started it
-	 * @param status REQUESTED, or the Spring Batch status of its latest execution (STARTED, COMPLETED,
-	 * FAILED, ...)
+	 * @param status REQUESTED (waiting for a thread), RESTARTING (likewise, after a restart), or the
+	 * Spring Batch status of its latest execution (STARTED, COMPLETED, FAILED, ...)
 	 * @param requestedAt when it was requested
 	 * @param startedAt when its latest execution started
 	 * @param endedAt when its latest execution ended
