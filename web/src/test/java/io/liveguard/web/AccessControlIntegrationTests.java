@@ -151,7 +151,7 @@ class AccessControlIntegrationTests {
 						(f) -> Request.at(f.newAppeal()).json("{\"outcome\":\"UPHELD\",\"note\":\"the claim stands\"}"))
 					.expect(401, 403, 403, 403, 200, 403),
 
-				// ADMIN only: penalty runs, users, API keys, the audit log
+				// ADMIN only: penalty runs, bulk imports, users, API keys, the audit log
 				api(HttpMethod.POST, "/api/v1/penalty-runs",
 						(f) -> Request.at().json("{\"businessDate\":\"2026-11-22\",\"market\":\"SG\"}"))
 					.expect(401, 403, 403, 403, 403, 202),
@@ -160,6 +160,14 @@ class AccessControlIntegrationTests {
 				// the fixture's run has completed: an admin may ask, and is told it cannot be restarted
 				api(HttpMethod.POST, "/api/v1/penalty-runs/{runId}/restart", (f) -> Request.at(f.runId))
 					.expect(401, 403, 403, 403, 403, 409),
+				api(HttpMethod.POST, "/api/v1/imports", (f) -> Request.ndjson(f.newSessionRecord()))
+					.expect(401, 403, 403, 403, 403, 202),
+				api(HttpMethod.GET, "/api/v1/imports/{importId}", (f) -> Request.at(f.importId))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.GET, "/api/v1/imports/{importId}/quarantine", (f) -> Request.at(f.importId))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/imports/{importId}/restart", (f) -> Request.at(f.newFailedImport()))
+					.expect(401, 403, 403, 403, 403, 202),
 				api(HttpMethod.POST, "/api/v1/users", (f) -> Request.at().json(user(fresh("analyst"))))
 					.expect(401, 403, 403, 403, 403, 201),
 				api(HttpMethod.GET, "/api/v1/users", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
@@ -861,6 +869,8 @@ class AccessControlIntegrationTests {
 
 		long runId;
 
+		long importId;
+
 		private final AtomicInteger sequence = new AtomicInteger();
 
 		private final Map<Caller, PageSession> pageSessions = new EnumMap<>(Caller.class);
@@ -897,6 +907,46 @@ class AccessControlIntegrationTests {
 					.asString();
 			}
 			assertThat(status).isEqualTo("COMPLETED");
+			this.importId = body(asAdmin(HttpMethod.POST, "/api/v1/imports", newSessionRecord() + "\n", HttpStatus.ACCEPTED))
+				.get("importId")
+				.asLong();
+			assertThat(awaitImport(this.importId)).isEqualTo("COMPLETED");
+		}
+
+		/** A new import that failed (the database refused its session), to restart. */
+		long newFailedImport() {
+			String record = newSessionRecord();
+			String sessionId = json.readTree(record).get("sessionId").asString();
+			String constraint = "ac_import_" + this.sequence.incrementAndGet();
+			JdbcClient jdbc = AccessControlIntegrationTests.this.jdbc;
+			jdbc.sql("alter table live_session add constraint " + constraint + " check (session_id <> '" + sessionId + "')")
+				.update();
+			try {
+				long failed = body(asAdmin(HttpMethod.POST, "/api/v1/imports", record + "\n", HttpStatus.ACCEPTED))
+					.get("importId")
+					.asLong();
+				assertThat(awaitImport(failed)).isEqualTo("FAILED");
+				return failed;
+			}
+			finally {
+				jdbc.sql("alter table live_session drop constraint " + constraint).update();
+			}
+		}
+
+		private String awaitImport(long id) {
+			String status = "";
+			for (int i = 0; i < 300 && !List.of("COMPLETED", "FAILED").contains(status); i++) {
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+				status = body(asAdmin(HttpMethod.GET, "/api/v1/imports/" + id, null, HttpStatus.OK)).get("status")
+					.asString();
+			}
+			return status;
 		}
 
 		/** A record of a new session of shop-a with a violation finding, not yet sent. */

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.rulepack.RulePackStore;
+import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.session.SessionCodec;
@@ -119,9 +120,9 @@ public class BacktestJobConfiguration {
 
 	@Bean
 	@StepScope
-	BacktestScoring backtestScoring(JdbcClient jdbc, BacktestPacks backtestPacks, Clock clock,
+	BacktestScoring backtestScoring(JdbcClient jdbc, SessionStore sessionStore, BacktestPacks backtestPacks, Clock clock,
 			@Value("#{jobParameters['" + Backtests.BACKTEST_ID + "']}") Long backtestId) {
-		return new BacktestScoring(jdbc, new SessionCodec(), backtestPacks.baseline(), backtestPacks.candidate(),
+		return new BacktestScoring(jdbc, sessionStore, new SessionCodec(), backtestPacks.baseline(), backtestPacks.candidate(),
 				backtestId, clock);
 	}
 

@@ -2,17 +2,15 @@ package io.liveguard.batch.backtest;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.scoring.Finding;
 import io.liveguard.engine.scoring.ScoreCard;
-import io.liveguard.engine.scoring.SellerHistory;
 import io.liveguard.engine.session.LiveSession;
 import io.liveguard.engine.session.SessionCodec;
 
@@ -22,11 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Scores a chunk of stored sessions with both versions, each with the seller's price history as at
- * ingest, and stores both sides' findings.
+ * ingest ({@link SessionStore#history}), and stores both sides' findings.
  */
 class BacktestScoring implements ItemWriter<BacktestSession> {
 
 	private final JdbcClient jdbc;
+
+	private final SessionStore store;
 
 	private final SessionCodec codec;
 
@@ -38,9 +38,10 @@ class BacktestScoring implements ItemWriter<BacktestSession> {
 
 	private final Clock clock;
 
-	BacktestScoring(JdbcClient jdbc, SessionCodec codec, CompiledPack baseline, CompiledPack candidate, long backtestId,
+	BacktestScoring(JdbcClient jdbc, SessionStore store, SessionCodec codec, CompiledPack baseline, CompiledPack candidate, long backtestId,
 			Clock clock) {
 		this.jdbc = jdbc;
+		this.store = store;
 		this.codec = codec;
 		this.baseline = baseline;
 		this.candidate = candidate;
@@ -95,23 +96,7 @@ class BacktestScoring implements ItemWriter<BacktestSession> {
 	}
 
 	private ScoreCard score(CompiledPack pack, LiveSession session, Instant now) {
-		return pack.score(session, history(session.sellerId(), ScoringEngine.historyWindow(pack, session)), now);
-	}
-
-	/** The seller's sold prices of the window, as ingest gives them to the rules. */
-	private SellerHistory history(String sellerId, ScoringEngine.HistoryWindow window) {
-		if (window.isEmpty()) {
-			return SellerHistory.NONE;
-		}
-		return new SellerHistory(this.jdbc.sql("""
-				select session_id, started_at, sku, live_price from listed_price
-				where seller_id = ? and sold = true and started_at >= ? and started_at < ?
-				order by started_at, session_id, sku
-				""")
-			.params(sellerId, window.from().atOffset(ZoneOffset.UTC), window.to().atOffset(ZoneOffset.UTC))
-			.query((rs, row) -> new SellerHistory.PriorSale(rs.getString(1),
-					rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getLong(4)))
-			.list());
+		return pack.score(session, this.store.history(session.sellerId(), ScoringEngine.historyWindow(pack, session)), now);
 	}
 
 	private static Set<String> codes(ScoreCard card) {

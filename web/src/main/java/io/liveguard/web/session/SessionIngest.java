@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.scoring.ScoreCard;
@@ -136,7 +137,7 @@ class SessionIngest {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		ScoreCard card = pack.score(session, history, now);
 		String cardJson = this.json.writeValueAsString(card);
-		this.sessions.add(new Sessions.NewSession(session, record, contentHash, card, cardJson, now));
+		this.sessions.add(new SessionStore.NewSession(session, record, contentHash, card, cardJson, now));
 		log.debug("Stored session {} scored by {}: content score {}, {} violation points", session.sessionId(),
 				card.rulePack(), card.contentScore(), card.violationPoints());
 		return new IngestResult(session.sessionId(), true, cardJson);

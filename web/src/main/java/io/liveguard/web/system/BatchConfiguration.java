@@ -4,6 +4,9 @@ import io.liveguard.batch.backtest.BacktestConfiguration;
 import io.liveguard.batch.backtest.BacktestJobConfiguration;
 import io.liveguard.batch.penalty.PenaltyRunConfiguration;
 import io.liveguard.batch.penalty.PenaltyRunJobConfiguration;
+import io.liveguard.batch.session.SessionStoreConfiguration;
+import io.liveguard.batch.sessionimport.SessionImportConfiguration;
+import io.liveguard.batch.sessionimport.SessionImportJobConfiguration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,7 +14,8 @@ import org.springframework.context.annotation.Import;
 /** The batch module's jobs and stores, in the application's context. */
 @Configuration(proxyBeanMethods = false)
 @Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class, BacktestJobConfiguration.class,
-		BacktestConfiguration.class })
+		BacktestConfiguration.class, SessionStoreConfiguration.class,
+		SessionImportJobConfiguration.class, SessionImportConfiguration.class })
 class BatchConfiguration {
 
 }

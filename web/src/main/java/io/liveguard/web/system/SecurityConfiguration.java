@@ -90,7 +90,8 @@ public class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/v1/rule-packs/*/versions/*")
 				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users",
-						"/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events")
+						"/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events",
+						"/api/v1/imports", "/api/v1/imports/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.denyAll())

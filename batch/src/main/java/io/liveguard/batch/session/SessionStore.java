@@ -1,0 +1,273 @@
+package io.liveguard.batch.session;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.liveguard.engine.ScoringEngine.HistoryWindow;
+import io.liveguard.engine.scoring.Finding;
+import io.liveguard.engine.scoring.ScoreCard;
+import io.liveguard.engine.scoring.SellerHistory;
+import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.Product;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * Writes sessions with their first score card, the card's findings and the session's listed prices,
+ * and reads sellers' price history. One session at a time for the API, or many in JDBC batches for
+ * the bulk import: both write the same rows. Instants are written as {@link OffsetDateTime} at UTC,
+ * which H2 and PostgreSQL both take for {@code timestamp with time zone}.
+ */
+public class SessionStore {
+
+	private static final int RULE_LENGTH = 1000;
+
+	/** Parameters per IN list, well below every driver's limit. */
+	private static final int IN_LIST = 500;
+
+	private static final String INSERT_SESSION = """
+			insert into live_session (session_id, seller_id, market, started_at, ended_at, business_date,
+			    content_hash, received_at, content_score, violation_points)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			""";
+
+	private static final String INSERT_RECORD = "insert into session_record (session_id, record) values (?, ?)";
+
+	private static final String INSERT_CARD = """
+			insert into score_card (session_id, pack_id, pack_version, content_score, violation_points,
+			    is_current, card, scored_at)
+			values (?, ?, ?, ?, ?, true, ?, ?)
+			""";
+
+	private static final String INSERT_FINDING = """
+			insert into finding (score_card_id, seq, session_id, seller_id, market, business_date, code, kind,
+			    severity, points, score_delta, rule)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			""";
+
+	private static final String INSERT_PRICE = """
+			insert into listed_price (session_id, sku, seller_id, started_at, live_price, sold)
+			values (?, ?, ?, ?, ?, ?)
+			""";
+
+	private final JdbcTemplate template;
+
+	private final JdbcClient jdbc;
+
+	public SessionStore(JdbcTemplate template) {
+		this.template = template;
+		this.jdbc = JdbcClient.create(template);
+	}
+
+	/**
+	 * The seller's prices in earlier sessions that had orders, started within {@code window}: the
+	 * history {@code FAKE_DISCOUNT} compares list prices with.
+	 */
+	public SellerHistory history(String sellerId, HistoryWindow window) {
+		if (window.isEmpty()) {
+			return SellerHistory.NONE;
+		}
+		return new SellerHistory(this.jdbc.sql("""
+				select session_id, started_at, sku, live_price
+				from listed_price
+				where seller_id = ? and sold = true and started_at >= ? and started_at < ?
+				order by started_at, session_id, sku
+				""")
+			.params(sellerId, utc(window.from()), utc(window.to()))
+			.query((rs, row) -> new SellerHistory.PriorSale(rs.getString(1),
+					rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getLong(4)))
+			.list());
+	}
+
+	/**
+	 * The sold prices of several sellers started within {@code [from, to)}, by seller, each list in
+	 * history order: one query for a chunk of sessions, each of which then keeps its own window.
+	 */
+	public Map<String, List<SellerHistory.PriorSale>> sales(Collection<String> sellerIds, Instant from, Instant to) {
+		Map<String, List<SellerHistory.PriorSale>> sales = new HashMap<>();
+		if (sellerIds.isEmpty() || !from.isBefore(to)) {
+			return sales;
+		}
+		for (List<String> part : parts(sellerIds)) {
+			this.jdbc.sql("select seller_id, session_id, started_at, sku, live_price from listed_price where seller_id in ("
+					+ placeholders(part.size()) + ") and sold = true and started_at >= ? and started_at < ?"
+					+ " order by started_at, session_id, sku")
+				.params(concat(part, utc(from), utc(to)))
+				.query((rs) -> {
+					sales.computeIfAbsent(rs.getString(1), (seller) -> new ArrayList<>())
+						.add(new SellerHistory.PriorSale(rs.getString(2),
+								rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getLong(5)));
+				});
+		}
+		return sales;
+	}
+
+	/** The content hashes of those of the sessions that are stored, by session id. */
+	public Map<String, String> contentHashes(Collection<String> sessionIds) {
+		Map<String, String> hashes = new HashMap<>();
+		for (List<String> part : parts(sessionIds)) {
+			this.jdbc.sql("select session_id, content_hash from live_session where session_id in ("
+					+ placeholders(part.size()) + ")")
+				.params(part.toArray())
+				.query((rs) -> {
+					hashes.put(rs.getString(1), rs.getString(2));
+				});
+		}
+		return hashes;
+	}
+
+	/**
+	 * Stores a new session with its first score card, the card's findings and the session's listed
+	 * prices. Call inside a transaction; a second session with the same id fails with
+	 * {@link org.springframework.dao.DuplicateKeyException}.
+	 */
+	public void add(NewSession added) {
+		LiveSession session = added.session();
+		ScoreCard card = added.card();
+		this.jdbc.sql(INSERT_SESSION).params(sessionRow(added)).update();
+		this.jdbc.sql(INSERT_RECORD).params(session.sessionId(), added.record()).update();
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql(INSERT_CARD).params(cardRow(added)).update(key, "id");
+		long cardId = Objects.requireNonNull(key.getKey(), "generated score_card.id").longValue();
+		for (Object[] finding : findingRows(cardId, card)) {
+			this.jdbc.sql(INSERT_FINDING).params(finding).update();
+		}
+		for (Object[] price : priceRows(session)) {
+			this.jdbc.sql(INSERT_PRICE).params(price).update();
+		}
+	}
+
+	/**
+	 * Stores new sessions as {@link #add} does, each table in one JDBC batch. Call inside a
+	 * transaction; the ids must be new and distinct.
+	 */
+	public void addAll(List<NewSession> added) {
+		if (added.isEmpty()) {
+			return;
+		}
+		JdbcTemplate jdbc = this.template;
+		List<Object[]> sessions = new ArrayList<>(added.size());
+		List<Object[]> records = new ArrayList<>(added.size());
+		List<Object[]> cards = new ArrayList<>(added.size());
+		List<Object[]> prices = new ArrayList<>();
+		for (NewSession session : added) {
+			sessions.add(sessionRow(session));
+			records.add(new Object[] { session.session().sessionId(), session.record() });
+			cards.add(cardRow(session));
+			prices.addAll(priceRows(session.session()));
+		}
+		jdbc.batchUpdate(INSERT_SESSION, sessions);
+		jdbc.batchUpdate(INSERT_RECORD, records);
+		jdbc.batchUpdate(INSERT_CARD, cards);
+		// generated keys of a batch are not portable: read the new cards' ids back
+		Map<String, Long> cardIds = new HashMap<>();
+		for (List<String> part : parts(added.stream().map((session) -> session.session().sessionId()).toList())) {
+			this.jdbc.sql("select session_id, id from score_card where is_current = true and session_id in ("
+					+ placeholders(part.size()) + ")")
+				.params(part.toArray())
+				.query((rs) -> {
+					cardIds.put(rs.getString(1), rs.getLong(2));
+				});
+		}
+		List<Object[]> findings = new ArrayList<>();
+		for (NewSession session : added) {
+			long cardId = Objects.requireNonNull(cardIds.get(session.session().sessionId()), "stored score_card.id");
+			findings.addAll(findingRows(cardId, session.card()));
+		}
+		jdbc.batchUpdate(INSERT_FINDING, findings);
+		jdbc.batchUpdate(INSERT_PRICE, prices);
+	}
+
+	private static Object[] sessionRow(NewSession added) {
+		LiveSession session = added.session();
+		ScoreCard card = added.card();
+		return new Object[] { session.sessionId(), session.sellerId(), session.market(), utc(session.startedAt()),
+				utc(session.endedAt()), card.businessDate(), added.contentHash(), utc(added.receivedAt()),
+				card.contentScore(), card.violationPoints() };
+	}
+
+	private static Object[] cardRow(NewSession added) {
+		ScoreCard card = added.card();
+		return new Object[] { added.session().sessionId(), card.rulePack().id(), card.rulePack().version(),
+				card.contentScore(), card.violationPoints(), added.cardJson(), utc(card.scoredAt()) };
+	}
+
+	private static List<Object[]> findingRows(long cardId, ScoreCard card) {
+		List<Finding> findings = card.findings();
+		List<Object[]> rows = new ArrayList<>(findings.size());
+		for (int seq = 0; seq < findings.size(); seq++) {
+			Finding finding = findings.get(seq);
+			rows.add(new Object[] { cardId, seq, card.sessionId(), card.sellerId(), card.market(), card.businessDate(),
+					finding.code(), finding.kind().name(), finding.severity().name(), finding.points(),
+					finding.scoreDelta(), truncate(finding.rule(), RULE_LENGTH) });
+		}
+		return rows;
+	}
+
+	private static List<Object[]> priceRows(LiveSession session) {
+		boolean sold = session.stats().orders() > 0;
+		List<Object[]> rows = new ArrayList<>(session.products().size());
+		for (Product product : session.products()) {
+			rows.add(new Object[] { session.sessionId(), product.sku(), session.sellerId(), utc(session.startedAt()),
+					product.livePrice(), sold });
+		}
+		return rows;
+	}
+
+	private static List<List<String>> parts(Collection<String> values) {
+		List<String> all = List.copyOf(values);
+		List<List<String>> parts = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += IN_LIST) {
+			parts.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
+		}
+		return parts;
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	private static Object[] concat(List<String> values, Object... more) {
+		Object[] all = new Object[values.size() + more.length];
+		for (int i = 0; i < values.size(); i++) {
+			all[i] = values.get(i);
+		}
+		System.arraycopy(more, 0, all, values.size(), more.length);
+		return all;
+	}
+
+	// the column is for queries; the card JSON keeps the full text
+	private static String truncate(String text, int length) {
+		return text.length() <= length ? text : text.substring(0, length - 1) + "\u2026";
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * A session to store with its first score card.
+	 *
+	 * @param session the validated session
+	 * @param record its canonical JSON
+	 * @param contentHash SHA-256 of {@code record}
+	 * @param card its score card
+	 * @param cardJson the card's JSON as served
+	 * @param receivedAt when it arrived
+	 */
+	public record NewSession(LiveSession session, String record, String contentHash, ScoreCard card, String cardJson,
+			Instant receivedAt) {
+	}
+
+}

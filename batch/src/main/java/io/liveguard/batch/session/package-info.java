@@ -1,0 +1,9 @@
+/**
+ * Session storage shared by every way sessions arrive (the API, NDJSON, the bulk import) and by the
+ * jobs that read them back: the inserts of a session with its first score card, findings and listed
+ * prices, and the sellers' price history the rules compare with.
+ */
+@NullMarked
+package io.liveguard.batch.session;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,222 @@
+package io.liveguard.batch.sessionimport;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.liveguard.batch.penalty.Quarantine;
+import io.liveguard.batch.session.SessionStore;
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.rulepack.CompiledPack;
+import io.liveguard.engine.scoring.ScoreCard;
+import io.liveguard.engine.scoring.SellerHistory;
+import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.Product;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Scores and stores a chunk of lines in the chunk's transaction, with JDBC batches.
+ * <ul>
+ * <li>A session id already stored (or earlier in the file) with the same content hash is a
+ * duplicate and skipped; with other content it is a conflict and goes to the quarantine.</li>
+ * <li>Each new session is scored with its market's active rule pack, taken once per step so one
+ * step never mixes pack versions, and with the seller's price history as the API gives it: the
+ * stored sessions (one query per chunk) plus the sessions of this chunk on earlier lines. Earlier
+ * chunks are committed by then, so every session sees all sessions on earlier lines of the file,
+ * exactly as if the file had been sent line by line to {@code POST /api/v1/sessions}.</li>
+ * <li>Refused lines and conflicts go to the quarantine in the same transaction, so a chunk rolled
+ * back and read again after a restart never quarantines a line twice.</li>
+ * <li>A session the rule pack fails on goes to the quarantine too; a database failure fails the
+ * chunk, and the step, which can then be restarted.</li>
+ * </ul>
+ * Counts are kept as an {@link ItemStream}: they reach the step's execution context only when a
+ * chunk commits, so a restarted import counts on from the last committed chunk.
+ */
+class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
+
+	static final String STORED = "import.stored";
+
+	static final String DUPLICATES = "import.duplicates";
+
+	static final String QUARANTINED = "import.quarantined";
+
+	static final String CONFLICT = "conflict: session id already stored with different content";
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionImportWriter.class);
+
+	private static final Comparator<SellerHistory.PriorSale> HISTORY_ORDER = Comparator
+		.comparing(SellerHistory.PriorSale::startedAt)
+		.thenComparing(SellerHistory.PriorSale::sessionId)
+		.thenComparing(SellerHistory.PriorSale::sku);
+
+	private final SessionStore store;
+
+	private final ScoringEngine engine;
+
+	private final Quarantine quarantine;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final long importId;
+
+	private final Map<String, CompiledPack> packs = new HashMap<>();
+
+	private long stored;
+
+	private long duplicates;
+
+	private long quarantined;
+
+	SessionImportWriter(SessionStore store, ScoringEngine engine, Quarantine quarantine, JsonMapper json, Clock clock,
+			long importId) {
+		this.store = store;
+		this.engine = engine;
+		this.quarantine = quarantine;
+		this.json = json;
+		this.clock = clock;
+		this.importId = importId;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.stored = context.getLong(STORED, 0L);
+		this.duplicates = context.getLong(DUPLICATES, 0L);
+		this.quarantined = context.getLong(QUARANTINED, 0L);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putLong(STORED, this.stored);
+		context.putLong(DUPLICATES, this.duplicates);
+		context.putLong(QUARANTINED, this.quarantined);
+	}
+
+	@Override
+	public void write(Chunk<? extends ImportLine> chunk) {
+		List<ImportLine.Parsed> fresh = newSessions(chunk);
+		// millisecond precision, so the stored card and the database column agree (as in the API)
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Map<String, List<SellerHistory.PriorSale>> sales = storedSales(fresh);
+		List<SessionStore.NewSession> scored = new ArrayList<>(fresh.size());
+		for (ImportLine.Parsed line : fresh) {
+			LiveSession session = line.session();
+			CompiledPack pack = pack(session);
+			ScoreCard card;
+			try {
+				card = pack.score(session, history(sales, session, ScoringEngine.historyWindow(pack, session)), now);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Import {}: line {} (session {}) could not be scored", this.importId, line.number(),
+						session.sessionId(), ex);
+				quarantine(line.number(), session.sessionId(),
+						"could not be scored by " + pack.ref() + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+				continue;
+			}
+			scored.add(new SessionStore.NewSession(session, line.record(), line.contentHash(), card,
+					this.json.writeValueAsString(card), now));
+			if (session.stats().orders() > 0) {
+				// later sessions of the seller in this chunk see it, as they would once it is stored
+				List<SellerHistory.PriorSale> sellerSales = sales.computeIfAbsent(session.sellerId(),
+						(seller) -> new ArrayList<>());
+				for (Product product : session.products()) {
+					sellerSales.add(new SellerHistory.PriorSale(session.sessionId(), session.startedAt(), product.sku(),
+							product.livePrice()));
+				}
+			}
+		}
+		this.store.addAll(scored);
+		this.stored += scored.size();
+	}
+
+	/** The chunk's sessions to store, in file order; duplicates counted, the rest quarantined. */
+	private List<ImportLine.Parsed> newSessions(Chunk<? extends ImportLine> chunk) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (ImportLine line : chunk) {
+			if (line instanceof ImportLine.Parsed parsed) {
+				ids.add(parsed.session().sessionId());
+			}
+		}
+		Map<String, String> known = new HashMap<>(this.store.contentHashes(ids));
+		List<ImportLine.Parsed> fresh = new ArrayList<>();
+		for (ImportLine line : chunk) {
+			if (line instanceof ImportLine.Rejected rejected) {
+				quarantine(rejected.number(), rejected.sessionId(), rejected.reason());
+			}
+			else if (line instanceof ImportLine.Parsed parsed) {
+				String id = parsed.session().sessionId();
+				String hash = known.get(id);
+				if (hash == null) {
+					known.put(id, parsed.contentHash());
+					fresh.add(parsed);
+				}
+				else if (hash.equals(parsed.contentHash())) {
+					this.duplicates++;
+				}
+				else {
+					quarantine(parsed.number(), id, CONFLICT);
+				}
+			}
+		}
+		return fresh;
+	}
+
+	private Map<String, List<SellerHistory.PriorSale>> storedSales(List<ImportLine.Parsed> fresh) {
+		Set<String> sellers = new LinkedHashSet<>();
+		Instant from = null;
+		Instant to = null;
+		for (ImportLine.Parsed line : fresh) {
+			ScoringEngine.HistoryWindow window = ScoringEngine.historyWindow(pack(line.session()), line.session());
+			if (window.isEmpty()) {
+				continue;
+			}
+			sellers.add(line.session().sellerId());
+			from = (from == null || window.from().isBefore(from)) ? window.from() : from;
+			to = (to == null || window.to().isAfter(to)) ? window.to() : to;
+		}
+		return (from == null || to == null) ? new HashMap<>() : new HashMap<>(this.store.sales(sellers, from, to));
+	}
+
+	private static SellerHistory history(Map<String, List<SellerHistory.PriorSale>> sales, LiveSession session,
+			ScoringEngine.HistoryWindow window) {
+		List<SellerHistory.PriorSale> sellerSales = sales.get(session.sellerId());
+		if (window.isEmpty() || sellerSales == null) {
+			return SellerHistory.NONE;
+		}
+		List<SellerHistory.PriorSale> inWindow = new ArrayList<>();
+		for (SellerHistory.PriorSale sale : sellerSales) {
+			if (!sale.startedAt().isBefore(window.from()) && sale.startedAt().isBefore(window.to())) {
+				inWindow.add(sale);
+			}
+		}
+		inWindow.sort(HISTORY_ORDER);
+		return inWindow.isEmpty() ? SellerHistory.NONE : new SellerHistory(inWindow);
+	}
+
+	private CompiledPack pack(LiveSession session) {
+		return this.packs.computeIfAbsent(session.market(), (market) -> this.engine.packFor(session));
+	}
+
+	private void quarantine(long number, @Nullable String sessionId, String reason) {
+		this.quarantine.record(SessionImportJobConfiguration.JOB_NAME, this.importId,
+				ImportLine.itemKey(number, sessionId), reason);
+		this.quarantined++;
+	}
+
+}
