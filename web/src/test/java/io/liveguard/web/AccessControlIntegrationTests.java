@@ -160,6 +160,13 @@ class AccessControlIntegrationTests {
 				// the fixture's run has completed: an admin may ask, and is told it cannot be restarted
 				api(HttpMethod.POST, "/api/v1/penalty-runs/{runId}/restart", (f) -> Request.at(f.runId))
 					.expect(401, 403, 403, 403, 403, 409),
+				// re-scoring: an empty range in the far future, so it is quick; the fixture's completed one cannot restart
+				api(HttpMethod.POST, "/api/v1/rescores", (f) -> Request.at().json("{\"from\":\"2030-01-01\",\"to\":\"2030-01-02\"}"))
+					.expect(401, 403, 403, 403, 403, 202),
+				api(HttpMethod.GET, "/api/v1/rescores/{rescoreId}", (f) -> Request.at(f.rescoreId))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/rescores/{rescoreId}/restart", (f) -> Request.at(f.rescoreId))
+					.expect(401, 403, 403, 403, 403, 409),
 				api(HttpMethod.POST, "/api/v1/imports", (f) -> Request.ndjson(f.newSessionRecord()))
 					.expect(401, 403, 403, 403, 403, 202),
 				api(HttpMethod.GET, "/api/v1/imports/{importId}", (f) -> Request.at(f.importId))
@@ -871,6 +878,8 @@ class AccessControlIntegrationTests {
 
 		long importId;
 
+		long rescoreId;
+
 		private final AtomicInteger sequence = new AtomicInteger();
 
 		private final Map<Caller, PageSession> pageSessions = new EnumMap<>(Caller.class);
@@ -911,6 +920,18 @@ class AccessControlIntegrationTests {
 				.get("importId")
 				.asLong();
 			assertThat(awaitImport(this.importId)).isEqualTo("COMPLETED");
+			this.rescoreId = body(asAdmin(HttpMethod.POST, "/api/v1/rescores",
+					"{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"market\":\"VN\"}", HttpStatus.ACCEPTED))
+				.get("rescoreId")
+				.asLong();
+			status = "";
+			for (int i = 0; i < 300 && !List.of("COMPLETED", "FAILED").contains(status); i++) {
+				Thread.sleep(100);
+				status = body(asAdmin(HttpMethod.GET, "/api/v1/rescores/" + this.rescoreId, null, HttpStatus.OK))
+					.get("status")
+					.asString();
+			}
+			assertThat(status).isEqualTo("COMPLETED");
 		}
 
 		/** A new import that failed (the database refused its session), to restart. */

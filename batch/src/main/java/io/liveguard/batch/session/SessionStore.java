@@ -189,6 +189,30 @@ public class SessionStore {
 		jdbc.batchUpdate(INSERT_PRICE, prices);
 	}
 
+	/**
+	 * Makes {@code card} the session's current score card: the previous card stays as history but
+	 * loses its findings (the findings table holds the current card's only), and the session's scores
+	 * follow the new card. Call inside a transaction.
+	 */
+	public void replaceCard(ScoreCard card, String cardJson) {
+		this.jdbc.sql("delete from finding where score_card_id in (select id from score_card where session_id = ? and is_current = true)")
+			.param(card.sessionId())
+			.update();
+		this.jdbc.sql("update score_card set is_current = false where session_id = ? and is_current = true")
+			.param(card.sessionId())
+			.update();
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql(INSERT_CARD)
+			.params(card.sessionId(), card.rulePack().id(), card.rulePack().version(), card.contentScore(),
+					card.violationPoints(), cardJson, utc(card.scoredAt()))
+			.update(key, "id");
+		long cardId = Objects.requireNonNull(key.getKey(), "generated score_card.id").longValue();
+		this.template.batchUpdate(INSERT_FINDING, findingRows(cardId, card));
+		this.jdbc.sql("update live_session set content_score = ?, violation_points = ? where session_id = ?")
+			.params(card.contentScore(), card.violationPoints(), card.sessionId())
+			.update();
+	}
+
 	private static Object[] sessionRow(NewSession added) {
 		LiveSession session = added.session();
 		ScoreCard card = added.card();

@@ -91,7 +91,7 @@ public class SecurityConfiguration {
 				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users",
 						"/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events",
-						"/api/v1/imports", "/api/v1/imports/**")
+						"/api/v1/imports", "/api/v1/imports/**", "/api/v1/rescores", "/api/v1/rescores/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.denyAll())
