@@ -270,6 +270,10 @@ class AccessControlIntegrationTests {
 					.redirecting("/admin/penalty-runs", Caller.ADMIN),
 				page(HttpMethod.GET, "/admin/penalty-runs/{runId}", (f) -> Request.at(f.runId))
 					.expect(302, 302, 403, 403, 403, 200),
+				// the fixture's run has completed: the admin is sent back to it with a notice that it cannot restart
+				page(HttpMethod.POST, "/admin/penalty-runs/{runId}/restart", (f) -> Request.at(f.runId).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirectingMatching("/admin/penalty-runs/\\d+", Caller.ADMIN),
 				page(HttpMethod.GET, "/admin/penalty-runs/{runId}/row", (f) -> Request.at(f.runId))
 					.expect(302, 302, 403, 403, 403, 200),
 				page(HttpMethod.GET, "/admin/penalty-runs/{runId}/progress", (f) -> Request.at(f.runId))

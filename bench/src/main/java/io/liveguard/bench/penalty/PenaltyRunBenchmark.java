@@ -46,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code postgres}), configurations (comma-separated: {@code N} for N local partitions on N threads,
  * {@code remoteN} for this JVM as manager and N worker JVMs over RabbitMQ at localhost:5672, one
  * partition each, PostgreSQL only; default {@code 1,2}, and {@code 1,2,remote2} on PostgreSQL; {@code -}
- * only stores the sessions), days (30).
+ * only stores the sessions), days (30), and a {@code jdbc:postgresql:} URL to copy the stored rows from
+ * instead of generating them (to time H2 over the same rows as PostgreSQL).
  * Called as {@code worker <jdbc url> <queue>} it is one of those workers.
  */
 @SpringBootApplication
@@ -97,9 +98,16 @@ public class PenaltyRunBenchmark {
 					jdbc.update("delete from " + table);
 				}
 				long started = System.nanoTime();
-				store(jdbc, context.getBean(ScoringEngine.class), new SessionGenerator(settings));
-				System.out.printf("Generated, scored and stored %,d sessions of %,d sellers in %.1f s%n", sessions,
-						sellers, (System.nanoTime() - started) / 1e9);
+				if (args.length > 5) {
+					copy(args[5], jdbc);
+					System.out.printf("Copied %,d sessions of %,d sellers from %s in %.1f s%n", sessions, sellers, args[5],
+							(System.nanoTime() - started) / 1e9);
+				}
+				else {
+					store(jdbc, context.getBean(ScoringEngine.class), new SessionGenerator(settings));
+					System.out.printf("Generated, scored and stored %,d sessions of %,d sellers in %.1f s%n", sessions,
+							sellers, (System.nanoTime() - started) / 1e9);
+				}
 			}
 		}
 		List<String> results = new ArrayList<>();
@@ -236,6 +244,43 @@ public class PenaltyRunBenchmark {
 			jdbc.batchUpdate("insert into finding (score_card_id, seq, session_id, seller_id, market, business_date,"
 					+ " code, kind, severity, points, score_delta, rule) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					findingRows);
+		}
+	}
+
+	/**
+	 * Copies what the penalty run reads from another database the benchmark filled (user
+	 * {@code postgres}), so both databases are timed over the very same rows.
+	 */
+	private static void copy(String sourceUrl, JdbcTemplate target) throws java.sql.SQLException {
+		String[][] tables = {
+				{ "live_session", "session_id, seller_id, market, started_at, ended_at, business_date, content_hash, received_at, content_score, violation_points" },
+				{ "score_card", "id, session_id, pack_id, pack_version, content_score, violation_points, is_current, card, scored_at" },
+				{ "finding", "score_card_id, seq, session_id, seller_id, market, business_date, code, kind, severity, points, score_delta, rule" } };
+		try (java.sql.Connection source = java.sql.DriverManager.getConnection(sourceUrl, "postgres", "")) {
+			source.setAutoCommit(false);
+			for (String[] table : tables) {
+				int columns = table[1].split(",").length;
+				String insert = "insert into " + table[0] + " (" + table[1] + ") values ("
+						+ String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+				try (java.sql.Statement select = source.createStatement()) {
+					select.setFetchSize(CHUNK);
+					try (java.sql.ResultSet rows = select.executeQuery("select " + table[1] + " from " + table[0])) {
+						List<Object[]> batch = new ArrayList<>(CHUNK);
+						while (rows.next()) {
+							Object[] row = new Object[columns];
+							for (int i = 0; i < columns; i++) {
+								row[i] = rows.getObject(i + 1);
+							}
+							batch.add(row);
+							if (batch.size() == CHUNK) {
+								target.batchUpdate(insert, batch);
+								batch.clear();
+							}
+						}
+						target.batchUpdate(insert, batch);
+					}
+				}
+			}
 		}
 	}
 

@@ -81,6 +81,19 @@ class PenaltyRunPages {
 		return "penaltyrun/run";
 	}
 
+	@PostMapping("/admin/penalty-runs/{runId}/restart")
+	String restart(@PathVariable long runId, Authentication authentication, RedirectAttributes redirect) {
+		find(runId);
+		try {
+			this.requests.restart(runId, Caller.of(authentication).username());
+			Notice.ok(redirect, "run.restarted", runId);
+		}
+		catch (IllegalStateException ex) {
+			Notice.error(redirect, "run.error.restart", runId, ex.getMessage());
+		}
+		return "redirect:/admin/penalty-runs/" + runId;
+	}
+
 	/** One row of the runs table, for htmx to swap in. */
 	@GetMapping("/admin/penalty-runs/{runId}/row")
 	String row(@PathVariable long runId, Model model) {
