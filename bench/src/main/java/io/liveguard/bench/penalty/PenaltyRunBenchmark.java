@@ -110,6 +110,11 @@ public class PenaltyRunBenchmark {
 				}
 			}
 		}
+		try (ConfigurableApplicationContext context = context(url, "LOCAL", 1, queue)) {
+			// fresh statistics, as a database gets them after a bulk load (autovacuum may take its time);
+			// without them PostgreSQL plans the per-chunk reads as if the tables were empty
+			new JdbcTemplate(context.getBean(DataSource.class)).execute("analyze");
+		}
 		List<String> results = new ArrayList<>();
 		for (String configuration : configurations) {
 			results.add(measure(url, configuration.strip(), queue, sessions, runDate, postgres));
