@@ -84,11 +84,22 @@ export LG_API_KEY=$key
 echo "== warm-up: $warmup, 64 connections"
 wrk -t"$threads" -c64 -d"$warmup" -s "$here/eligibility.lua" "$base" >/dev/null
 
-echo "== runs: $duration each, $threads wrk threads"
-printf '%-12s %12s %10s %10s %10s %10s %8s %s\n' connections requests/s p50 p90 p99 max errors load-after
+# CPU time per request of the server and of wrk: what a request costs, whatever else the machine runs
+tick=$(getconf CLK_TCK)
+server_cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+echo "== runs: $duration each, $threads wrk threads; cpu/req = CPU time of the process / requests"
+printf '%-12s %12s %10s %10s %10s %10s %8s %16s %13s  %s\n' connections requests/s p50 p90 p99 max errors \
+  server-cpu/req wrk-cpu/req load-after
 for c in $connections; do
-  out=$(wrk -t"$threads" -c"$c" -d"$duration" --latency -s "$here/eligibility.lua" "$base")
-  echo "$out" >"$work/wrk-$c.txt"
+  before=$(server_cpu)
+  TIMEFORMAT='%U %S'
+  { time wrk -t"$threads" -c"$c" -d"$duration" --latency -s "$here/eligibility.lua" "$base" >"$work/wrk-$c.txt"; } \
+    2>"$work/time-$c.txt"
+  after=$(server_cpu)
+  out=$(cat "$work/wrk-$c.txt")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  server_us=$(awk -v t=$((after - before)) -v hz="$tick" -v n="$requests" 'BEGIN {printf "%.0f us", t / hz * 1e6 / n}')
+  wrk_us=$(awk -v n="$requests" '{printf "%.0f us", ($1 + $2) * 1e6 / n}' "$work/time-$c.txt")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p90=$(awk '$1 == "90%" {print $2}' <<<"$out")
@@ -96,8 +107,8 @@ for c in $connections; do
   max=$(awk '$1 == "Latency" {print $4}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
   socket=$(awk '/Socket errors/ {print $0}' <<<"$out")
-  printf '%-12s %12s %10s %10s %10s %10s %8s %s\n' "$c" "$rps" "$p50" "$p90" "$p99" "$max" "${non2xx:-0}" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-12s %12s %10s %10s %10s %10s %8s %16s %13s  %s\n' "$c" "$rps" "$p50" "$p90" "$p99" "$max" \
+    "${non2xx:-0}" "$server_us" "$wrk_us" "$(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ -n $socket ]]; then echo "             $socket"; fi
 done
 if [[ -n ${VERBOSE:-} ]]; then cat "$work"/wrk-*.txt; fi
