@@ -18,22 +18,29 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Creates, rotates, revokes and checks API keys. A key is {@code lg_} and 256 random bits in
  * URL-safe Base64; it is returned once and only its SHA-256 is stored, so a stolen database yields no
- * working key. Checking a key is one hash and one indexed lookup, with no cache: a rotated or revoked
- * key stops working with the next request on every node. Every change is an audit event.
+ * working key. Checking a key is one hash and one indexed lookup, whose answer for a working key is kept
+ * for {@code liveguard.api-keys.cache-ttl} (5 s): a rotated or revoked key stops working at once on the
+ * node that rotated or revoked it, and within that time on every other node. Every change is an audit
+ * event.
  */
 @Service
+@EnableConfigurationProperties(ApiKeyProperties.class)
 public class ApiKeys {
 
 	public static final String API_KEY_CREATED = "API_KEY_CREATED";
@@ -58,10 +65,18 @@ public class ApiKeys {
 
 	private final Clock clock;
 
-	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final ApiKeyCache cache;
+
+	@Autowired
+	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ApiKeyProperties properties) {
+		this(jdbc, events, clock, new ApiKeyCache(properties.cacheTtl(), System::nanoTime));
+	}
+
+	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ApiKeyCache cache) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	public List<ApiKey> all() {
@@ -99,6 +114,7 @@ public class ApiKeys {
 		this.jdbc.sql("update api_key set key_hash = ?, key_prefix = ?, rotated_at = ? where id = ? and revoked_at is null")
 			.params(hash(key), shown(key), utc(this.clock.instant()), id)
 			.update();
+		forgetOnCommit(id);
 		audit(admin, API_KEY_ROTATED, id, existing.name());
 		return new Issued(find(id).orElseThrow(), key);
 	}
@@ -110,6 +126,7 @@ public class ApiKeys {
 		this.jdbc.sql("update api_key set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
 			.params(utc(this.clock.instant()), admin, id)
 			.update();
+		forgetOnCommit(id);
 		audit(admin, API_KEY_REVOKED, id, existing.name());
 		return find(id).orElseThrow();
 	}
@@ -119,10 +136,29 @@ public class ApiKeys {
 		if (!key.startsWith(KEY_PREFIX) || key.length() > 100) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql(SELECT + " where key_hash = ? and revoked_at is null")
-			.param(hash(key))
+		return this.cache.get(hash(key), (hash) -> this.jdbc.sql(SELECT + " where key_hash = ? and revoked_at is null")
+			.param(hash)
 			.query(ApiKeys::map)
-			.optional();
+			.optional());
+	}
+
+	/**
+	 * Drops the key from this node's cache once the change is committed: dropped before, a request could
+	 * read the old row again and keep it.
+	 */
+	private void forgetOnCommit(String id) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.cache.invalidate(id);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				ApiKeys.this.cache.invalidate(id);
+			}
+
+		});
 	}
 
 	private ApiKey active(String id) {
