@@ -504,7 +504,11 @@ class RulePackCompilerTests {
 				    update( $s );
 				end
 				""";
-		CompiledPack pack = this.compiler.compile(TestPacks.with(TestPacks.minimal(), "rules/loop.drl", drl));
+		// a budget far above what the firing limit needs, so the limit stops it even on a loaded machine
+		String settings = TestPacks.minimal().file(RulePackCompiler.SETTINGS).orElseThrow().content() + "\n"
+				+ CompiledPack.TIME_BUDGET_SETTING + " = 50000\n";
+		CompiledPack pack = this.compiler.compile(TestPacks.with(
+				TestPacks.with(TestPacks.minimal(), "rules/loop.drl", drl), RulePackCompiler.SETTINGS, settings));
 		try {
 			assertThatExceptionOfType(ScoringException.class)
 				.isThrownBy(() -> pack.score(TestSessions.unverifiedHost("VN"), SellerHistory.NONE, SCORED_AT))
