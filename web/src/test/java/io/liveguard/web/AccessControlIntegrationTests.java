@@ -278,6 +278,14 @@ class AccessControlIntegrationTests {
 					.expect(302, 302, 403, 403, 403, 200),
 				page(HttpMethod.GET, "/admin/penalty-runs/{runId}/progress", (f) -> Request.at(f.runId))
 					.expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.GET, "/admin/imports", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.GET, "/admin/imports/{importId}/row", (f) -> Request.at(f.importId))
+					.expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.GET, "/admin/imports/{importId}/quarantine", (f) -> Request.at(f.importId))
+					.expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/imports/{importId}/restart", (f) -> Request.at(f.newFailedImport()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/imports", Caller.ADMIN),
 				page(HttpMethod.GET, "/admin/users", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
 				page(HttpMethod.POST, "/admin/users",
 						(f) -> Request.at().form("username", fresh("analyst"), "password", "a-long-enough-password",

@@ -91,25 +91,19 @@ public class SessionStore {
 	}
 
 	/**
-	 * The sold prices of several sellers started within {@code [from, to)}, by seller, each list in
-	 * history order: one query for a chunk of sessions, each of which then keeps its own window.
+	 * The sold prices of several sellers, each within its own window, by seller, each list in history
+	 * order: for a chunk of sessions, each of which then keeps its own window. One indexed query per
+	 * seller ({@code listed_price (seller_id, started_at)}): an IN list over sellers with a time range
+	 * makes H2 scan the table.
 	 */
-	public Map<String, List<SellerHistory.PriorSale>> sales(Collection<String> sellerIds, Instant from, Instant to) {
+	public Map<String, List<SellerHistory.PriorSale>> sales(Map<String, HistoryWindow> windows) {
 		Map<String, List<SellerHistory.PriorSale>> sales = new HashMap<>();
-		if (sellerIds.isEmpty() || !from.isBefore(to)) {
-			return sales;
-		}
-		for (List<String> part : parts(sellerIds)) {
-			this.jdbc.sql("select seller_id, session_id, started_at, sku, live_price from listed_price where seller_id in ("
-					+ placeholders(part.size()) + ") and sold = true and started_at >= ? and started_at < ?"
-					+ " order by started_at, session_id, sku")
-				.params(concat(part, utc(from), utc(to)))
-				.query((rs) -> {
-					sales.computeIfAbsent(rs.getString(1), (seller) -> new ArrayList<>())
-						.add(new SellerHistory.PriorSale(rs.getString(2),
-								rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getLong(5)));
-				});
-		}
+		windows.forEach((sellerId, window) -> {
+			List<SellerHistory.PriorSale> seller = history(sellerId, window).priorSales();
+			if (!seller.isEmpty()) {
+				sales.put(sellerId, new ArrayList<>(seller));
+			}
+		});
 		return sales;
 	}
 
@@ -260,15 +254,6 @@ public class SessionStore {
 
 	private static String placeholders(int count) {
 		return String.join(", ", Collections.nCopies(count, "?"));
-	}
-
-	private static Object[] concat(List<String> values, Object... more) {
-		Object[] all = new Object[values.size() + more.length];
-		for (int i = 0; i < values.size(); i++) {
-			all[i] = values.get(i);
-		}
-		System.arraycopy(more, 0, all, values.size(), more.length);
-		return all;
 	}
 
 	// the column is for queries; the card JSON keeps the full text

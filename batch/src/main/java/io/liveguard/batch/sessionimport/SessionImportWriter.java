@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import io.liveguard.batch.penalty.Quarantine;
 import io.liveguard.batch.session.SessionStore;
@@ -76,7 +78,7 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
 	private final long importId;
 
-	private final Map<String, CompiledPack> packs = new HashMap<>();
+	private final Map<String, CompiledPack> packs = new ConcurrentHashMap<>();
 
 	private long stored;
 
@@ -114,35 +116,76 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		// millisecond precision, so the stored card and the database column agree (as in the API)
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Map<String, List<SellerHistory.PriorSale>> sales = storedSales(fresh);
-		List<SessionStore.NewSession> scored = new ArrayList<>(fresh.size());
+		// a session's history needs the prices of the earlier ones, not their scores: histories in file
+		// order, then the scoring (most of the work) on every core
+		List<SellerHistory> histories = new ArrayList<>(fresh.size());
 		for (ImportLine.Parsed line : fresh) {
 			LiveSession session = line.session();
-			CompiledPack pack = pack(session);
-			ScoreCard card;
-			try {
-				card = pack.score(session, history(sales, session, ScoringEngine.historyWindow(pack, session)), now);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Import {}: line {} (session {}) could not be scored", this.importId, line.number(),
-						session.sessionId(), ex);
-				quarantine(line.number(), session.sessionId(),
-						"could not be scored by " + pack.ref() + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-				continue;
-			}
-			scored.add(new SessionStore.NewSession(session, line.record(), line.contentHash(), card,
-					this.json.writeValueAsString(card), now));
-			if (session.stats().orders() > 0) {
-				// later sessions of the seller in this chunk see it, as they would once it is stored
-				List<SellerHistory.PriorSale> sellerSales = sales.computeIfAbsent(session.sellerId(),
-						(seller) -> new ArrayList<>());
-				for (Product product : session.products()) {
-					sellerSales.add(new SellerHistory.PriorSale(session.sessionId(), session.startedAt(), product.sku(),
-							product.livePrice()));
-				}
-			}
+			histories.add(history(sales, session, ScoringEngine.historyWindow(pack(session), session)));
+			addSales(sales, session);
+		}
+		List<Scored> results = IntStream.range(0, fresh.size())
+			.parallel()
+			.mapToObj((i) -> score(fresh.get(i).session(), histories.get(i), now))
+			.toList();
+		if (results.stream().anyMatch((result) -> result.failure() != null)) {
+			// rare: a session the pack fails on is quarantined and its prices are no history for later ones
+			storeOneByOne(fresh, storedSales(fresh), now);
+			return;
+		}
+		List<SessionStore.NewSession> scored = new ArrayList<>(fresh.size());
+		for (int i = 0; i < fresh.size(); i++) {
+			ImportLine.Parsed line = fresh.get(i);
+			scored.add(new SessionStore.NewSession(line.session(), line.record(), line.contentHash(), results.get(i).card(),
+					results.get(i).json(), now));
 		}
 		this.store.addAll(scored);
 		this.stored += scored.size();
+	}
+
+	private void storeOneByOne(List<ImportLine.Parsed> fresh, Map<String, List<SellerHistory.PriorSale>> sales,
+			Instant now) {
+		List<SessionStore.NewSession> scored = new ArrayList<>(fresh.size());
+		for (ImportLine.Parsed line : fresh) {
+			LiveSession session = line.session();
+			Scored result = score(session, history(sales, session, ScoringEngine.historyWindow(pack(session), session)),
+					now);
+			RuntimeException failure = result.failure();
+			if (failure != null) {
+				logger.warn("Import {}: line {} (session {}) could not be scored", this.importId, line.number(),
+						session.sessionId(), failure);
+				quarantine(line.number(), session.sessionId(), "could not be scored by " + pack(session).ref() + ": "
+						+ failure.getClass().getSimpleName() + ": " + failure.getMessage());
+				continue;
+			}
+			scored.add(new SessionStore.NewSession(session, line.record(), line.contentHash(), result.card(),
+					result.json(), now));
+			addSales(sales, session);
+		}
+		this.store.addAll(scored);
+		this.stored += scored.size();
+	}
+
+	private Scored score(LiveSession session, SellerHistory history, Instant now) {
+		try {
+			ScoreCard card = pack(session).score(session, history, now);
+			return new Scored(card, this.json.writeValueAsString(card), null);
+		}
+		catch (RuntimeException ex) {
+			return new Scored(null, null, ex);
+		}
+	}
+
+	/** Later sessions of the seller in this chunk see this one's prices, as they would once it is stored. */
+	private static void addSales(Map<String, List<SellerHistory.PriorSale>> sales, LiveSession session) {
+		if (session.stats().orders() > 0) {
+			List<SellerHistory.PriorSale> sellerSales = sales.computeIfAbsent(session.sellerId(),
+					(seller) -> new ArrayList<>());
+			for (Product product : session.products()) {
+				sellerSales.add(new SellerHistory.PriorSale(session.sessionId(), session.startedAt(), product.sku(),
+						product.livePrice()));
+			}
+		}
 	}
 
 	/** The chunk's sessions to store, in file order; duplicates counted, the rest quarantined. */
@@ -177,20 +220,18 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		return fresh;
 	}
 
+	/** The stored sales of the chunk's sellers, each seller's over the union of its sessions' windows. */
 	private Map<String, List<SellerHistory.PriorSale>> storedSales(List<ImportLine.Parsed> fresh) {
-		Set<String> sellers = new LinkedHashSet<>();
-		Instant from = null;
-		Instant to = null;
+		Map<String, ScoringEngine.HistoryWindow> windows = new HashMap<>();
 		for (ImportLine.Parsed line : fresh) {
 			ScoringEngine.HistoryWindow window = ScoringEngine.historyWindow(pack(line.session()), line.session());
-			if (window.isEmpty()) {
-				continue;
+			if (!window.isEmpty()) {
+				windows.merge(line.session().sellerId(), window,
+						(a, b) -> new ScoringEngine.HistoryWindow(a.from().isBefore(b.from()) ? a.from() : b.from(),
+								a.to().isAfter(b.to()) ? a.to() : b.to()));
 			}
-			sellers.add(line.session().sellerId());
-			from = (from == null || window.from().isBefore(from)) ? window.from() : from;
-			to = (to == null || window.to().isAfter(to)) ? window.to() : to;
 		}
-		return (from == null || to == null) ? new HashMap<>() : new HashMap<>(this.store.sales(sellers, from, to));
+		return new HashMap<>(this.store.sales(windows));
 	}
 
 	private static SellerHistory history(Map<String, List<SellerHistory.PriorSale>> sales, LiveSession session,
@@ -211,6 +252,9 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
 	private CompiledPack pack(LiveSession session) {
 		return this.packs.computeIfAbsent(session.market(), (market) -> this.engine.packFor(session));
+	}
+
+	private record Scored(@Nullable ScoreCard card, @Nullable String json, @Nullable RuntimeException failure) {
 	}
 
 	private void quarantine(long number, @Nullable String sessionId, String reason) {

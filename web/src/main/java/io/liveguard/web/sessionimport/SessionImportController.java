@@ -13,7 +13,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,6 +23,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +54,14 @@ class SessionImportController {
 	@Operation(summary = "Upload NDJSON (plain or gzip, any content type) and import it in the background; "
 			+ "answers 202 with the import")
 	ResponseEntity<SessionImports.ImportStatus> start(InputStream body, @RequestParam(required = false) @Nullable String name,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
 			Authentication authentication) throws IOException {
+		if (contentType != null && (contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+				|| contentType.startsWith("multipart/"))) {
+			// a form body is parsed (and consumed) by the servlet container: curl sends one without -H
+			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type: send the file as the body, as "
+					+ "application/x-ndjson, application/gzip or application/octet-stream, not as a form");
+		}
 		String fileName = (name == null || name.isBlank()) ? "upload-" + this.clock.instant() + ".ndjson" : name.strip();
 		long importId;
 		try {

@@ -103,6 +103,14 @@ class SessionImportApiIntegrationTests {
 			assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(json.readTree(refused.getResponseBody()).get("detail").asString()).contains("NDJSON");
 		}
+		EntityExchangeResult<String> form = this.client.post()
+			.uri("/api/v1/imports")
+			.headers(admin())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(mixed())
+			.exchange()
+			.returnResult(String.class);
+		assertThat(form.getStatus()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		assertThat(spoolFiles()).isEmpty();
 	}
 
