@@ -42,12 +42,14 @@ public class Penalties {
 			.param(sellerId));
 	}
 
-	/** Every penalty of the sellers whose ids are in [{@code first}, {@code last}], newest first, by seller. */
-	public Map<String, List<Penalty>> forSellers(Collection<String> sellerIds) {
+	/** Every penalty of the sellers of {@code scope}, newest first, by seller. */
+	Map<String, List<Penalty>> forSellers(SellerScope scope) {
 		Map<String, List<Penalty>> bySeller = new HashMap<>();
+		String select = SELECT.replace("from penalty p ", "from " + scope.table("penalty p", "p") + " ");
 		for (Penalty penalty : collect(this.jdbc
-			.sql(SELECT + " where p.seller_id in (:sellers) order by p.seller_id, p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
-			.param("sellers", sellerIds))) {
+			.sql(select + " where " + scope.where("p")
+					+ " order by p.seller_id, p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
+			.params(scope.params()))) {
 			bySeller.computeIfAbsent(penalty.sellerId(), (id) -> new ArrayList<>()).add(penalty);
 		}
 		return bySeller;

@@ -47,7 +47,7 @@ class SellerRecords {
 
 	/** One seller's record; throws {@link BadRecordException} when its stored data cannot be read. */
 	SellerRecord load(String sellerId, LocalDate runDate, LocalDate pointsFrom, LocalDate scoresFrom) {
-		Loaded loaded = loadAll(List.of(sellerId), runDate, pointsFrom, scoresFrom);
+		Loaded loaded = loadAll(List.of(sellerId), SellerScope.of(List.of(sellerId)), runDate, pointsFrom, scoresFrom);
 		String problem = loaded.problems().get(sellerId);
 		if (problem != null) {
 			throw new BadRecordException(problem);
@@ -60,17 +60,21 @@ class SellerRecords {
 	 * sessions in [{@code scoresFrom}, {@code runDate}], overturned appeals, penalties and ladder state.
 	 * A seller whose stored data cannot be read is in {@link Loaded#problems()} instead, with the reason.
 	 */
-	Loaded loadAll(Collection<String> sellerIds, LocalDate runDate, LocalDate pointsFrom, LocalDate scoresFrom) {
-		// the chunk's sellers by id, one query per table: a partition's sellers are spread over the whole
-		// id range (they share a hash bucket range), so a range of ids would read many other sellers' rows
-		List<String> ids = List.copyOf(sellerIds);
+	Loaded loadAll(Collection<String> sellerIds, SellerScope scope, LocalDate runDate, LocalDate pointsFrom,
+			LocalDate scoresFrom) {
+		// one query per table for the whole scope: a partition's sellers are spread over the whole id range
+		// (they share a hash bucket range), so the scope names exactly them, never a plain range of ids
 		Map<String, List<PointEntry>> points = new HashMap<>();
 		Map<String, String> problems = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select seller_id, session_id, code, severity, points, business_date
-				from finding
-				where seller_id in (:sellers) and kind = 'VIOLATION' and business_date between :from and :to
-				""").param("sellers", ids).param("from", pointsFrom).param("to", runDate).query((rs) -> {
+				select f.seller_id, f.session_id, f.code, f.severity, f.points, f.business_date
+				from %s
+				where %s and f.kind = 'VIOLATION' and f.business_date between :from and :to
+				""".formatted(scope.table("finding f", "f"), scope.where("f")))
+			.params(scope.params())
+			.param("from", pointsFrom)
+			.param("to", runDate)
+			.query((rs) -> {
 			String sellerId = rs.getString(1);
 			String sessionId = rs.getString(2);
 			String code = rs.getString(3);
@@ -92,11 +96,11 @@ class SellerRecords {
 		});
 		Map<String, List<ScoredSession>> sessions = new HashMap<>();
 		this.jdbc.sql("""
-				select seller_id, session_id, business_date, content_score
-				from live_session
-				where seller_id in (:sellers) and business_date between :from and :to
-				""")
-			.param("sellers", ids)
+				select s.seller_id, s.session_id, s.business_date, s.content_score
+				from %s
+				where %s and s.business_date between :from and :to
+				""".formatted(scope.table("live_session s", "s"), scope.where("s")))
+			.params(scope.params())
 			.param("from", scoresFrom)
 			.param("to", runDate)
 			.query((rs) -> {
@@ -105,16 +109,19 @@ class SellerRecords {
 			});
 		Map<String, Set<String>> overturned = new HashMap<>();
 		this.jdbc
-			.sql("select seller_id, session_id, code from appeal where seller_id in (:sellers) and status = 'OVERTURNED'")
-			.param("sellers", ids)
+			.sql("select a.seller_id, a.session_id, a.code from " + scope.table("appeal a", "a") + " where "
+					+ scope.where("a") + " and a.status = 'OVERTURNED'")
+			.params(scope.params())
 			.query((rs) -> {
 				overturned.computeIfAbsent(rs.getString(1), (id) -> new HashSet<>())
 					.add(SellerRecord.key(rs.getString(2), rs.getString(3)));
 			});
-		Map<String, List<Penalty>> decided = this.penalties.forSellers(ids);
+		Map<String, List<Penalty>> decided = this.penalties.forSellers(scope);
 		Map<String, State> states = new HashMap<>();
-		this.jdbc.sql("select seller_id, reached_level, last_run_date from seller_state where seller_id in (:sellers)")
-			.param("sellers", ids)
+		this.jdbc
+			.sql("select st.seller_id, st.reached_level, st.last_run_date from " + scope.table("seller_state st", "st")
+					+ " where " + scope.where("st"))
+			.params(scope.params())
 			.query((rs) -> {
 				states.put(rs.getString(1),
 						new State((rs.getString(2) == null) ? null : PenaltyLevel.valueOf(rs.getString(2)),
