@@ -66,18 +66,13 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 
 	private final LocalDate runDate;
 
-	private final int fromBucket;
-
-	private final int toBucket;
 
 	private final Map<String, CompiledPack> packs = new HashMap<>();
 
 	private ExecutionContext counts = new ExecutionContext();
 
 	PenaltyDecisionWriter(JdbcClient jdbc, SellerRecords records, ScoringEngine engine, Quarantine quarantine,
-			EligibilityIndex eligibility, Clock clock, long runId, LocalDate runDate, int fromBucket, int toBucket) {
-		this.fromBucket = fromBucket;
-		this.toBucket = toBucket;
+			EligibilityIndex eligibility, Clock clock, long runId, LocalDate runDate) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.engine = engine;
@@ -107,11 +102,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 				scoresFrom = min(scoresFrom, SellerRecords.scoresFrom(this.runDate, ladder));
 			}
 		}
-		String first = sellerIds.stream().min(String::compareTo).orElseThrow();
-		String last = sellerIds.stream().max(String::compareTo).orElseThrow();
-		SellerRecords.Loaded loaded = this.records.loadAll(sellerIds,
-				SellerScope.runChunk(this.runId, this.fromBucket, this.toBucket, first, last), this.runDate, pointsFrom,
-				scoresFrom);
+		SellerRecords.Loaded loaded = this.records.loadAll(sellerIds, SellerScope.of(sellerIds), this.runDate,
+				pointsFrom, scoresFrom);
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<String> touched = new ArrayList<>();
 		for (RunSeller seller : chunk) {

@@ -177,11 +177,8 @@ public class PenaltyRunJobConfiguration {
 	PenaltyDecisionWriter penaltyDecisionWriter(JdbcClient jdbc, SellerRecords sellerRecords, ScoringEngine engine,
 			Quarantine quarantine, EligibilityIndex eligibilityIndex, Clock clock,
 			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId,
-			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date,
-			@Value("#{stepExecutionContext['" + BucketRangePartitioner.FROM + "']}") Integer fromBucket,
-			@Value("#{stepExecutionContext['" + BucketRangePartitioner.TO + "']}") Integer toBucket) {
-		return new PenaltyDecisionWriter(jdbc, sellerRecords, engine, quarantine, eligibilityIndex, clock, runId, date,
-				fromBucket, toBucket);
+			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date) {
+		return new PenaltyDecisionWriter(jdbc, sellerRecords, engine, quarantine, eligibilityIndex, clock, runId, date);
 	}
 
 	@Bean

@@ -63,7 +63,7 @@ class SellerRecords {
 	Loaded loadAll(Collection<String> sellerIds, SellerScope scope, LocalDate runDate, LocalDate pointsFrom,
 			LocalDate scoresFrom) {
 		// one query per table for the whole scope: a partition's sellers are spread over the whole id range
-		// (they share a hash bucket range), so the scope names exactly them, never a plain range of ids
+		// (they share a hash bucket range), so the scope names exactly them, not only a range of ids
 		Map<String, List<PointEntry>> points = new HashMap<>();
 		Map<String, String> problems = new LinkedHashMap<>();
 		this.jdbc.sql("""

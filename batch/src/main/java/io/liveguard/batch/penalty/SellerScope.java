@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * Which sellers a bulk read is for, as SQL to add to a query over a table with a {@code seller_id}
- * column: a list of ids (a seller's standing), or one chunk of a penalty run's partition. A chunk is
- * the partition's sellers with ids in [first, last] (its reader pages through them in id order), read
- * by joining the run's staging table on its primary key: both H2 and PostgreSQL then look each seller
- * up by index, where a long IN list makes H2 scan.
+ * column: their ids as an IN list, and the range from the lowest to the highest. The range is
+ * redundant for the result but not for H2: given only the IN list next to a condition on another
+ * column of the same index (a business date), H2 plans a scan of that whole index; with the range it
+ * looks the sellers up. PostgreSQL looks them up either way.
  *
  * @param join a join to add after the table, {@code %1$s} standing for the table's alias
  * @param where the condition, {@code %1$s} standing for the table's alias
@@ -18,13 +18,11 @@ import java.util.Map;
 record SellerScope(String join, String where, Map<String, Object> params) {
 
 	static SellerScope of(Collection<String> sellerIds) {
-		return new SellerScope("", "%1$s.seller_id in (:sellers)", Map.of("sellers", List.copyOf(sellerIds)));
-	}
-
-	static SellerScope runChunk(long runId, int fromBucket, int toBucket, String first, String last) {
-		return new SellerScope(" join penalty_run_seller rs on rs.seller_id = %1$s.seller_id",
-				"rs.run_id = :run and rs.seller_id between :first and :last and rs.bucket >= :fromBucket and rs.bucket < :toBucket",
-				Map.of("run", runId, "first", first, "last", last, "fromBucket", fromBucket, "toBucket", toBucket));
+		List<String> ids = List.copyOf(sellerIds);
+		String first = ids.stream().min(String::compareTo).orElseThrow();
+		String last = ids.stream().max(String::compareTo).orElseThrow();
+		return new SellerScope("", "%1$s.seller_id in (:sellers) and %1$s.seller_id between :first and :last",
+				Map.of("sellers", ids, "first", first, "last", last));
 	}
 
 	/** The table with the scope's join: {@code from} {@code table(" finding f", "f")}. */

@@ -88,10 +88,14 @@ class RescoreWriter implements ItemWriter<String>, StepExecutionListener {
 				from live_session s
 				join session_record r on r.session_id = s.session_id
 				join score_card c on c.session_id = s.session_id and c.is_current = true
-				where s.seller_id in (:sellers) and s.business_date between :from and :to
+				where s.seller_id in (:sellers) and s.seller_id between :first and :last
+				  and s.business_date between :from and :to
 				order by s.seller_id, s.started_at, s.session_id
 				""")
+			// the range is redundant but keeps H2 on the seller index (see the penalty run's SellerScope)
 			.param("sellers", List.copyOf(sellers.getItems()))
+			.param("first", sellers.getItems().stream().min(String::compareTo).orElseThrow())
+			.param("last", sellers.getItems().stream().max(String::compareTo).orElseThrow())
 			.param("from", this.from)
 			.param("to", this.to)
 			.query((rs) -> {
