@@ -25,7 +25,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * FAILED, since its worker commits (and so updates it) after every chunk. The manager then sees every
  * partition ended, the step and the run fail, and a restart runs the lost partition again from its
  * last committed chunk. Should the worker be alive after all, its next commit meets a newer version
- * of the step execution and fails, rolling back that chunk: no decision is stored twice.
+ * of the step execution and fails, rolling back that chunk: no decision is stored twice (by design of
+ * Spring Batch's optimistic locking; not covered by a test).
  */
 class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
