@@ -9,13 +9,16 @@
 #   EXTRA_ARGS="--liveguard.api-keys.cache-ttl=0s" bench/eligibility/run.sh
 #
 # wrk and the server run on the same machine and share its cores: the figures are for both together.
+# The warm-up is 2 minutes because the JIT needs about that long on 2 cores: after 30 s a request still
+# cost 2-6 times the server CPU it costs warm (bench/README.md).
+#   EXTRA_ARGS="--server.tomcat.threads.max=4" bench/eligibility/run.sh   # the tuned run of bench/README.md
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 jar=${JAR:-$root/web/target/liveguard.jar}
 duration=${DURATION:-30s}
-warmup=${WARMUP:-20s}
+warmup=${WARMUP:-120s}
 connections=${CONNECTIONS:-16 64 128}
 threads=${THREADS:-2}
 heap=${HEAP:-1g}

@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -101,6 +102,9 @@ public class SecurityConfiguration {
 				.accessDeniedHandler(accessDeniedHandler))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
+			// stateless: no saved requests to replay after a login, no logout
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable())
 			.build();
 	}
 
@@ -149,6 +153,17 @@ public class SecurityConfiguration {
 		});
 		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 		return bearer;
+	}
+
+	/**
+	 * No observations of the filter chains, authentication or authorization: nothing reads them, and
+	 * without this bean Spring Security wraps every filter of every request in an observation even when
+	 * {@code management.observations.enable.spring.security=false} turns them into no-ops
+	 * (bench/README.md, "Go-live eligibility").
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** The web sessions of each user, so disabling a user ends them. */
