@@ -1,7 +1,6 @@
 package io.liveguard.bench.penalty;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import javax.sql.DataSource;
 import io.liveguard.batch.penalty.PenaltyRunConfiguration;
 import io.liveguard.batch.penalty.PenaltyRunJobConfiguration;
 import io.liveguard.batch.penalty.PenaltyRuns;
+import io.liveguard.bench.HeapSampler;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.generator.GeneratedSession;
 import io.liveguard.engine.generator.GeneratorSettings;
@@ -312,45 +312,6 @@ public class PenaltyRunBenchmark {
 		catch (io.liveguard.engine.rulepack.ScoringException ex) {
 			return engine.score(generated.session(), generated.history());
 		}
-	}
-
-	/** Samples the used heap in the background and keeps the highest value. */
-	private static final class HeapSampler extends Thread {
-
-		private volatile boolean running = true;
-
-		private long peak;
-
-		HeapSampler() {
-			super("heap-sampler");
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-			while (this.running) {
-				this.peak = Math.max(this.peak, memory.getHeapMemoryUsage().getUsed());
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
-
-		long finish() {
-			this.running = false;
-			try {
-				join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return this.peak;
-		}
-
 	}
 
 	private static OffsetDateTime utc(java.time.Instant instant) {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import io.liveguard.batch.session.SessionStoreConfiguration;
 import io.liveguard.batch.sessionimport.SessionImportConfiguration;
 import io.liveguard.batch.sessionimport.SessionImportJobConfiguration;
 import io.liveguard.batch.sessionimport.SessionImports;
+import io.liveguard.bench.HeapSampler;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.generator.GeneratedSession;
 import io.liveguard.engine.generator.GeneratorSettings;
@@ -197,45 +197,6 @@ public class ImportBenchmark {
 				Files.delete(path);
 			}
 		}
-	}
-
-	/** Samples the used heap in the background and keeps the highest value. */
-	private static final class HeapSampler extends Thread {
-
-		private volatile boolean running = true;
-
-		private long peak;
-
-		HeapSampler() {
-			super("heap-sampler");
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-			while (this.running) {
-				this.peak = Math.max(this.peak, memory.getHeapMemoryUsage().getUsed());
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
-
-		long finish() {
-			this.running = false;
-			try {
-				join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return this.peak;
-		}
-
 	}
 
 }
