@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.scoring.Finding;
@@ -38,6 +39,17 @@ public final class StoredSessions {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Stores the four shared examples the penalty run tests decide: a clean session, a health claim
+	 * without confirmation ({@code shop-miracle}), a low-quality one and a counterfeit ({@code shop-fake}).
+	 */
+	public void storeExamples() {
+		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
+				"low-quality-static.json", "counterfeit.json")) {
+			store(example(example));
 		}
 	}
 

@@ -7,8 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.liveguard.batch.BatchTestApplication;
+import io.liveguard.batch.Decisions;
 import io.liveguard.batch.StoredSessions;
 import io.liveguard.batch.Tables;
 import io.liveguard.engine.ScoringEngine;
@@ -66,11 +68,7 @@ class LostPartitionTests {
 	void storeTheExamples() {
 		Tables.empty(this.jdbc);
 		this.eligibility.reload();
-		StoredSessions store = new StoredSessions(this.jdbc, this.engine);
-		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
-				"low-quality-static.json", "counterfeit.json")) {
-			store.store(StoredSessions.example(example));
-		}
+		new StoredSessions(this.jdbc, this.engine).storeExamples();
 	}
 
 	@Test
@@ -80,8 +78,9 @@ class LostPartitionTests {
 		PenaltyRuns.RunStatus uninterrupted = this.runs.runAndWait(RUN_DATE, "VN", "test");
 		assertThat(uninterrupted.status()).isEqualTo("COMPLETED");
 		assertThat(uninterrupted.sellersRead()).isEqualTo(4);
+		assertThat(uninterrupted.penaltiesDecided()).isEqualTo(2);
+		assertThat(this.jdbc.sql(Decisions.STATES).query(String.class).list()).hasSize(4);
 		List<String> expected = decisions();
-		assertThat(expected).hasSize(4 + 2);
 		emptyDecisions();
 
 		// and a run whose worker stops before its second chunk until the manager has taken it as lost
@@ -133,22 +132,11 @@ class LostPartitionTests {
 		assertThat(decisions()).isEqualTo(expected);
 	}
 
-	/** Every seller's state and every penalty, without the run that decided them. */
+	/** Every seller's state, penalty with its reasons, and warning. */
 	private List<String> decisions() {
-		List<String> states = this.jdbc
-			.sql("select seller_id, market, reached_level, active_points, last_run_date from seller_state order by seller_id")
-			.query((rs, row) -> "state " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-					+ rs.getInt(4) + " " + rs.getObject(5, LocalDate.class))
-			.list();
-		List<String> penalties = this.jdbc.sql("""
-				select p.seller_id, p.level, p.starts_at, p.ends_at, count(r.seq)
-				from penalty p left join penalty_reason r on r.penalty_id = p.penalty_id
-				group by p.penalty_id, p.seller_id, p.level, p.starts_at, p.ends_at
-				order by p.seller_id, p.starts_at""")
-			.query((rs, row) -> "penalty " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getObject(3) + " "
-					+ rs.getObject(4) + " reasons " + rs.getInt(5))
-			.list();
-		return java.util.stream.Stream.concat(states.stream(), penalties.stream()).toList();
+		return Stream.of(Decisions.STATES, Decisions.PENALTIES, Decisions.WARNINGS)
+			.flatMap((sql) -> this.jdbc.sql(sql).query(String.class).list().stream())
+			.toList();
 	}
 
 	private void emptyDecisions() {

@@ -48,11 +48,7 @@ class PenaltyRunJobTests {
 	void emptyTables() {
 		Tables.empty(this.jdbc);
 		this.eligibility.reload();
-		StoredSessions store = new StoredSessions(this.jdbc, this.engine);
-		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
-				"low-quality-static.json", "counterfeit.json")) {
-			store.store(StoredSessions.example(example));
-		}
+		new StoredSessions(this.jdbc, this.engine).storeExamples();
 	}
 
 	@Test

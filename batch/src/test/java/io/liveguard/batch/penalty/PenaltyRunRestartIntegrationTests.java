@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.liveguard.batch.BatchTestApplication;
+import io.liveguard.batch.Decisions;
 import io.liveguard.batch.SyntheticSellers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +32,6 @@ class PenaltyRunRestartIntegrationTests {
 	private static final LocalDate FROM = LocalDate.of(2026, 10, 1);
 
 	private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
-
-	private static final String DECISIONS = """
-			select p.seller_id || ' ' || p.level || ' ' || p.starts_at || ' ' || coalesce(cast(p.ends_at as varchar), '-')
-			       || ' ' || p.threshold_points || ' ' || p.critical || ' ' || p.decided_for || ' ['
-			       || (select listagg(r.session_id || '/' || r.code || '/' || r.points, ',') within group (order by r.seq)
-			           from penalty_reason r where r.penalty_id = p.penalty_id) || ']'
-			from penalty p order by p.seller_id, p.level
-			""";
-
-	private static final String STATES = """
-			select seller_id || ' ' || coalesce(reached_level, '-') || ' ' || active_points || ' ' || last_run_date
-			from seller_state order by seller_id
-			""";
-
-	private static final String WARNINGS = "select seller_id || ' ' || code || ' ' || message from seller_warning order by seller_id, seq";
 
 	@Test
 	void aRunKilledMidWayAndRestartedDecidesExactlyWhatAnUninterruptedRunDecides(@TempDir Path dir) throws Exception {
@@ -90,11 +76,11 @@ class PenaltyRunRestartIntegrationTests {
 		assertThat(restarted.sellersTotal()).isEqualTo(uninterrupted.sellersTotal());
 		assertThat(restarted.penaltiesDecided()).isEqualTo(uninterrupted.penaltiesDecided());
 		assertThat(restarted.warnings()).isEqualTo(uninterrupted.warnings());
-		List<String> decisions = rows(cleanUrl, DECISIONS);
+		List<String> decisions = rows(cleanUrl, Decisions.PENALTIES);
 		assertThat(decisions).hasSizeGreaterThan(100);
-		assertThat(rows(killedUrl, DECISIONS)).containsExactlyElementsOf(decisions);
-		assertThat(rows(killedUrl, STATES)).containsExactlyElementsOf(rows(cleanUrl, STATES)).hasSize(SELLERS);
-		assertThat(rows(killedUrl, WARNINGS)).containsExactlyElementsOf(rows(cleanUrl, WARNINGS));
+		assertThat(rows(killedUrl, Decisions.PENALTIES)).containsExactlyElementsOf(decisions);
+		assertThat(rows(killedUrl, Decisions.STATES)).containsExactlyElementsOf(rows(cleanUrl, Decisions.STATES)).hasSize(SELLERS);
+		assertThat(rows(killedUrl, Decisions.WARNINGS)).containsExactlyElementsOf(rows(cleanUrl, Decisions.WARNINGS));
 	}
 
 	private static void prepare(String url) {

@@ -43,11 +43,7 @@ class RescoreJobTests {
 	void storeExamplesScoredByVersion1() {
 		this.version1 = this.engine.registry().active("default").orElseThrow();
 		Tables.empty(this.jdbc);
-		StoredSessions store = new StoredSessions(this.jdbc, this.engine);
-		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
-				"low-quality-static.json", "counterfeit.json")) {
-			store.store(StoredSessions.example(example));
-		}
+		new StoredSessions(this.jdbc, this.engine).storeExamples();
 	}
 
 	@AfterEach

@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
+import io.liveguard.batch.Decisions;
 import io.liveguard.batch.SyntheticSellers;
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.web.LiveGuardApplication;
@@ -56,21 +57,6 @@ class RemotePartitioningIntegrationTests {
 	private static final String ANNOUNCED = "Running partition step execution ";
 
 	private static final String PASSWORD = "remote-partitioning-admin-password";
-
-	private static final String DECISIONS = """
-			select p.seller_id || ' ' || p.level || ' ' || p.starts_at || ' ' || coalesce(cast(p.ends_at as varchar), '-')
-			       || ' ' || p.threshold_points || ' ' || p.critical || ' ' || p.decided_for || ' ['
-			       || (select string_agg(r.session_id || '/' || r.code || '/' || r.points, ',' order by r.seq)
-			           from penalty_reason r where r.penalty_id = p.penalty_id) || ']'
-			from penalty p order by p.seller_id, p.level
-			""";
-
-	private static final String STATES = """
-			select seller_id || ' ' || coalesce(reached_level, '-') || ' ' || active_points || ' ' || last_run_date
-			from seller_state order by seller_id
-			""";
-
-	private static final String WARNINGS = "select seller_id || ' ' || code || ' ' || message from seller_warning order by seller_id, seq";
 
 	private final String server = System.getProperty("liveguard.test.postgres", "");
 
@@ -146,9 +132,9 @@ class RemotePartitioningIntegrationTests {
 			rerunId = jdbc.queryForObject(
 					"select max(step_execution_id) from batch_step_execution where step_name = ? and status = 'COMPLETED'",
 					Long.class, killedPartition);
-			remoteDecisions = jdbc.queryForList(DECISIONS, String.class);
-			remoteStates = jdbc.queryForList(STATES, String.class);
-			remoteWarnings = jdbc.queryForList(WARNINGS, String.class);
+			remoteDecisions = jdbc.queryForList(Decisions.PENALTIES, String.class);
+			remoteStates = jdbc.queryForList(Decisions.STATES, String.class);
+			remoteWarnings = jdbc.queryForList(Decisions.WARNINGS, String.class);
 			rabbitAdmin.deleteQueue(this.queue);
 		}
 		PenaltyRuns.RunStatus uninterrupted;
@@ -157,9 +143,9 @@ class RemotePartitioningIntegrationTests {
 			JdbcTemplate jdbc = new JdbcTemplate(local.getBean(DataSource.class));
 			SyntheticSellers.write(jdbc, SELLERS, FROM, RUN_DATE, 42);
 			uninterrupted = local.getBean(PenaltyRuns.class).runAndWait(RUN_DATE, "VN", "test");
-			localDecisions = jdbc.queryForList(DECISIONS, String.class);
-			assertThat(remoteStates).containsExactlyElementsOf(jdbc.queryForList(STATES, String.class));
-			assertThat(remoteWarnings).containsExactlyElementsOf(jdbc.queryForList(WARNINGS, String.class));
+			localDecisions = jdbc.queryForList(Decisions.PENALTIES, String.class);
+			assertThat(remoteStates).containsExactlyElementsOf(jdbc.queryForList(Decisions.STATES, String.class));
+			assertThat(remoteWarnings).containsExactlyElementsOf(jdbc.queryForList(Decisions.WARNINGS, String.class));
 		}
 
 		// then
