@@ -86,7 +86,7 @@ class PageConfiguration implements WebMvcConfigurer {
 		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (request instanceof HttpServletRequest http
-					&& http.getRequestURI().startsWith(http.getContextPath() + "/api/")) {
+					&& http.getRequestURI().startsWith("/api/", http.getContextPath().length())) {
 				chain.doFilter(request, response);
 				return;
 			}
