@@ -23,7 +23,10 @@ import io.liveguard.engine.session.LiveSession;
 import io.liveguard.engine.text.KeywordMatcher;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
@@ -32,17 +35,16 @@ import org.kie.api.runtime.KieSession;
 /**
  * One compiled, immutable version of a rule pack, ready to score. Sessions come from a pool and are
  * reset after each call, so scoring is thread safe and cheap. A pack that fires more rules than
- * {@link #MAX_FIRINGS} for one session, or runs longer than its time budget (the pack setting
- * {@value #TIME_BUDGET_SETTING}, else one second), is stopped and reported rather than left
- * looping. (Java loops inside consequences cannot be halted; {@link DrlSandbox} refuses them.)
+ * {@link #MAX_FIRINGS} for one session, or runs longer than its time budget (the engine's, set on the
+ * {@link RulePackCompiler}; a pack cannot change it), is stopped and reported with the rule that was
+ * running rather than left looping. The budget is checked between rule firings: what runs inside one
+ * condition or consequence cannot be halted, which is why {@link DrlSandbox} admits no loops, no
+ * functions, no regular expressions and nothing that grows beyond its inputs.
  */
 public final class CompiledPack {
 
 	/** Rule firings one session may take; far above what any sane pack needs. */
 	public static final int MAX_FIRINGS = 10_000;
-
-	/** The pack setting naming the time budget of one session, in milliseconds. */
-	public static final String TIME_BUDGET_SETTING = "engine.timeBudgetMillis";
 
 	/** Time one session's rules may take when the pack does not say: scoring one takes well under 1 ms. */
 	public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(1);
@@ -62,11 +64,11 @@ public final class CompiledPack {
 
 	private final long budgetNanos;
 
-	CompiledPack(RulePackSource source, PackSettings settings, KeywordMatcher keywords, KieContainer container) {
+	CompiledPack(RulePackSource source, PackSettings settings, KeywordMatcher keywords, KieContainer container,
+			Duration timeBudget) {
 		this.source = source;
 		this.settings = settings;
-		this.budgetNanos = settings.isNumeric(TIME_BUDGET_SETTING)
-				? Duration.ofMillis((long) settings.num(TIME_BUDGET_SETTING)).toNanos() : DEFAULT_TIME_BUDGET.toNanos();
+		this.budgetNanos = timeBudget.toNanos();
 		this.extractor = new FactExtractor(keywords);
 		this.container = container;
 		this.pool = container.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -120,6 +122,8 @@ public final class CompiledPack {
 					session.insert(fact);
 				}
 				AtomicBoolean halted = new AtomicBoolean();
+				CurrentRule current = new CurrentRule();
+				session.addEventListener(current);
 				ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
 					halted.set(true);
 					session.halt();
@@ -129,11 +133,14 @@ public final class CompiledPack {
 				}
 				finally {
 					watchdog.cancel(false);
+					session.removeEventListener(current);
 				}
 				if (halted.get()) {
 					throw new ScoringException("Rule pack " + ref() + " exceeded its time budget of "
 							+ Duration.ofNanos(this.budgetNanos).toMillis() + " ms on session "
-							+ facts.summary().getSessionId() + " and was stopped");
+							+ facts.summary().getSessionId() + " and was stopped"
+							+ ((current.name == null) ? " before any rule fired"
+									: " in or after rule '" + current.name + "' (" + current.firings + " firings)"));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -176,6 +183,21 @@ public final class CompiledPack {
 		});
 		executor.setRemoveOnCancelPolicy(true);
 		return executor;
+	}
+
+	/** The rule firing now, and how many have fired: what the watchdog's report names. */
+	private static final class CurrentRule extends DefaultAgendaEventListener {
+
+		private volatile @Nullable String name;
+
+		private volatile int firings;
+
+		@Override
+		public void beforeMatchFired(BeforeMatchFiredEvent event) {
+			this.name = event.getMatch().getRule().getName();
+			this.firings++;
+		}
+
 	}
 
 	@Override

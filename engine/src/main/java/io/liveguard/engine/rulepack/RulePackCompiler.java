@@ -2,6 +2,7 @@ package io.liveguard.engine.rulepack;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -67,6 +68,26 @@ public final class RulePackCompiler {
 	private static final List<String> FINDING_COLUMNS = List.of("code", "kind", "severity", "points", "scoreDelta",
 			"maxTotalDelta", "description");
 
+	/** Settings under this prefix protect the server (time budget, firing limit): the engine's, not a pack's. */
+	static final String ENGINE_SETTINGS = "engine.";
+
+	private final Duration timeBudget;
+
+	/** A compiler whose packs stop a session's rules after {@link CompiledPack#DEFAULT_TIME_BUDGET}. */
+	public RulePackCompiler() {
+		this(CompiledPack.DEFAULT_TIME_BUDGET);
+	}
+
+	/** A compiler whose packs stop a session's rules after {@code timeBudget}. */
+	public RulePackCompiler(Duration timeBudget) {
+		this.timeBudget = timeBudget;
+	}
+
+	/** The time one session's rules may take in the packs this compiler makes. */
+	public Duration timeBudget() {
+		return this.timeBudget;
+	}
+
 	/** Compiles the pack or throws {@link PackCompilationException} with every error found. */
 	public CompiledPack compile(RulePackSource source) {
 		long started = System.nanoTime();
@@ -89,6 +110,12 @@ public final class RulePackCompiler {
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, Double> numbers = new LinkedHashMap<>();
 		for (String key : settings.stringPropertyNames()) {
+			if (key.startsWith(ENGINE_SETTINGS)) {
+				errors.add(new PackError(SETTINGS, lineOf(source, SETTINGS, key), "'" + key + "' is not a pack's to "
+						+ "set: the limits that protect the server (time budget, firing limit) are the engine's "
+						+ "configuration"));
+				continue;
+			}
 			String value = settings.getProperty(key).strip();
 			values.put(key, value);
 			try {
@@ -114,7 +141,8 @@ public final class RulePackCompiler {
 			throw new PackCompilationException(source.id(), errors);
 		}
 		KieContainer container = build(source, drl);
-		CompiledPack compiled = new CompiledPack(source, packSettings, new KeywordMatcher(keywords), container);
+		CompiledPack compiled = new CompiledPack(source, packSettings, new KeywordMatcher(keywords), container,
+				this.timeBudget);
 		logger.info("Compiled rule pack {} v{} ({} DRL files, {} rules) in {} ms", source.id(), source.version(),
 				drl.size(), compiled.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
 		return compiled;
@@ -129,7 +157,8 @@ public final class RulePackCompiler {
 		for (PackFile file : drl) {
 			files.write(RESOURCES + file.path(), file.content());
 		}
-		KieBuilder builder = services.newKieBuilder(files).buildAll(DrlProject.class);
+		PackClassLoader classLoader = new PackClassLoader(RulePackCompiler.class.getClassLoader());
+		KieBuilder builder = services.newKieBuilder(files, classLoader).buildAll(DrlProject.class);
 		List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
 		if (!messages.isEmpty()) {
 			services.getRepository().removeKieModule(releaseId);
@@ -141,11 +170,23 @@ public final class RulePackCompiler {
 			throw new PackCompilationException(source.id(), errors);
 		}
 		try {
-			return services.newKieContainer(releaseId);
+			return services.newKieContainer(releaseId, classLoader);
 		}
 		finally {
 			services.getRepository().removeKieModule(releaseId);
 		}
+	}
+
+	/** The 1-based line of a file that sets {@code key}, or 0. */
+	private static int lineOf(RulePackSource source, String path, String key) {
+		List<String> lines = source.file(path).map((file) -> file.content().lines().toList()).orElse(List.of());
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (line.startsWith(key) && line.substring(key.length()).strip().matches("[=:].*")) {
+				return i + 1;
+			}
+		}
+		return 0;
 	}
 
 	private static String packPath(String path) {

@@ -1,5 +1,6 @@
 package io.liveguard.engine.rulepack;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -505,10 +506,8 @@ class RulePackCompilerTests {
 				end
 				""";
 		// a budget far above what the firing limit needs, so the limit stops it even on a loaded machine
-		String settings = TestPacks.minimal().file(RulePackCompiler.SETTINGS).orElseThrow().content() + "\n"
-				+ CompiledPack.TIME_BUDGET_SETTING + " = 50000\n";
-		CompiledPack pack = this.compiler.compile(TestPacks.with(
-				TestPacks.with(TestPacks.minimal(), "rules/loop.drl", drl), RulePackCompiler.SETTINGS, settings));
+		CompiledPack pack = new RulePackCompiler(Duration.ofSeconds(50))
+			.compile(TestPacks.with(TestPacks.minimal(), "rules/loop.drl", drl));
 		try {
 			assertThatExceptionOfType(ScoringException.class)
 				.isThrownBy(() -> pack.score(TestSessions.unverifiedHost("VN"), SellerHistory.NONE, SCORED_AT))
@@ -574,7 +573,7 @@ class RulePackCompilerTests {
 				when
 				    $s : SessionSummary( !hostVerified )
 				then
-				    int perProduct = 100 / $s.getProductsShown();
+				    insert( Integer.valueOf(100 / $s.getProductsShown()) );
 				end
 				""";
 		CompiledPack pack = this.compiler.compile(TestPacks.with(TestPacks.minimal(), "rules/throws.drl", drl));

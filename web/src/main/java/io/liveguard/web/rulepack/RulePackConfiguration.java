@@ -32,7 +32,8 @@ class RulePackConfiguration {
 	@DependsOnDatabaseInitialization
 	ScoringEngine scoringEngine(RulePackProperties properties, RulePackStore store, TransactionTemplate transactions,
 			Clock clock) {
-		ScoringEngine engine = new ScoringEngine(new RulePackRegistry(), new RulePackCompiler(), Clock.systemUTC());
+		ScoringEngine engine = new ScoringEngine(new RulePackRegistry(),
+				new RulePackCompiler(properties.scoringTimeBudget()), Clock.systemUTC());
 		RulePackLoader loader = new RulePackLoader(store, engine, transactions, clock);
 		loader.seedFromClasspath(properties.packs());
 		loader.activateStored();

@@ -48,8 +48,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * (never by its author) while sessions keep arriving, with no failed request, and scores from then
  * on; a rollback brings version 1 back.
  */
+// a time budget far above what the firing limit needs, so the limit stops the looping draft even on a loaded machine
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "liveguard.bootstrap.admin-password=" + RulePackLifecycleIntegrationTests.PASSWORD)
+		properties = { "liveguard.bootstrap.admin-password=" + RulePackLifecycleIntegrationTests.PASSWORD,
+				"liveguard.scoring-time-budget=PT60S" })
 @AutoConfigureRestTestClient
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -254,8 +256,12 @@ class RulePackLifecycleIntegrationTests {
 				    update( $s );
 				end
 				""");
-		// a time budget far above what the firing limit needs, so the limit stops it even on a loaded machine
-		edit(looping, "settings.properties", (settings) -> settings + "\nengine.timeBudgetMillis = 60000\n");
+		ArrayNode ownBudget = looping.deepCopy();
+		edit(ownBudget, "settings.properties", (settings) -> settings + "\nengine.timeBudgetMillis = 600000\n");
+		EntityExchangeResult<String> budget = post("/api/v1/rule-packs/default/versions", draft(1, "budget", ownBudget),
+				"lan");
+		assertThat(budget.getStatus()).as("the time budget is the engine's").isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(budget).get("errors").get(0).get("message").asString()).contains("not a pack's to set");
 		int loops = body(post("/api/v1/rule-packs/default/versions", draft(1, "loops", looping), "lan")).get("version")
 			.asInt();
 		JsonNode tested = body(post("/api/v1/rule-packs/default/versions/" + loops + "/test", "{}", "lan"));
