@@ -217,7 +217,9 @@ final class PackTypes {
 
 	private static void constants(Class<?> type, Set<String> members) {
 		for (Field field : type.getFields()) {
-			if (Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers())) {
+			// values only: Integer.TYPE and the like are Class objects, a way into reflection
+			if (Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers())
+					&& field.getType() != Class.class) {
 				members.add(field.getName());
 			}
 		}

@@ -56,6 +56,9 @@ class DrlSandboxTests {
 			a regex                      | insert("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+b"));           | matches
 			a for loop                   | for (int i = 0; i < 1; i++) { }                                           | for
 			try and catch                | try { update($s); } catch (Throwable t) { }                               | try
+			a Class constant             | insert(Integer.TYPE);                                                     | TYPE
+			a method of the rule context | insert(drools.getKnowledgeRuntime());                                     | drools.getKnowledgeRuntime
+			a function without receiver  | insert(secret());                                                         | secret
 			""")
 	void anEscapeInAConsequenceIsRefusedWithItsLine(String name, String code, String construct) {
 		String drl = HEAD + """
