@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The five sessions of {@code shared/spec/examples} score as the examples README says. */
+/** The five sessions of {@code docs/examples} score as the examples README says. */
 class DefaultPackExamplesTests {
 
 	private static ScoringEngine engine;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * Test fixture: the example sessions of {@code shared/spec/examples} sent over the API, and the penalty
+ * Test fixture: the example sessions of {@code docs/examples} sent over the API, and the penalty
  * run for 2026-11-22 over them (as the examples README tells: shop-miracle 12 points and a 30-day ban,
  * shop-lazy 4 points and a near-threshold warning, shop-fake a permanent suspension, shop-honest clean).
  */
