@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 
 import io.liveguard.web.apikey.ApiKeyAuthenticationProvider;
 import io.liveguard.web.apikey.ApiKeys;
+import io.liveguard.web.throttle.AuthenticationThrottle;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -60,7 +62,8 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-			AccessDeniedHandler accessDeniedHandler, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents) {
+			AccessDeniedHandler accessDeniedHandler, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents,
+			AuthenticationThrottle throttle, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
 		AuthenticationFilter bearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
@@ -96,6 +99,8 @@ public class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.denyAll())
+			// before every authentication filter: a throttled address has no credential checked
+			.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
@@ -111,7 +116,8 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-			SessionRegistry sessionRegistry, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents) {
+			SessionRegistry sessionRegistry, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents,
+			AuthenticationThrottle throttle, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
 		// API clients read the API description with their key; pages are for people only
 		AuthenticationFilter apiDescriptionBearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
 		apiDescriptionBearer.setRequestMatcher(new OrRequestMatcher(pathPattern("/v3/api-docs/**"),
@@ -130,6 +136,7 @@ public class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
+			.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(apiDescriptionBearer, BasicAuthenticationFilter.class)
 			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
