@@ -44,7 +44,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * users may send HTTP Basic. No cookies, so no CSRF tokens.</li>
  * <li>The pages log people in with a form: CSRF tokens on every form, a new session id at login
  * (session fixation), logout as a POST. A disabled user's sessions end at once. Repeated failed
- * logins lock the user for a while ({@code LoginAttempts}).</li>
+ * logins lock the user out from the client address they came from ({@code LoginAttempts}).</li>
+ * <li>Both chains refuse a client address that failed to authenticate too often with 429, before
+ * checking what it sends ({@code AuthenticationThrottle}).</li>
  * <li>The API description ({@code /v3/api-docs}, {@code /swagger-ui.html}) is for anyone
  * authenticated: people, and API clients with their key.</li>
  * </ul>
