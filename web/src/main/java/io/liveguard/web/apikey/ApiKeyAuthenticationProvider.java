@@ -3,6 +3,7 @@ package io.liveguard.web.apikey;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks a presented API key against the stored hashes. Not a bean: it serves only the API's bearer
@@ -36,7 +37,10 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 			if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				return null;
 			}
-			return ApiKeyAuthentication.unauthenticated(header.substring(7).strip());
+			ApiKeyAuthentication presented = ApiKeyAuthentication.unauthenticated(header.substring(7).strip());
+			// the client address, for the throttle and the audit log of a bad key
+			presented.setDetails(new WebAuthenticationDetails(request));
+			return presented;
 		};
 	}
 

@@ -8,6 +8,7 @@ import io.liveguard.batch.backtest.BacktestReport;
 import io.liveguard.batch.backtest.Backtests;
 import io.liveguard.web.page.Notice;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -33,9 +34,12 @@ class BacktestPages {
 
 	private final Clock clock;
 
-	BacktestPages(Backtests backtests, Clock clock) {
+	private final JsonMapper json;
+
+	BacktestPages(Backtests backtests, Clock clock, JsonMapper json) {
 		this.backtests = backtests;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/backtest")
@@ -60,6 +64,8 @@ class BacktestPages {
 		BacktestReport report = this.backtests.report(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "id: no back-test " + id));
 		model.addAttribute("report", report);
+		// data for the chart script, as JSON in an attribute: the pages allow no inline script
+		model.addAttribute("chart", this.json.writeValueAsString(report.byDay()));
 		model.addAttribute("finished", !"STARTED".equals(report.status()) && !"STARTING".equals(report.status())
 				&& !"REQUESTED".equals(report.status()));
 		return "rulepack/backtest";

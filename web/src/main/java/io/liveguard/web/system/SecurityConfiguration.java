@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 
 import io.liveguard.web.apikey.ApiKeyAuthenticationProvider;
 import io.liveguard.web.apikey.ApiKeys;
+import io.liveguard.web.throttle.AuthenticationThrottle;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,6 +27,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -41,7 +44,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * users may send HTTP Basic. No cookies, so no CSRF tokens.</li>
  * <li>The pages log people in with a form: CSRF tokens on every form, a new session id at login
  * (session fixation), logout as a POST. A disabled user's sessions end at once. Repeated failed
- * logins lock the user for a while ({@code LoginAttempts}).</li>
+ * logins lock the user out from the client address they came from ({@code LoginAttempts}).</li>
+ * <li>Both chains refuse a client address that failed to authenticate too often with 429, before
+ * checking what it sends ({@code AuthenticationThrottle}).</li>
  * <li>The API description ({@code /v3/api-docs}, {@code /swagger-ui.html}) is for anyone
  * authenticated: people, and API clients with their key.</li>
  * </ul>
@@ -57,10 +62,21 @@ public class SecurityConfiguration {
 
 	static final String REALM = "LiveGuard";
 
+	/**
+	 * The pages load scripts, styles, images and data only from this server, and no inline script or
+	 * style: an injected {@code <script>} or {@code onclick} does not run. Chart data reaches the
+	 * scripts as JSON in data attributes. (Scripts may still set styles through the DOM, as Chart.js and
+	 * CodeMirror do; htmx is told not to add a {@code <style>}, in layout.html.)
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-			AccessDeniedHandler accessDeniedHandler, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents) {
+			AccessDeniedHandler accessDeniedHandler, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents,
+			AuthenticationThrottle throttle, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
 		AuthenticationFilter bearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
@@ -96,6 +112,8 @@ public class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.denyAll())
+			// before every authentication filter: a throttled address has no credential checked
+			.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
@@ -111,7 +129,8 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
-			SessionRegistry sessionRegistry, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents) {
+			SessionRegistry sessionRegistry, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents,
+			AuthenticationThrottle throttle, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
 		// API clients read the API description with their key; pages are for people only
 		AuthenticationFilter apiDescriptionBearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
 		apiDescriptionBearer.setRequestMatcher(new OrRequestMatcher(pathPattern("/v3/api-docs/**"),
@@ -130,8 +149,12 @@ public class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
+			.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(apiDescriptionBearer, BasicAuthenticationFilter.class)
 			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			// the policy above; and no page address (ids, filters) leaks to other sites through links
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			// scripts reading /v3/api-docs; browsers asking for a page are sent to the login form
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))

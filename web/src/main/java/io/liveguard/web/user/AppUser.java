@@ -13,15 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param sellerId the seller a {@link Role#SELLER} acts for
  * @param enabled whether the user may log in
  * @param createdAt when the user was created
- * @param failedLogins failed password logins since the last successful one or lockout
- * @param lockedUntil until when logins are refused after too many failures, or null
+ * @param lockedUntil the latest end of a lockout of this user from some client address, or null
  */
 record AppUser(String username, String passwordHash, Role role, @Nullable String sellerId, boolean enabled,
-		Instant createdAt, int failedLogins, @Nullable Instant lockedUntil) {
+		Instant createdAt, @Nullable Instant lockedUntil) {
 
 	AppUser(String username, String passwordHash, Role role, @Nullable String sellerId, boolean enabled,
 			Instant createdAt) {
-		this(username, passwordHash, role, sellerId, enabled, createdAt, 0, null);
+		this(username, passwordHash, role, sellerId, enabled, createdAt, null);
 	}
 
 	boolean lockedAt(Instant instant) {

@@ -36,7 +36,10 @@ public class LiveGuardUser extends User {
 		return this.sellerId;
 	}
 
-	/** Failed logins in a row when the user was loaded; a success resets them only when there are some. */
+	/**
+	 * Failed logins in a row from the request's client address when the user was loaded; a success
+	 * resets them only when there are some.
+	 */
 	int failedLogins() {
 		return this.failedLogins;
 	}

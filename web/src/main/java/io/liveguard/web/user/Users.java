@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Repository;
 class Users {
 
 	private static final String SELECT = """
-			select username, password_hash, role, seller_id, enabled, created_at, failed_logins, locked_until
+			select username, password_hash, role, seller_id, enabled, created_at,
+			(select max(l.locked_until) from login_lockout l where l.username = app_user.username) as locked_until
 			from app_user
 			""";
 
@@ -60,43 +62,93 @@ class Users {
 
 	/** Enables or disables a user; enabling also clears a lockout. Returns whether the user exists. */
 	boolean setEnabled(String username, boolean enabled) {
-		return this.jdbc.sql(enabled
-				? "update app_user set enabled = true, failed_logins = 0, locked_until = null where username = ?"
-				: "update app_user set enabled = false where username = ?").param(username).update() > 0;
+		boolean found = this.jdbc.sql("update app_user set enabled = ? where username = ?")
+			.params(enabled, username)
+			.update() > 0;
+		if (enabled) {
+			clearLockouts(username);
+		}
+		return found;
 	}
 
 	boolean setPasswordHash(String username, String passwordHash) {
+		boolean found = this.jdbc.sql("update app_user set password_hash = ? where username = ?")
+			.params(passwordHash, username)
+			.update() > 0;
+		clearLockouts(username);
+		return found;
+	}
+
+	/** The failed logins of a user from one client address, and the lockout they led to. */
+	LoginLockout lockout(String username, String clientAddress) {
 		return this.jdbc.sql("""
-				update app_user set password_hash = ?, failed_logins = 0, locked_until = null where username = ?
-				""").params(passwordHash, username).update() > 0;
+				select failures, locked_until from login_lockout where username = ? and client_address = ?
+				""")
+			.params(username, clientAddress)
+			.query((rs, row) -> new LoginLockout(rs.getInt("failures"), instant(rs, "locked_until")))
+			.optional()
+			.orElse(LoginLockout.NONE);
 	}
 
 	/**
-	 * Counts a failed login; at {@code limit} failures in a row the user is locked until
-	 * {@code lockUntil} and the count starts again. Returns whether this failure locked the user.
+	 * Counts a failed login of a user from a client address; at {@code limit} failures in a row the
+	 * user is locked from that address until {@code lockUntil} and the count starts again. Returns
+	 * whether this failure locked the user.
 	 */
-	boolean recordFailedLogin(String username, int limit, Instant lockUntil) {
-		this.jdbc.sql("update app_user set failed_logins = failed_logins + 1 where username = ?")
-			.param(username)
-			.update();
+	boolean recordFailedLogin(String username, String clientAddress, int limit, Instant now, Instant lockUntil) {
+		String increment = """
+				update login_lockout set failures = failures + 1, last_failure_at = ?
+				where username = ? and client_address = ?
+				""";
+		if (this.jdbc.sql(increment).params(utc(now), username, clientAddress).update() == 0) {
+			try {
+				this.jdbc.sql("""
+						insert into login_lockout (username, client_address, failures, last_failure_at)
+						values (?, ?, 1, ?)
+						""").params(username, clientAddress, utc(now)).update();
+			}
+			catch (DuplicateKeyException ex) {
+				// a concurrent failure from the same address inserted the row first
+				this.jdbc.sql(increment).params(utc(now), username, clientAddress).update();
+			}
+		}
 		return this.jdbc.sql("""
-				update app_user set failed_logins = 0, locked_until = ?
-				where username = ? and failed_logins >= ?
-				""").params(utc(lockUntil), username, limit).update() > 0;
+				update login_lockout set failures = 0, locked_until = ?
+				where username = ? and client_address = ? and failures >= ?
+				""").params(utc(lockUntil), username, clientAddress, limit).update() > 0;
 	}
 
-	void resetFailedLogins(String username) {
-		this.jdbc.sql("update app_user set failed_logins = 0 where username = ? and failed_logins > 0")
-			.param(username)
+	/** A successful login from this address: its failures there no longer count. */
+	void resetFailedLogins(String username, String clientAddress) {
+		this.jdbc.sql("delete from login_lockout where username = ? and client_address = ?")
+			.params(username, clientAddress)
 			.update();
+	}
+
+	/** Lifts every lockout of a user and forgets its failures, from every address. */
+	void clearLockouts(String username) {
+		this.jdbc.sql("delete from login_lockout where username = ?").param(username).update();
+	}
+
+	/** Forgets failures and lockouts older than {@code before}; returns how many. */
+	int purgeLockouts(Instant before) {
+		return this.jdbc.sql("""
+				delete from login_lockout
+				where last_failure_at < ? and (locked_until is null or locked_until < ?)
+				""").params(utc(before), utc(before)).update();
 	}
 
 	private static AppUser map(ResultSet rs, int row) throws SQLException {
 		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
 		return new AppUser(rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
 				rs.getString("seller_id"), rs.getBoolean("enabled"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("failed_logins"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				(lockedUntil == null) ? null : lockedUntil.toInstant());
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value == null) ? null : value.toInstant();
 	}
 
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {

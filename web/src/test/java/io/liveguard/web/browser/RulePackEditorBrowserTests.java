@@ -106,6 +106,8 @@ class RulePackEditorBrowserTests {
 		assertThat(this.chrome.findElements(By.cssSelector(".CodeMirror"))).as("CodeMirror is on").hasSize(1);
 		assertThat(this.chrome.findElements(By.cssSelector(".CodeMirror .cm-keyword"))).as("DRL highlighted")
 			.isNotEmpty();
+		assertThat(Chromium.headers(this.chrome)).containsKeys("content-security-policy", "referrer-policy");
+		assertThat(Chromium.cspViolations(this.chrome)).as("CodeMirror under the CSP").isEmpty();
 
 		// a line that does not compile, typed into the editor
 		this.chrome.executeScript("var e = window.liveguardEditor;"
@@ -140,6 +142,7 @@ class RulePackEditorBrowserTests {
 			.asString()
 			.isEqualTo("1");
 		Chromium.screenshot(this.chrome, "backtest");
+		assertThat(Chromium.cspViolations(this.chrome)).as("the back-test chart under the CSP").isEmpty();
 	}
 
 	private WebDriverWait wait(int seconds) {

@@ -101,6 +101,20 @@ class SellerJourneyBrowserTests {
 			.asString()
 			.isEqualTo("[90]");
 
+		// under a strict Content-Security-Policy, which refused nothing of the page's own; the cookie is SameSite
+		assertThat(Chromium.headers(this.chrome)).containsKeys("content-security-policy")
+			.containsEntry("referrer-policy", "same-origin");
+		assertThat(Chromium.headers(this.chrome).get("content-security-policy")).contains("script-src 'self'")
+			.doesNotContain("unsafe-inline");
+		assertThat(Chromium.cspViolations(this.chrome)).isEmpty();
+		assertThat(this.chrome.manage().getCookieNamed("JSESSIONID").getSameSite()).isEqualTo("Lax");
+		// while an injected inline handler does not run, and is reported
+		this.chrome.executeScript("document.body.insertAdjacentHTML('beforeend',"
+				+ " '<img src=\"/nowhere.png\" onerror=\"document.title = 1\">')");
+		new WebDriverWait(this.chrome, Duration.ofSeconds(5))
+			.until((driver) -> !Chromium.cspViolations(this.chrome).isEmpty());
+		assertThat(this.chrome.getTitle()).isNotEqualTo("1");
+
 		// an appeal through the form
 		WebElement finding = this.chrome
 			.findElement(By.cssSelector("#session-ex-claim-001 li.finding[data-code='MISLEADING_HEALTH_CLAIM']"));
@@ -199,6 +213,7 @@ class SellerJourneyBrowserTests {
 		assertThat(this.chrome.findElement(By.id("audit")).getText()).contains("API_KEY_CREATED",
 				"PENALTY_RUN_STARTED", "AUTHENTICATION_SUCCESS");
 		Chromium.screenshot(this.chrome, "admin-audit");
+		assertThat(Chromium.cspViolations(this.chrome)).as("htmx and the admin pages under the CSP").isEmpty();
 	}
 
 	private void logIn(String username) {

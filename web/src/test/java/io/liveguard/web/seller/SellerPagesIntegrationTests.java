@@ -68,7 +68,7 @@ class SellerPagesIntegrationTests {
 			.contains("You may appeal until 21 Dec 2026")
 			// the penalty history and the score chart's data
 			.contains("<table id=\"penalties\">", "Active")
-			.contains("chart.umd.min.js", "\\\"scores\\\":[90]");
+			.contains("chart.umd.min.js", "standing-chart.js", "&quot;scores&quot;:[90]");
 	}
 
 	@Test
@@ -136,7 +136,7 @@ class SellerPagesIntegrationTests {
 		assertThat(second).contains("session-busy-50", "session-busy-54", "href=\"/seller?page=0\"", "Page 2")
 			.doesNotContain("href=\"/seller?page=2\"");
 		// the chart has every session of the 90 days
-		assertThat(first).containsPattern("scores\\\\\":\\[(100,){54}100\\]");
+		assertThat(first).containsPattern("scores&quot;:\\[(100,){54}100\\]");
 	}
 
 	@Test
