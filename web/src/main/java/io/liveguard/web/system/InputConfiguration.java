@@ -1,7 +1,7 @@
 package io.liveguard.web.system;
 
 import io.liveguard.engine.session.StrictJson;
-import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -71,6 +73,16 @@ class InputConfiguration {
 				problem.setTitle("Rejected URL");
 				problems.write(response, problem);
 			};
+		}
+
+		/** Tomcat's own error answers as problem details ({@link ProblemErrorReportValve}). */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+			return (factory) -> factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			});
 		}
 
 		/** {@code /error} as problem details for the API ({@link ProblemErrorController}). */

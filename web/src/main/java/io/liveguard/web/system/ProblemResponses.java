@@ -28,7 +28,6 @@ final class ProblemResponses {
 		response.resetBuffer();
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
