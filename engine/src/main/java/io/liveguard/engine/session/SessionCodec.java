@@ -92,7 +92,11 @@ public final class SessionCodec {
 		return this.mapper;
 	}
 
-	static FieldError describe(JacksonException ex) {
+	/**
+	 * The field and the reason of a Jackson mapping failure, as this codec reports them; for other JSON
+	 * readers (the HTTP API's request bodies) to report alike.
+	 */
+	public static FieldError describe(JacksonException ex) {
 		String path = path(ex);
 		String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
 		if (original.startsWith(MISSING)) {
@@ -146,6 +150,9 @@ public final class SessionCodec {
 		}
 		if (type == String.class) {
 			return "a string";
+		}
+		if (type == java.time.LocalDate.class) {
+			return "an ISO-8601 date as a string, such as \"2026-11-20\"";
 		}
 		if (type == java.time.Instant.class) {
 			return "an ISO-8601 instant as a string, such as \"2026-11-20T12:00:00Z\"";
