@@ -1,15 +1,13 @@
 package io.liveguard.batch.sessionimport;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.liveguard.engine.session.NdjsonLines;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -18,14 +16,17 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads an NDJSON file line by line, plain or gzip (told by its magic bytes), as UTF-8: a byte order
- * mark on line 1 is dropped, blank lines are skipped, lines are numbered from 1. Its position, the
+ * mark on line 1 is dropped, blank lines are skipped, lines are numbered from 1. A line longer than the
+ * record limit ({@code liveguard.input.max-record-size}, counted on the decompressed bytes as they
+ * stream by) comes out as {@link NdjsonLines.TooLong}, for the quarantine, without ever being held in
+ * memory, so a gzip that inflates to one huge line cannot exhaust the heap. Its position, the
  * number of the last line read, goes to the step's execution context with every chunk, so a
  * restarted step reads on after the last committed chunk: the lines before are read again and
  * skipped (a gzip stream cannot seek). Malformed UTF-8 is read as U+FFFD, which the session format
  * then refuses or keeps as text, like the API. Also reports the file's bytes read so far, for
  * progress.
  */
-class NdjsonReader implements ItemStreamReader<NdjsonLine> {
+class NdjsonReader implements ItemStreamReader<NdjsonLines.Line> {
 
 	/** The number of the last line read, blank lines included. */
 	static final String LINE = "import.line";
@@ -33,18 +34,17 @@ class NdjsonReader implements ItemStreamReader<NdjsonLine> {
 	/** Bytes of the file (compressed, for gzip) read so far: an estimate, the readers buffer ahead. */
 	static final String BYTES_READ = "import.bytesRead";
 
-	private static final char BYTE_ORDER_MARK = '\uFEFF';
-
 	private final Path file;
 
-	private @Nullable BufferedReader reader;
+	private final long maxLineBytes;
+
+	private @Nullable NdjsonLines reader;
 
 	private @Nullable CountingInputStream counter;
 
-	private long line;
-
-	NdjsonReader(Path file) {
+	NdjsonReader(Path file, long maxLineBytes) {
 		this.file = file;
+		this.maxLineBytes = maxLineBytes;
 	}
 
 	@Override
@@ -52,12 +52,8 @@ class NdjsonReader implements ItemStreamReader<NdjsonLine> {
 		long resumeAfter = context.getLong(LINE, 0L);
 		try {
 			this.counter = new CountingInputStream(Files.newInputStream(this.file));
-			this.reader = new BufferedReader(new InputStreamReader(NdjsonFiles.open(this.counter), StandardCharsets.UTF_8),
-					64 * 1024);
-			this.line = 0;
-			while (this.line < resumeAfter && this.reader.readLine() != null) {
-				this.line++;
-			}
+			this.reader = new NdjsonLines(NdjsonFiles.open(this.counter), this.maxLineBytes);
+			this.reader.skip(resumeAfter);
 		}
 		catch (IOException ex) {
 			throw new ItemStreamException("Cannot open " + this.file + ": " + ex.getMessage(), ex);
@@ -65,32 +61,25 @@ class NdjsonReader implements ItemStreamReader<NdjsonLine> {
 	}
 
 	@Override
-	public @Nullable NdjsonLine read() {
-		BufferedReader in = this.reader;
+	public NdjsonLines.@Nullable Line read() {
+		NdjsonLines in = this.reader;
 		if (in == null) {
 			throw new IllegalStateException("not open");
 		}
 		try {
-			String text;
-			while ((text = in.readLine()) != null) {
-				this.line++;
-				if (this.line == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
-					text = text.substring(1);
-				}
-				if (!text.isBlank()) {
-					return new NdjsonLine(this.line, text);
-				}
-			}
-			return null;
+			return in.next();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + this.file + " after line " + this.line, ex);
+			throw new UncheckedIOException("Cannot read " + this.file + " after line " + in.lineNumber(), ex);
 		}
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		context.putLong(LINE, this.line);
+		NdjsonLines in = this.reader;
+		if (in != null) {
+			context.putLong(LINE, in.lineNumber());
+		}
 		CountingInputStream counted = this.counter;
 		if (counted != null) {
 			context.putLong(BYTES_READ, counted.count);

@@ -7,6 +7,7 @@ import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.penalty.Quarantine;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.session.NdjsonLines;
 import io.liveguard.engine.session.SessionCodec;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The bulk import job: one chunk step that reads an NDJSON file ({@link NdjsonReader}), parses and
@@ -49,7 +51,7 @@ public class SessionImportJobConfiguration {
 	Step importSessionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			NdjsonReader ndjsonReader, SessionImportWriter sessionImportWriter, ObjectProvider<SessionCodec> codec,
 			@Value("${liveguard.import.chunk-size:500}") int chunkSize) {
-		return new StepBuilder(IMPORT_STEP, jobRepository).<NdjsonLine, ImportLine>chunk(chunkSize)
+		return new StepBuilder(IMPORT_STEP, jobRepository).<NdjsonLines.Line, ImportLine>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(ndjsonReader)
 			.processor(new SessionLineProcessor(codec.getIfAvailable(SessionCodec::new)))
@@ -60,8 +62,9 @@ public class SessionImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	NdjsonReader ndjsonReader(@Value("#{jobParameters['" + SessionImports.FILE + "']}") String file) {
-		return new NdjsonReader(Path.of(file));
+	NdjsonReader ndjsonReader(@Value("#{jobParameters['" + SessionImports.FILE + "']}") String file,
+			@Value("${liveguard.input.max-record-size:4MB}") DataSize maxRecordSize) {
+		return new NdjsonReader(Path.of(file), maxRecordSize.toBytes());
 	}
 
 	@Bean

@@ -1,7 +1,9 @@
 package io.liveguard.batch.sessionimport;
 
+import io.liveguard.engine.session.Ids;
 import io.liveguard.engine.session.InvalidSessionException;
 import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.NdjsonLines;
 import io.liveguard.engine.session.SessionCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -11,10 +13,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Parses and validates a line with the engine's {@link SessionCodec}, as the API does. A line that is
- * no valid session becomes a {@link ImportLine.Rejected} with the codec's reasons: bad lines are data
- * for the quarantine, not failures, so they never roll a chunk back.
+ * no valid session, or too long to be read, becomes a {@link ImportLine.Rejected} with the reasons: bad
+ * lines are data for the quarantine, not failures, so they never roll a chunk back.
  */
-class SessionLineProcessor implements ItemProcessor<NdjsonLine, ImportLine> {
+class SessionLineProcessor implements ItemProcessor<NdjsonLines.Line, ImportLine> {
 
 	private final SessionCodec codec;
 
@@ -23,7 +25,10 @@ class SessionLineProcessor implements ItemProcessor<NdjsonLine, ImportLine> {
 	}
 
 	@Override
-	public ImportLine process(NdjsonLine line) {
+	public ImportLine process(NdjsonLines.Line item) {
+		if (!(item instanceof NdjsonLines.Text line)) {
+			return new ImportLine.Rejected(item.number(), null, ((NdjsonLines.TooLong) item).reason());
+		}
 		try {
 			LiveSession session = this.codec.read(line.text());
 			String record = this.codec.write(session);
@@ -41,7 +46,8 @@ class SessionLineProcessor implements ItemProcessor<NdjsonLine, ImportLine> {
 	private @Nullable String sessionIdOf(String text) {
 		try {
 			JsonNode id = this.codec.mapper().readTree(text).get("sessionId");
-			return (id != null && id.isString()) ? id.asString() : null;
+			// only an id that can be stored and shown: the quarantine keeps it, the API prints it
+			return (id != null && id.isString() && Ids.isValid(id.asString())) ? id.asString() : null;
 		}
 		catch (JacksonException ex) {
 			return null;

@@ -254,6 +254,38 @@ class SessionImportJobTests {
 		assertThat(NdjsonFiles.looksLikeNdjson(csv)).isFalse();
 	}
 
+	@Test
+	void quarantinesALineThatInflatesPastTheRecordLimitByItsNumberAndStoresTheOthers() throws Exception {
+		// given: a small gzip whose line 2 inflates to 64 MiB, between two valid sessions
+		List<LiveSession> sessions = generate(2, 2);
+		Path file = this.dir.resolve("bomb.ndjson.gz");
+		try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+			out.write((codec.write(sessions.get(0)) + "\n{\"sessionId\":\"huge-1\",\"padding\":\"")
+				.getBytes(StandardCharsets.UTF_8));
+			byte[] block = new byte[1024 * 1024];
+			java.util.Arrays.fill(block, (byte) 'a');
+			for (int i = 0; i < 64; i++) {
+				out.write(block);
+			}
+			out.write(("\"}\n" + codec.write(sessions.get(1)) + "\n").getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(Files.size(file)).isLessThan(1024 * 1024);
+
+		// when
+		SessionImports.ImportStatus status = this.imports.runAndWait(file, "bomb.ndjson.gz", "test");
+
+		// then: the line is refused by its number without being held, the others are stored
+		assertThat(status.status()).isEqualTo("COMPLETED");
+		assertThat(status.linesRead()).isEqualTo(3);
+		assertThat(status.stored()).isEqualTo(2);
+		assertThat(status.quarantined()).isEqualTo(1);
+		assertThat(storedIds()).containsExactlyInAnyOrder(sessions.get(0).sessionId(), sessions.get(1).sessionId());
+		assertThat(this.imports.quarantine(status.importId(), 0, 10)).singleElement().satisfies((entry) -> {
+			assertThat(entry.itemKey()).isEqualTo("line 2");
+			assertThat(entry.reason()).contains("longer than the limit of " + 4 * 1024 * 1024 + " bytes");
+		});
+	}
+
 	private List<String> storedIds() {
 		return this.jdbc.sql("select session_id from live_session order by session_id").query(String.class).list();
 	}

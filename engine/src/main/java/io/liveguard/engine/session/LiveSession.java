@@ -8,15 +8,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * One finished livestream session, as described by {@code session-format.md}.
  *
- * @param sessionId the platform's unique id of the session
- * @param sellerId the seller (shop) that ran the stream
+ * @param sessionId the platform's unique id of the session ({@link Ids})
+ * @param sellerId the seller (shop) that ran the stream ({@link Ids})
  * @param market ISO 3166 alpha-2 market code; selects the rule pack and the business-day time zone
  * @param startedAt when the stream started
  * @param endedAt when the stream ended, after {@code startedAt}
@@ -26,8 +25,8 @@ import jakarta.validation.constraints.Size;
  * @param signals what upstream systems observed in the stream, in any order
  */
 public record LiveSession(
-		@JsonProperty(required = true) @NotBlank @Size(max = 128) String sessionId,
-		@JsonProperty(required = true) @NotBlank @Size(max = 128) String sellerId,
+		@JsonProperty(required = true) @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sessionId,
+		@JsonProperty(required = true) @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId,
 		@JsonProperty(required = true) @NotNull String market,
 		@JsonProperty(required = true) @NotNull Instant startedAt,
 		@JsonProperty(required = true) @NotNull Instant endedAt,
@@ -38,6 +37,12 @@ public record LiveSession(
 
 	/** The longest session the format allows. */
 	public static final Duration MAX_LENGTH = Duration.ofHours(24);
+
+	/** The first instant the format allows (years 1970-9999: every database and page can hold them). */
+	public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	/** The last instant the format allows. */
+	public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
 	public LiveSession {
 		products = products == null ? List.of() : List.copyOf(products);

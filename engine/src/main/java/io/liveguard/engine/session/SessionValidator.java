@@ -1,5 +1,6 @@
 package io.liveguard.engine.session;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,6 +46,10 @@ public final class SessionValidator {
 		if (!MARKETS.contains(session.market())) {
 			errors.add(new FieldError("market", "'" + session.market() + "' is not an ISO 3166 alpha-2 country code"));
 		}
+		boolean inRange = inRange("startedAt", session.startedAt(), errors) & inRange("endedAt", session.endedAt(), errors);
+		if (!inRange) {
+			return errors;
+		}
 		if (!session.endedAt().isAfter(session.startedAt())) {
 			errors.add(new FieldError("endedAt", "must be after startedAt (" + session.startedAt() + ")"));
 		}
@@ -80,6 +85,14 @@ public final class SessionValidator {
 			throw new InvalidSessionException(errors);
 		}
 		return session;
+	}
+
+	private static boolean inRange(String field, Instant at, List<FieldError> errors) {
+		if (at.isBefore(LiveSession.EARLIEST) || at.isAfter(LiveSession.LATEST)) {
+			errors.add(new FieldError(field, "must be in the years 1970 to 9999"));
+			return false;
+		}
+		return true;
 	}
 
 	private static String path(ConstraintViolation<?> violation) {

@@ -3,6 +3,7 @@ package io.liveguard.engine.session;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -376,6 +377,161 @@ class SessionCodecTests {
 		LiveSession changed = this.codec.read(SessionJson.valid().with(pointer, value).json());
 
 		assertThat(this.codec.contentHash(changed)).isNotEqualTo(this.codec.contentHash(original));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/products/0/category=3", "/signals/1/code=0", "/signals/5/code=1",
+			"/signals/0/type=0" })
+	void rejectsANumberWhereAnEnumNameIsExpected(String change) {
+		String pointer = change.substring(0, change.indexOf('='));
+		String field = pointer.substring(1).replaceAll("/(\\d+)/", "[$1].").replace('/', '.');
+
+		assertRejected(SessionJson.valid().with(pointer, change.substring(change.indexOf('=') + 1)).json(), field);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1763640000", "1763640000.5", "[2026,11,20,12,0]", "true" })
+	void rejectsAnythingButAStringWhereAnInstantIsExpected(String value) {
+		InvalidSessionException ex = rejected(SessionJson.valid().with("/startedAt", value).json());
+
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("startedAt");
+			assertThat(error.message()).contains("ISO-8601");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/sessionId=123", "/sellerId=8812.5", "/sellerId=true", "/market=1",
+			"/signals/0/text=42", "/products/0/declaredOrigin=false", "/host/hostId=77" })
+	void rejectsAScalarWhereAStringIsExpected(String change) {
+		String pointer = change.substring(0, change.indexOf('='));
+		String field = pointer.substring(1).replaceAll("/(\\d+)/", "[$1].").replace('/', '.');
+
+		assertRejected(SessionJson.valid().with(pointer, change.substring(change.indexOf('=') + 1)).json(), field);
+	}
+
+	@Test
+	void rejectsAnIntegerWhereABooleanIsExpected() {
+		assertRejected(SessionJson.valid().with("/host/identityVerified", "1").json(), "host.identityVerified");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "shop/8812", "shop%2F8812", "shop;8812", "shop\\8812", "shop 8812", "shop?x", "shop#x",
+			"shöp", "shop\u0000", "shop\n", "../x", "" })
+	void rejectsASellerIdWithACharacterOutsideTheFormat(String id) {
+		InvalidSessionException ex = rejected(SessionJson.valid().with("/sellerId", quoted(id)).json());
+
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("sellerId");
+			assertThat(error.message()).contains("A-Z a-z 0-9 . _ : -");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a/b", "a%2Fb", "a;b", "a\\b", "..%2F", "a b" })
+	void rejectsASessionIdWithACharacterOutsideTheFormat(String id) {
+		assertRejected(SessionJson.valid().with("/sessionId", quoted(id)).json(), "sessionId");
+	}
+
+	@Test
+	void acceptsEveryCharacterTheFormatNamesInAnId() {
+		String id = "AZaz09.-_:x";
+
+		assertThat(this.codec.read(SessionJson.valid().with("/sessionId", "\"" + id + "\"").json()).sessionId())
+			.isEqualTo(id);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/signals/0/text", "/sellerId", "/host/hostId", "/products/0/declaredOrigin" })
+	void rejectsALoneSurrogateInAnyStringWithoutRepeatingIt(String pointer) {
+		String field = pointer.substring(1).replaceAll("/(\\d+)/", "[$1].").replace('/', '.');
+		String json = SessionJson.valid().with(pointer, "\"x\"").json().replace("\"x\"", "\"ok \\ud800 then\"");
+
+		InvalidSessionException ex = rejected(json);
+
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo(field);
+			assertThat(error.message()).contains("lone UTF-16 surrogate");
+			assertThat(StrictJson.loneSurrogate(error.message())).isEqualTo(-1);
+		});
+	}
+
+	@Test
+	void rejectsALoneLowSurrogate() {
+		String json = SessionJson.valid().with("/signals/0/text", "\"x\"").json().replace("\"x\"", "\"\\udc00\"");
+
+		assertRejected(json, "signals[0].text");
+	}
+
+	@Test
+	void acceptsASurrogatePair() {
+		String json = SessionJson.valid().with("/signals/0/text", "\"x\"").json()
+			.replace("\"x\"", "\"live \\ud83d\\ude00\"");
+
+		assertThat(((Signal.Transcript) this.codec.read(json).signals().get(0)).text()).isEqualTo("live \ud83d\ude00");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/startedAt=\"+5000000-01-01T00:00:00Z\"", "/startedAt=\"+999999999-12-31T23:59:59Z\"",
+			"/startedAt=\"-1000000000-01-01T00:00:00Z\"", "/endedAt=\"+10000-01-01T00:00:00Z\"",
+			"/startedAt=\"1969-12-31T23:59:59Z\"" })
+	void rejectsAnInstantOutsideTheYearsTheFormatAllows(String change) {
+		String pointer = change.substring(0, change.indexOf('='));
+
+		InvalidSessionException ex = rejected(
+				SessionJson.valid().with(pointer, change.substring(change.indexOf('=') + 1)).json());
+
+		assertThat(ex.errors()).extracting(FieldError::field).contains(pointer.substring(1));
+		assertThat(ex.errors()).extracting(FieldError::message).contains("must be in the years 1970 to 9999");
+	}
+
+	@Test
+	void acceptsASessionInTheLastHourOfTheYear9999() {
+		LiveSession session = this.codec.read(SessionJson.valid()
+			.with("/startedAt", "\"9999-12-31T22:00:00Z\"")
+			.with("/endedAt", "\"9999-12-31T23:59:59Z\"")
+			.with("/signals", "[]")
+			.json());
+
+		assertThat(session.endedAt()).isEqualTo(LiveSession.LATEST.minusNanos(999_999_999));
+	}
+
+	@Test
+	void rejectsARecordLongerThanTheLimitBeforeMappingIt() {
+		SessionCodec small = new SessionCodec(1024);
+		String json = SessionJson.valid().with("/signals/0/text", "\"" + "a".repeat(2000) + "\"").json();
+
+		InvalidSessionException ex = catchThrowableOfType(InvalidSessionException.class, () -> small.read(json));
+
+		assertThat(ex.errors()).singleElement().satisfies((error) -> assertThat(error.message()).contains("too large"));
+	}
+
+	@Test
+	void rejectsARecordNestedDeeperThanTheLimit() {
+		String deep = "[".repeat(1000) + "]".repeat(1000);
+		String json = SessionJson.valid().json().replaceFirst("\\{", "{\"unknown\":" + deep + ",");
+
+		InvalidSessionException ex = rejected(json);
+
+		assertThat(ex.errors()).singleElement().satisfies((error) -> assertThat(error.message()).contains("too large"));
+	}
+
+	@Test
+	void rejectsANumberLongerThanTheLimit() {
+		assertThatExceptionOfType(InvalidSessionException.class)
+			.isThrownBy(() -> this.codec.read(SessionJson.valid().with("/stats/orders", "1".repeat(200)).json()));
+	}
+
+	@Test
+	void cutsALongUnknownEnumValueInItsMessage() {
+		InvalidSessionException ex = rejected(
+				SessionJson.valid().with("/products/0/category", "\"" + "T".repeat(10_000) + "\"").json());
+
+		assertThat(ex.getMessage()).hasSizeLessThan(500);
+	}
+
+	private static String quoted(String text) {
+		return JsonMapper.shared().writeValueAsString(text);
 	}
 
 	private static Instant at(String time) {

@@ -42,6 +42,11 @@ class PenaltyRunController {
 		if (request.businessDate() == null) {
 			throw problem(HttpStatus.BAD_REQUEST, "businessDate: is required (yyyy-MM-dd)");
 		}
+		int year = request.businessDate().getYear();
+		if (year < 1970 || year > 9999) {
+			// the years of the session format: no session can fall on another business date
+			throw problem(HttpStatus.BAD_REQUEST, "businessDate: must be in the years 1970 to 9999");
+		}
 		String market = request.market();
 		if (market != null && !market.matches("[A-Z]{2}")) {
 			throw problem(HttpStatus.BAD_REQUEST, "market: '" + market + "' is not an ISO 3166 alpha-2 code");

@@ -13,9 +13,11 @@ import io.liveguard.batch.penalty.SellerStandings;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.penalty.PenaltyLevel;
 import io.liveguard.engine.penalty.PointEntry;
+import io.liveguard.engine.session.Ids;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,14 +53,14 @@ class SellerController {
 
 	@GetMapping("/standing")
 	@Operation(summary = "Active points with their expiry, the penalty in force, warnings and the next threshold")
-	SellerStandings.Standing standing(@PathVariable String sellerId, Authentication authentication) {
+	SellerStandings.Standing standing(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId, Authentication authentication) {
 		visible(sellerId, authentication);
 		return this.standings.of(sellerId).orElseThrow(() -> new SellerNotFoundException(sellerId));
 	}
 
 	@GetMapping("/penalties")
 	@Operation(summary = "Every penalty ever decided for the seller, newest first")
-	List<PenaltyView> penalties(@PathVariable String sellerId, Authentication authentication) {
+	List<PenaltyView> penalties(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId, Authentication authentication) {
 		visible(sellerId, authentication);
 		if (!this.standings.exists(sellerId)) {
 			throw new SellerNotFoundException(sellerId);
@@ -76,7 +78,7 @@ class SellerController {
 
 	@GetMapping("/live-eligibility")
 	@Operation(summary = "May the seller go live at that instant (default now)? The hot path before every go-live")
-	Eligibility eligibility(@PathVariable String sellerId,
+	Eligibility eligibility(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant at,
 			Authentication authentication) {
 		visible(sellerId, authentication);

@@ -1,20 +1,21 @@
 package io.liveguard.web.session;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import io.liveguard.engine.scoring.ScoreCard;
+import io.liveguard.engine.session.Ids;
 import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.NdjsonLines;
+import io.liveguard.web.system.InputProperties;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -46,9 +47,12 @@ class SessionController {
 
 	private final Sessions sessions;
 
-	SessionController(SessionIngest ingest, Sessions sessions) {
+	private final InputProperties input;
+
+	SessionController(SessionIngest ingest, Sessions sessions, InputProperties input) {
 		this.ingest = ingest;
 		this.sessions = sessions;
+		this.input = input;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +81,8 @@ class SessionController {
 
 	@PostMapping(path = "/batch", consumes = NDJSON)
 	@Operation(summary = "Receive many session records as NDJSON, one a line (PLATFORM, ADMIN)",
-			description = "Each line is received on its own: a bad line is reported and never blocks the others.",
+			description = "Each line is received on its own: a bad line is reported and never blocks the others. "
+					+ "A line longer than liveguard.input.max-record-size (4 MiB) is reported by its number without being read.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = NDJSON, schema = @Schema(implementation = LiveSession.class))))
 	@ApiResponse(responseCode = "200", description = "What became of each line",
@@ -86,7 +91,7 @@ class SessionController {
 	@ApiResponse(responseCode = "415", description = "Content-Type is not application/x-ndjson",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	BatchSummary receiveBatch(InputStream body) throws IOException {
-		try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+		try (NdjsonLines lines = new NdjsonLines(body, this.input.maxRecordSize().toBytes())) {
 			return this.ingest.ingestLines(lines);
 		}
 	}
@@ -98,7 +103,10 @@ class SessionController {
 					schema = @Schema(implementation = SessionView.class)))
 	@ApiResponse(responseCode = "404", description = "No such session",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	SessionView session(@PathVariable String sessionId, Authentication authentication) {
+	@ApiResponse(responseCode = "400", description = "Not a session id (1-128 characters of A-Z a-z 0-9 . _ : -)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	SessionView session(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sessionId,
+			Authentication authentication) {
 		return SessionView.of(find(sessionId, authentication));
 	}
 
@@ -109,7 +117,10 @@ class SessionController {
 					schema = @Schema(implementation = ScoreCard.class)))
 	@ApiResponse(responseCode = "404", description = "No such session",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	ResponseEntity<String> score(@PathVariable String sessionId, Authentication authentication) {
+	@ApiResponse(responseCode = "400", description = "Not a session id (1-128 characters of A-Z a-z 0-9 . _ : -)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	ResponseEntity<String> score(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sessionId,
+			Authentication authentication) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(find(sessionId, authentication).scoreCard());

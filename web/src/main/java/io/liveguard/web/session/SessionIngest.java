@@ -1,6 +1,5 @@
 package io.liveguard.web.session;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +14,10 @@ import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.scoring.ScoreCard;
 import io.liveguard.engine.scoring.SellerHistory;
+import io.liveguard.engine.session.Ids;
 import io.liveguard.engine.session.InvalidSessionException;
 import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.NdjsonLines;
 import io.liveguard.engine.session.SessionCodec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SessionIngest {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionIngest.class);
-
-	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	private final SessionCodec codec;
 
@@ -91,23 +90,21 @@ class SessionIngest {
 	}
 
 	/**
-	 * Ingests NDJSON, one record a line, each line on its own: a bad line is reported and never stops
-	 * the others. Blank lines are skipped; lines are numbered from 1.
+	 * Ingests NDJSON, one record a line, each line on its own: a bad line, or one over the record limit,
+	 * is reported and never stops the others. Blank lines are skipped; lines are numbered from 1.
 	 */
-	BatchSummary ingestLines(BufferedReader reader) throws IOException {
+	BatchSummary ingestLines(NdjsonLines lines) throws IOException {
 		int accepted = 0;
 		int duplicates = 0;
 		List<BatchSummary.Rejection> rejected = new ArrayList<>();
-		long number = 0;
-		String line;
-		while ((line = reader.readLine()) != null) {
-			number++;
-			if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-				line = line.substring(1);
-			}
-			if (line.isBlank()) {
+		NdjsonLines.Line next;
+		while ((next = lines.next()) != null) {
+			long number = next.number();
+			if (!(next instanceof NdjsonLines.Text text)) {
+				rejected.add(new BatchSummary.Rejection(number, null, ((NdjsonLines.TooLong) next).reason()));
 				continue;
 			}
+			String line = text.text();
 			try {
 				if (ingest(line).created()) {
 					accepted++;
@@ -153,7 +150,8 @@ class SessionIngest {
 	private @Nullable String sessionIdOf(String line) {
 		try {
 			JsonNode id = this.codec.mapper().readTree(line).get("sessionId");
-			return (id != null && id.isString()) ? id.asString() : null;
+			// only an id that can be shown back: not a lone surrogate or 4 MiB of text
+			return (id != null && id.isString() && Ids.isValid(id.asString())) ? id.asString() : null;
 		}
 		catch (JacksonException ex) {
 			return null;

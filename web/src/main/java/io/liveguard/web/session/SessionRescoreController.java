@@ -6,11 +6,13 @@ import java.time.Instant;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.scoring.ScoreCard;
+import io.liveguard.engine.session.Ids;
 import io.liveguard.engine.session.LiveSession;
 import io.liveguard.engine.session.SessionCodec;
 import io.liveguard.web.rulepack.PackVersions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -49,7 +51,7 @@ class SessionRescoreController {
 	@GetMapping("/api/v1/sessions/{sessionId}/rescore")
 	@Operation(summary = "Score a stored session again with the version live at its time and the current one "
 			+ "(or ?version=), side by side (ANALYST, ADMIN); nothing is stored")
-	Rescored rescore(@PathVariable String sessionId, @RequestParam(required = false) @Nullable Integer version) {
+	Rescored rescore(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sessionId, @RequestParam(required = false) @Nullable Integer version) {
 		StoredSession stored = this.sessions.find(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
 		LiveSession session = this.codec.read(stored.record());
 		String packId = this.engine.packFor(session).ref().id();

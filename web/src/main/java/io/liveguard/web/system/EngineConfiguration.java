@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class EngineConfiguration {
 
 	@Bean
-	SessionCodec sessionCodec() {
-		return new SessionCodec();
+	SessionCodec sessionCodec(InputProperties input) {
+		return new SessionCodec(input.maxRecordSize().toBytes());
 	}
 
 }

@@ -6,9 +6,12 @@ import java.util.stream.Collectors;
 import io.liveguard.engine.rulepack.ScoringException;
 import io.liveguard.engine.session.FieldError;
 import io.liveguard.engine.session.InvalidSessionException;
+import io.liveguard.engine.session.SessionCodec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.DatabindException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +25,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -82,14 +86,59 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/**
+	 * A body over {@code liveguard.input.max-record-size} is 413; a body of the wrong JSON types is 400
+	 * naming the field, as the session codec names it.
+	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		JsonBodyLimitFilter.BodyTooLargeException tooLarge = cause(ex, JsonBodyLimitFilter.BodyTooLargeException.class);
+		if (tooLarge != null || cause(ex, StreamConstraintsException.class) != null) {
+			HttpStatus payloadTooLarge = HttpStatus.CONTENT_TOO_LARGE;
+			String detail = "request body: is larger than the limit"
+					+ ((tooLarge != null) ? " of " + tooLarge.limit() + " bytes" : " of its length, nesting or numbers")
+					+ " (liveguard.input.max-record-size)";
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(payloadTooLarge, detail);
+			problem.setTitle("Request body too large");
+			return handleExceptionInternal(ex, problem, headers, payloadTooLarge, request);
+		}
+		DatabindException mapping = cause(ex, DatabindException.class);
+		FieldError error = (mapping != null) ? SessionCodec.describe(mapping)
+				: new FieldError("", "request body is missing or is not readable");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				"request body: is missing or is not readable");
+				(mapping != null) ? error.toString() : "request body: is missing or is not readable");
 		problem.setTitle("Unreadable request body");
-		problem.setProperty("errors", List.of(new FieldError("", "request body is missing or is not readable")));
+		problem.setProperty("errors", List.of(error));
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/** A path variable or parameter that breaks its constraint, such as an id with a {@code /}: 400 naming it. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldError(
+						String.valueOf(result.getMethodParameter().getParameterName()),
+						String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	@Override

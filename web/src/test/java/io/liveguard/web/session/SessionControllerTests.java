@@ -1,17 +1,21 @@
 package io.liveguard.web.session;
 
-import java.io.BufferedReader;
 import java.util.List;
 import java.util.Optional;
 
 import io.liveguard.engine.session.FieldError;
 import io.liveguard.engine.session.InvalidSessionException;
+import io.liveguard.engine.session.NdjsonLines;
 import io.liveguard.web.apikey.ApiKeys;
+import io.liveguard.web.system.InputProperties;
 import io.liveguard.web.system.PasswordConfiguration;
 import io.liveguard.web.system.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -28,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /** How the sessions API maps ingest outcomes and failures to HTTP, with the real security rules. */
 @WebMvcTest(SessionController.class)
 @Import({ SecurityConfiguration.class, PasswordConfiguration.class })
+@EnableConfigurationProperties(InputProperties.class)
 class SessionControllerTests {
 
 	private static final String CARD = """
@@ -181,7 +186,7 @@ class SessionControllerTests {
 
 	@Test
 	void ndjsonUploadAnswersTheSummary() throws Exception {
-		given(this.ingest.ingestLines(any(BufferedReader.class))).willReturn(new BatchSummary(2, 1,
+		given(this.ingest.ingestLines(any(NdjsonLines.class))).willReturn(new BatchSummary(2, 1,
 				List.of(new BatchSummary.Rejection(3, null, "is not readable JSON: Unexpected end-of-input"))));
 
 		var result = assertThat(this.mvc.post()
@@ -207,6 +212,29 @@ class SessionControllerTests {
 			.extractingPath("$.detail")
 			.asString()
 			.contains("application/x-ndjson");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a:b c", "a+b", "shöp", "x!", "a@b" })
+	void sessionIdOutsideTheFormatInThePathAnswers400Problem(String id) {
+		assertThat(this.mvc.get()
+			.uri("/api/v1/sessions/{id}", id)
+			.with(user("analyst").roles("ANALYST"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("sessionId: must be 1-128 characters of A-Z a-z 0-9 . _ : -");
+		verifyNoInteractions(this.sessions);
+	}
+
+	@Test
+	void sessionIdOfMoreThan128CharactersInThePathAnswers400() {
+		assertThat(this.mvc.get()
+			.uri("/api/v1/sessions/{id}/score", "s".repeat(129))
+			.with(user("analyst").roles("ANALYST"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		verifyNoInteractions(this.sessions);
 	}
 
 	@Test

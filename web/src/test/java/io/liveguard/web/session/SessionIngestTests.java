@@ -1,9 +1,8 @@
 package io.liveguard.web.session;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.scoring.SellerHistory;
 import io.liveguard.engine.session.InvalidSessionException;
 import io.liveguard.engine.session.LiveSession;
+import io.liveguard.engine.session.NdjsonLines;
 import io.liveguard.engine.session.SessionCodec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +33,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /** The ingest decisions that do not need a database: repeats, conflicts, races, NDJSON lines. */
@@ -142,7 +144,7 @@ class SessionIngestTests {
 		String ndjson = "\uFEFF" + compact(example("clean-session.json")) + "\n\n   \r\n"
 				+ compact(example("invalid-ends-before-start.json")) + "\r\n" + "[1, 2]\n";
 
-		BatchSummary summary = this.ingest.ingestLines(new BufferedReader(new StringReader(ndjson)));
+		BatchSummary summary = this.ingest.ingestLines(lines(ndjson, SessionCodec.MAX_RECORD_LENGTH));
 
 		assertThat(summary.accepted()).isEqualTo(1);
 		assertThat(summary.duplicates()).isZero();
@@ -158,7 +160,7 @@ class SessionIngestTests {
 		willThrow(new IllegalStateException("disk full")).willDoNothing().given(this.sessions).add(any());
 		String ndjson = compact(example("clean-session.json")) + "\n" + compact(example("counterfeit.json")) + "\n";
 
-		BatchSummary summary = this.ingest.ingestLines(new BufferedReader(new StringReader(ndjson)));
+		BatchSummary summary = this.ingest.ingestLines(lines(ndjson, SessionCodec.MAX_RECORD_LENGTH));
 
 		assertThat(summary.accepted()).isEqualTo(1);
 		assertThat(summary.rejected()).singleElement().satisfies((rejection) -> {
@@ -166,6 +168,40 @@ class SessionIngestTests {
 			assertThat(rejection.sessionId()).isEqualTo("ex-clean-001");
 			assertThat(rejection.error()).doesNotContain("disk full");
 		});
+	}
+
+	@Test
+	void ndjsonLineOverTheRecordLimitIsRejectedWithItsNumberAndTheOthersAreStored() throws IOException {
+		given(this.sessions.find(anyString())).willReturn(Optional.empty());
+		String huge = "{\"sessionId\":\"huge-1\",\"padding\":\"" + "x".repeat(100_000) + "\"}";
+		String ndjson = compact(example("clean-session.json")) + "\n" + huge + "\n" + compact(example("counterfeit.json"));
+
+		BatchSummary summary = this.ingest.ingestLines(lines(ndjson, 64 * 1024));
+
+		assertThat(summary.accepted()).isEqualTo(2);
+		assertThat(summary.rejected()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.line()).isEqualTo(2);
+			assertThat(rejection.sessionId()).isNull();
+			assertThat(rejection.error()).contains("longer than the limit of 65536 bytes");
+		});
+		verify(this.sessions, times(2)).add(any());
+	}
+
+	@Test
+	void ndjsonLineWithAnIdThatCannotBeShownIsRejectedWithoutEchoingIt() throws IOException {
+		String ndjson = compact(example("clean-session.json")).replace("ex-clean-001", "ex\\ud800/001");
+
+		BatchSummary summary = this.ingest.ingestLines(lines(ndjson, SessionCodec.MAX_RECORD_LENGTH));
+
+		assertThat(summary.rejected()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.sessionId()).isNull();
+			assertThat(rejection.error()).startsWith("sessionId: ").contains("lone UTF-16 surrogate");
+		});
+		verify(this.sessions, never()).add(any());
+	}
+
+	private static NdjsonLines lines(String ndjson, long limit) {
+		return new NdjsonLines(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), limit);
 	}
 
 	private static StoredSession stored(String json, String card) {
