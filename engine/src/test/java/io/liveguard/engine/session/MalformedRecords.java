@@ -6,18 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Generates malformed session records for property-based tests: the valid fixtures, each mutated once
- * at a random place (a value replaced by a hostile one, a field removed, the text truncated or a
+ * Generates malformed session records for fuzzing, from a seed so a failure can be replayed: the valid
+ * fixtures, each mutated once at a random place (a value replaced by a hostile one, a field removed, the text truncated or a
  * character spliced in). Hostile values are those that once got past the API: numbers for enums and
  * dates, scalars for strings, ids with URL characters, lone surrogates, extreme years, huge numbers,
  * deep nesting. Public for the web module's fuzzing of the HTTP inputs.
@@ -46,12 +45,39 @@ public final class MalformedRecords {
 		return FIXTURES.stream().map(MalformedRecords::text).toList();
 	}
 
-	/** Mutated fixtures, mostly invalid; some mutations leave a valid record, which is fine. */
-	public static Arbitrary<String> records() {
-		return Combinators
-			.combine(Arbitraries.of(fixtures()), Arbitraries.of(Mutation.values()), Arbitraries.integers().between(0, 1 << 20),
-					Arbitraries.of(HOSTILE), Arbitraries.chars().all())
-			.as(MalformedRecords::mutate);
+	/** {@code count} mutated fixtures, mostly invalid; some mutations leave a valid record, which is fine. */
+	public static List<String> records(long seed, int count) {
+		List<String> fixtures = fixtures();
+		SplittableRandom random = new SplittableRandom(seed);
+		return Stream
+			.generate(() -> mutate(fixtures.get(random.nextInt(fixtures.size())),
+					Mutation.values()[random.nextInt(Mutation.values().length)], random.nextInt(1 << 20),
+					HOSTILE.get(random.nextInt(HOSTILE.size())), anyChar(random)))
+			.limit(count)
+			.toList();
+	}
+
+	/**
+	 * {@code count} strings of up to {@code maxLength} characters: half of any UTF-16 unit (lone
+	 * surrogates included), half of {@code alphabet}.
+	 */
+	public static List<String> texts(long seed, int count, int maxLength, String alphabet) {
+		SplittableRandom random = new SplittableRandom(seed);
+		List<String> texts = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			int length = random.nextInt(maxLength + 1);
+			StringBuilder text = new StringBuilder(length);
+			boolean any = random.nextBoolean();
+			for (int j = 0; j < length; j++) {
+				text.append(any ? anyChar(random) : alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			texts.add(text.toString());
+		}
+		return texts;
+	}
+
+	private static char anyChar(SplittableRandom random) {
+		return (char) random.nextInt(Character.MAX_VALUE + 1);
 	}
 
 	enum Mutation {
