@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The life of a rule pack version: an analyst writes a draft (compiled on every save, refused with its
- * errors pinned to file and line when it does not compile); someone other than its author publishes
+ * The life of a rule pack version: an analyst writes a draft (compiled on every save in a child JVM by
+ * {@link DraftChecks}, refused with its errors pinned to file and line when it does not compile); someone other than its author publishes
  * it; an admin can roll back to any version published before. Publishing and rollback swap the
  * compiled pack in the engine's registry after the database commit, in one reference swap: a request
  * or batch step that took its pack earlier finishes with it, the next one gets the new version. Other
@@ -68,9 +68,12 @@ class RulePackLifecycle {
 
 	private final RulePackLoader loader;
 
+	private final DraftChecks drafts;
+
 	RulePackLifecycle(RulePackStore store, ScoringEngine engine, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DraftChecks drafts) {
 		this.store = store;
+		this.drafts = drafts;
 		this.engine = engine;
 		this.transactions = transactions;
 		this.events = events;
@@ -128,12 +131,13 @@ class RulePackLifecycle {
 		if (text.length() > 2000) {
 			throw problem(HttpStatus.BAD_REQUEST, "note: at most 2000 characters");
 		}
+		// checked before the transaction, which would otherwise hold the pack's row lock while a child runs
+		this.drafts.compile(packId, 0, checked);
 		return this.transactions.execute((status) -> {
 			if (newPack) {
 				this.store.addPack(packId);
 			}
 			int version = this.store.nextVersion(packId);
-			validate(packId, version, checked);
 			Instant now = this.clock.instant();
 			PackVersion draft = new PackVersion(packId, version, PackVersion.Status.DRAFT, basedOn, text, author, now,
 					now, null, null, checked);
@@ -151,7 +155,7 @@ class RulePackLifecycle {
 					+ " and never changes; create a draft based on it");
 		}
 		List<PackFile> checked = checkFiles(files);
-		validate(packId, version, checked);
+		this.drafts.compile(packId, version, checked);
 		this.transactions.executeWithoutResult((status) -> {
 			if (!this.store.replaceDraftFiles(packId, version, checked, this.clock.instant())) {
 				throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " was published meanwhile");
@@ -234,11 +238,7 @@ class RulePackLifecycle {
 		return version(version.packId(), version.version());
 	}
 
-	/** Compiles the files to see that they do, and lets the compiled pack go. */
-	private void validate(String packId, int version, List<PackFile> files) {
-		compile(packId, version, files).close();
-	}
-
+	/** Compiles a version to publish in the server: safe by construction once the sandbox lets it through. */
 	private CompiledPack compile(String packId, int version, List<PackFile> files) {
 		try {
 			return this.engine.compiler().compile(new PackVersion(packId, version, PackVersion.Status.DRAFT, null, "",

@@ -214,7 +214,13 @@ class RulePackPages {
 	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/test")
 	String test(@PathVariable String packId, @PathVariable int version,
 			@RequestParam(required = false) @Nullable String file, RedirectAttributes redirect) {
-		redirect.addFlashAttribute(TESTS, this.testing.run(packId, version, List.of()));
+		try {
+			redirect.addFlashAttribute(TESTS, this.testing.run(packId, version, List.of()));
+		}
+		catch (ErrorResponseException ex) {
+			// stopped at a limit, or cases that cannot be read: the notice says which
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		}
 		return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version
 				+ ((file == null) ? "" : "?file=" + file) + "#tests";
 	}
