@@ -40,12 +40,8 @@ class DraftChecks {
 	private final DraftCheckProperties limits;
 
 	DraftChecks(DraftCheckProperties limits) {
-		this(limits, new ChildJvm(limits));
-	}
-
-	DraftChecks(DraftCheckProperties limits, ChildJvm jvm) {
 		this.limits = limits;
-		this.jvm = jvm;
+		this.jvm = new ChildJvm(limits);
 	}
 
 	/** Compiles the files, or throws {@link RulePackLifecycle.DraftRejectedException} with every error. */
