@@ -259,7 +259,8 @@ class RulePackJourneyIntegrationTests {
 		assertThat(body(get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select type from audit_event where type like 'RULE_PACK_%' order by id")
 			.query(String.class)
-			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PUBLISHED", "RULE_PACK_ROLLED_BACK");
+			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PROPOSED", "RULE_PACK_PUBLISHED",
+					"RULE_PACK_ROLLED_BACK");
 	}
 
 	/**

@@ -168,7 +168,8 @@ class RulePackPagesIntegrationTests {
 			.doesNotContain("id=\"propose-form\"");
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path", "keywords/off-platform.txt",
 				"content", "zalo\n");
-		assertThat(page(session, ANALYST, editorUrl))
+		// the notice goes to the page the save redirects to, the file's
+		assertThat(page(session, ANALYST, editorUrl + "?file=keywords/off-platform.txt"))
 			.contains("Not done: version: default v" + version + " is proposed for publishing and frozen");
 
 		// a publish from a page showing other content is refused; from the page showing this content it works
