@@ -1,5 +1,6 @@
 package io.liveguard.web.rulepack;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ class DraftChecks {
 				run.took().toMillis());
 		switch (run.ending()) {
 			case TIMED_OUT -> throw new DraftStoppedException(request.packId(), step,
-					"ran longer than " + this.limits.timeLimit().toSeconds() + " s");
+					"ran longer than " + seconds(this.limits.timeLimit()));
 			case TOO_MUCH_OUTPUT -> throw new DraftStoppedException(request.packId(), step,
 					"answered more than " + this.limits.maxReply().toMegabytes() + " MB");
 			case EXITED -> {
@@ -124,6 +125,10 @@ class DraftChecks {
 			}
 		}
 		throw new IllegalStateException("unreachable");
+	}
+
+	private static String seconds(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
 	}
 
 	private static @Nullable DraftReply parse(String line) {
