@@ -224,8 +224,14 @@ class AccessControlIntegrationTests {
 					.expect(401, 403, 403, 403, 202, 403),
 				api(HttpMethod.GET, "/api/v1/rule-packs/backtests/{id}", (f) -> Request.at(f.newBacktest()))
 					.expect(401, 403, 403, 403, 200, 200),
-				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/publish",
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/propose",
 						(f) -> Request.at("default", f.newDraft()))
+					.expect(401, 403, 403, 403, 200, 403),
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/reject",
+						(f) -> Request.at("default", f.newProposal()))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/publish",
+						(f) -> Request.at("default", f.newProposal()).json(f.approvalOfTheLastProposal()))
 					.expect(401, 403, 403, 403, 403, 200),
 				api(HttpMethod.POST, "/api/v1/rule-packs/{packId}/versions/{version}/rollback",
 						(f) -> Request.at("default", f.newRetiredVersion()))
@@ -347,8 +353,16 @@ class AccessControlIntegrationTests {
 				page(HttpMethod.GET, "/analyst/backtests/{id}", (f) -> Request.at(f.newBacktest()))
 					.expect(302, 302, 403, 403, 200, 403),
 				page(HttpMethod.GET, "/admin/rule-packs", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
-				page(HttpMethod.POST, "/admin/rule-packs/{packId}/versions/{version}/publish",
+				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/versions/{version}/propose",
 						(f) -> Request.at("default", f.newDraft()).form())
+					.expect(302, 302, 403, 403, 302, 403)
+					.redirectingMatching("/analyst/rule-packs/default/versions/\\d+", Caller.ANALYST),
+				page(HttpMethod.POST, "/admin/rule-packs/{packId}/versions/{version}/reject",
+						(f) -> Request.at("default", f.newProposal()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/rule-packs", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/rule-packs/{packId}/versions/{version}/publish",
+						(f) -> Request.at("default", f.newProposal()).form("contentHash", f.lastProposalHash()))
 					.expect(302, 302, 403, 403, 403, 302)
 					.redirecting("/admin/rule-packs", Caller.ADMIN),
 				page(HttpMethod.POST, "/admin/rule-packs/{packId}/versions/{version}/rollback",
@@ -881,6 +895,9 @@ class AccessControlIntegrationTests {
 
 		String platformKey;
 
+		/** The content hash of the version {@link #newProposal()} proposed last. */
+		String lastProposalHash = "";
+
 		String platformKeyId;
 
 		String revokedKey;
@@ -1168,13 +1185,36 @@ class AccessControlIntegrationTests {
 			return body(started).get("id").asLong();
 		}
 
+		/** A new draft of the default pack, written and proposed by the analyst; its hash is remembered. */
+		int newProposal() {
+			int version = newDraft();
+			EntityExchangeResult<String> proposed = AccessControlIntegrationTests.this.client.post()
+				.uri("/api/v1/rule-packs/default/versions/" + version + "/propose")
+				.headers((headers) -> headers.setBasicAuth("analyst", PASSWORD))
+				.exchange()
+				.returnResult(String.class);
+			assertThat(proposed.getStatus()).as(proposed.getResponseBody()).isEqualTo(HttpStatus.OK);
+			this.lastProposalHash = body(proposed).get("contentHash").asString();
+			return version;
+		}
+
+		/** The content hash of the last proposal, as an admin reviewed it. */
+		String lastProposalHash() {
+			return this.lastProposalHash;
+		}
+
+		/** {@code {"contentHash": ...}} of the last proposal. */
+		String approvalOfTheLastProposal() {
+			return json.writeValueAsString(Map.of("contentHash", this.lastProposalHash));
+		}
+
 		/** A version that was active and is replaced now: publishes a new draft over the active one. */
 		int newRetiredVersion() {
 			int active = body(asAdmin(HttpMethod.GET, "/api/v1/rule-packs", null, HttpStatus.OK)).get(0)
 				.get("activeVersion")
 				.asInt();
-			asAdmin(HttpMethod.POST, "/api/v1/rule-packs/default/versions/" + newDraft() + "/publish", null,
-					HttpStatus.OK);
+			asAdmin(HttpMethod.POST, "/api/v1/rule-packs/default/versions/" + newProposal() + "/publish",
+					approvalOfTheLastProposal(), HttpStatus.OK);
 			return active;
 		}
 

@@ -1,6 +1,11 @@
 package io.liveguard.batch.rulepack;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 
 import io.liveguard.engine.rulepack.PackFile;
@@ -12,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param packId the pack
  * @param version its number, from 1
- * @param status DRAFT, PUBLISHED or RETIRED
+ * @param status DRAFT, PROPOSED, PUBLISHED or RETIRED
  * @param basedOn the version it was made from, or null for the first
  * @param note the author's change note
  * @param author who wrote it
@@ -34,6 +39,29 @@ public record PackVersion(String packId, int version, Status status, @Nullable I
 		return new RulePackSource(this.packId, this.version, this.files);
 	}
 
+	/**
+	 * What an admin approves when publishing: {@code sha256:} and the hex SHA-256 of every file, sorted
+	 * by path, each as its path's and its content's UTF-8 length and bytes (so no two different sets of
+	 * files give the same input). Only meaningful for a version read with its files.
+	 */
+	public String contentHash() {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java has SHA-256", ex);
+		}
+		for (PackFile file : this.files.stream().sorted(Comparator.comparing(PackFile::path)).toList()) {
+			for (String part : List.of(file.path(), file.content())) {
+				byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+				digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+				digest.update(bytes);
+			}
+		}
+		return "sha256:" + HexFormat.of().formatHex(digest.digest());
+	}
+
 	public PackVersion withFiles(List<PackFile> files) {
 		return new PackVersion(this.packId, this.version, this.status, this.basedOn, this.note, this.author,
 				this.createdAt, this.updatedAt, this.publishedBy, this.publishedAt, files);
@@ -43,6 +71,9 @@ public record PackVersion(String packId, int version, Status status, @Nullable I
 
 		/** Being written; its files may change. */
 		DRAFT,
+
+		/** Proposed for publishing: frozen until an admin publishes it or sends it back to DRAFT. */
+		PROPOSED,
 
 		/** The pack's active version. Never changes. */
 		PUBLISHED,

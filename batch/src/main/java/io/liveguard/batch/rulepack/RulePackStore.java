@@ -99,6 +99,17 @@ public class RulePackStore {
 	}
 
 	/**
+	 * Moves a version from one status to another ({@code DRAFT} to {@code PROPOSED} and back); false when
+	 * it is not in {@code from} any more.
+	 */
+	public boolean changeStatus(String packId, int version, PackVersion.Status from, PackVersion.Status to,
+			Instant at) {
+		return this.jdbc.sql("""
+				update rule_pack_version set status = ?, updated_at = ? where pack_id = ? and version = ? and status = ?
+				""").params(to.name(), utc(at), packId, version, from.name()).update() == 1;
+	}
+
+	/**
 	 * Makes {@code version} the active one: it becomes PUBLISHED (recording who published it the first
 	 * time), the one it replaces RETIRED.
 	 */

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * version 1.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RulePackProperties.class)
+@EnableConfigurationProperties({ RulePackProperties.class, DraftCheckProperties.class })
 class RulePackConfiguration {
 
 	@Bean

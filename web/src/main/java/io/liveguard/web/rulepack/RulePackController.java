@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The rule packs API ({@code api.md}, "Rule packs"). */
 @RestController
 @RequestMapping("/api/v1/rule-packs")
-@Tag(name = "Rule packs", description = "Versioned rule packs: drafts (ANALYST), publish and rollback (ADMIN)")
+@Tag(name = "Rule packs", description = "Versioned rule packs: drafts and proposals (ANALYST), publish, reject and rollback (ADMIN)")
 class RulePackController {
 
 	private final RulePackLifecycle lifecycle;
@@ -93,10 +93,25 @@ class RulePackController {
 				(request == null || request.cases() == null) ? List.of() : request.cases());
 	}
 
+	@PostMapping("/{packId}/versions/{version}/propose")
+	@Operation(summary = "Propose a draft for publishing, which freezes it: edits are refused with 409 until an admin publishes or rejects it (ANALYST)")
+	VersionView propose(@PathVariable String packId, @PathVariable int version, Authentication authentication) {
+		return VersionView.of(this.lifecycle.propose(packId, version, authentication.getName()));
+	}
+
+	@PostMapping("/{packId}/versions/{version}/reject")
+	@Operation(summary = "Send a proposed version back to draft, so its author can edit it again (ADMIN)")
+	VersionView reject(@PathVariable String packId, @PathVariable int version, Authentication authentication) {
+		return VersionView.of(this.lifecycle.reject(packId, version, authentication.getName()));
+	}
+
 	@PostMapping("/{packId}/versions/{version}/publish")
-	@Operation(summary = "Make a draft the active version, atomically (ADMIN, never the draft's author)")
-	VersionView publish(@PathVariable String packId, @PathVariable int version, Authentication authentication) {
-		return VersionView.of(this.lifecycle.publish(packId, version, authentication.getName()));
+	@Operation(summary = "Make a proposed version the active one, atomically (ADMIN, never its author); "
+			+ "the body names the contentHash reviewed: 409 when the version's content is not that any more")
+	VersionView publish(@PathVariable String packId, @PathVariable int version,
+			@RequestBody(required = false) @Nullable Approval approval, Authentication authentication) {
+		return VersionView.of(this.lifecycle.publish(packId, version, authentication.getName(),
+				(approval == null) ? null : approval.contentHash()));
 	}
 
 	@PostMapping("/{packId}/versions/{version}/rollback")
@@ -111,6 +126,10 @@ class RulePackController {
 	}
 
 	record TestRequest(@Nullable List<JsonNode> cases) {
+	}
+
+	/** {@code {"contentHash": "sha256:..."}}: the content the admin reviewed and approves. */
+	record Approval(@Nullable String contentHash) {
 	}
 
 	record NewDraft(@Nullable Integer basedOn, @Nullable String note, @Nullable List<FileBody> files) {
@@ -134,14 +153,17 @@ class RulePackController {
 
 	}
 
-	/** {@code {packId, version, status, active, files, note, author, createdAt}} as api.md gives it. */
-	record VersionView(String packId, int version, PackVersion.Status status, boolean active,
+	/**
+	 * {@code {packId, version, status, active, contentHash, files, note, author, createdAt}} as api.md
+	 * gives it.
+	 */
+	record VersionView(String packId, int version, PackVersion.Status status, boolean active, String contentHash,
 			@Nullable Integer basedOn, List<FileBody> files, String note, String author, Instant createdAt,
 			Instant updatedAt, @Nullable String publishedBy, @Nullable Instant publishedAt) {
 
 		static VersionView of(PackVersion version) {
 			return new VersionView(version.packId(), version.version(), version.status(),
-					version.status() == PackVersion.Status.PUBLISHED, version.basedOn(),
+					version.status() == PackVersion.Status.PUBLISHED, version.contentHash(), version.basedOn(),
 					version.files().stream().map((file) -> new FileBody(file.path(), file.content())).toList(),
 					version.note(), version.author(), version.createdAt(), version.updatedAt(), version.publishedBy(),
 					version.publishedAt());

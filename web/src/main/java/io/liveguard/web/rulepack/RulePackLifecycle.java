@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The life of a rule pack version: an analyst writes a draft (compiled on every save, refused with its
- * errors pinned to file and line when it does not compile); someone other than its author publishes
+ * The life of a rule pack version: an analyst writes a draft (compiled on every save in a child JVM by
+ * {@link DraftChecks}, refused with its errors pinned to file and line when it does not compile); someone other than its author publishes
  * it; an admin can roll back to any version published before. Publishing and rollback swap the
  * compiled pack in the engine's registry after the database commit, in one reference swap: a request
  * or batch step that took its pack earlier finishes with it, the next one gets the new version. Other
@@ -46,6 +46,10 @@ class RulePackLifecycle {
 	static final String DRAFT_CREATED = "RULE_PACK_DRAFT_CREATED";
 
 	static final String DRAFT_UPDATED = "RULE_PACK_DRAFT_UPDATED";
+
+	static final String PROPOSED = "RULE_PACK_PROPOSED";
+
+	static final String REJECTED = "RULE_PACK_REJECTED";
 
 	static final String PUBLISHED = "RULE_PACK_PUBLISHED";
 
@@ -68,9 +72,12 @@ class RulePackLifecycle {
 
 	private final RulePackLoader loader;
 
+	private final DraftChecks drafts;
+
 	RulePackLifecycle(RulePackStore store, ScoringEngine engine, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DraftChecks drafts) {
 		this.store = store;
+		this.drafts = drafts;
 		this.engine = engine;
 		this.transactions = transactions;
 		this.events = events;
@@ -128,12 +135,13 @@ class RulePackLifecycle {
 		if (text.length() > 2000) {
 			throw problem(HttpStatus.BAD_REQUEST, "note: at most 2000 characters");
 		}
+		// checked before the transaction, which would otherwise hold the pack's row lock while a child runs
+		this.drafts.compile(packId, 0, checked);
 		return this.transactions.execute((status) -> {
 			if (newPack) {
 				this.store.addPack(packId);
 			}
 			int version = this.store.nextVersion(packId);
-			validate(packId, version, checked);
 			Instant now = this.clock.instant();
 			PackVersion draft = new PackVersion(packId, version, PackVersion.Status.DRAFT, basedOn, text, author, now,
 					now, null, null, checked);
@@ -146,12 +154,16 @@ class RulePackLifecycle {
 	/** Replaces a draft's files with ones that compile; a published or retired version never changes. */
 	PackVersion updateDraft(String packId, int version, List<PackFile> files, String author) {
 		PackVersion existing = version(packId, version);
+		if (existing.status() == PackVersion.Status.PROPOSED) {
+			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version
+					+ " is proposed for publishing and frozen; an admin publishes it or rejects it back to draft");
+		}
 		if (existing.status() != PackVersion.Status.DRAFT) {
 			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + existing.status()
 					+ " and never changes; create a draft based on it");
 		}
 		List<PackFile> checked = checkFiles(files);
-		validate(packId, version, checked);
+		this.drafts.compile(packId, version, checked);
 		this.transactions.executeWithoutResult((status) -> {
 			if (!this.store.replaceDraftFiles(packId, version, checked, this.clock.instant())) {
 				throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " was published meanwhile");
@@ -161,21 +173,47 @@ class RulePackLifecycle {
 		return version(packId, version);
 	}
 
+	/** Freezes a draft for review: no edit until an admin publishes it or sends it back. */
+	PackVersion propose(String packId, int version, String analyst) {
+		move(packId, version, PackVersion.Status.DRAFT, PackVersion.Status.PROPOSED, analyst, PROPOSED,
+				"only a draft is proposed");
+		return version(packId, version);
+	}
+
+	/** Rejects a proposed version back to draft, so its author can edit it again. */
+	PackVersion reject(String packId, int version, String admin) {
+		move(packId, version, PackVersion.Status.PROPOSED, PackVersion.Status.DRAFT, admin, REJECTED,
+				"only a proposed version is rejected");
+		return version(packId, version);
+	}
+
 	/**
-	 * Publishes a draft: maker-checker, so never by its author. It becomes the active version in every
-	 * scoring path once the database has committed.
+	 * Publishes a proposed version: maker-checker, so never by its author, and only the content the
+	 * admin reviewed, named by its {@link PackVersion#contentHash()}. It becomes the active version in
+	 * every scoring path once the database has committed.
 	 */
-	PackVersion publish(String packId, int version, String admin) {
-		PackVersion draft = version(packId, version);
-		if (draft.status() != PackVersion.Status.DRAFT) {
-			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + draft.status()
-					+ "; only a draft is published (an earlier version comes back with rollback)");
+	PackVersion publish(String packId, int version, String admin, @Nullable String contentHash) {
+		PackVersion proposed = version(packId, version);
+		if (contentHash == null || contentHash.isBlank()) {
+			throw problem(HttpStatus.BAD_REQUEST, "contentHash: name the content you reviewed ("
+					+ "the version's contentHash, sha256:...)");
 		}
-		if (draft.author().equals(admin)) {
+		if (proposed.status() == PackVersion.Status.DRAFT) {
+			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version
+					+ " is a draft; its author proposes it first, which freezes it for review");
+		}
+		if (proposed.status() != PackVersion.Status.PROPOSED) {
+			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + proposed.status()
+					+ "; only a proposed version is published (an earlier version comes back with rollback)");
+		}
+		if (proposed.author().equals(admin)) {
 			throw problem(HttpStatus.FORBIDDEN, "version: " + packId + " v" + version + " was written by " + admin
 					+ "; another person must approve and publish it");
 		}
-		return activate(draft, admin, PUBLISHED);
+		if (!proposed.contentHash().equals(contentHash.strip())) {
+			throw stale(proposed);
+		}
+		return activate(proposed, admin, PUBLISHED);
 	}
 
 	/** Makes a version published before the active one again. */
@@ -217,9 +255,17 @@ class RulePackLifecycle {
 		}
 		Integer replaced = this.store.activeVersions().get(version.packId());
 		this.transactions.executeWithoutResult((status) -> {
+			if (auditType.equals(PUBLISHED)) {
+				// sent back, edited and proposed again since it was read: publish only what was compiled
+				PackVersion now = version(version.packId(), version.version());
+				if (now.status() != PackVersion.Status.PROPOSED || !now.contentHash().equals(version.contentHash())) {
+					compiled.close();
+					throw stale(now);
+				}
+			}
 			this.store.activate(version.packId(), version.version(), admin, this.clock.instant());
 			audit(admin, auditType, version.packId(), version.version(),
-					Map.of("replaced", (replaced == null) ? "" : replaced));
+					Map.of("replaced", (replaced == null) ? "" : replaced, "contentHash", version.contentHash()));
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override
@@ -234,11 +280,7 @@ class RulePackLifecycle {
 		return version(version.packId(), version.version());
 	}
 
-	/** Compiles the files to see that they do, and lets the compiled pack go. */
-	private void validate(String packId, int version, List<PackFile> files) {
-		compile(packId, version, files).close();
-	}
-
+	/** Compiles a version to publish in the server: safe by construction once the sandbox lets it through. */
 	private CompiledPack compile(String packId, int version, List<PackFile> files) {
 		try {
 			return this.engine.compiler().compile(new PackVersion(packId, version, PackVersion.Status.DRAFT, null, "",
@@ -247,6 +289,29 @@ class RulePackLifecycle {
 		catch (PackCompilationException ex) {
 			throw new DraftRejectedException(packId, ex.errors());
 		}
+	}
+
+	private void move(String packId, int version, PackVersion.Status from, PackVersion.Status to, String by,
+			String auditType, String only) {
+		PackVersion existing = version(packId, version);
+		if (existing.status() != from) {
+			throw problem(HttpStatus.CONFLICT,
+					"version: " + packId + " v" + version + " is " + existing.status() + "; " + only);
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			if (!this.store.changeStatus(packId, version, from, to, this.clock.instant())) {
+				throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " changed meanwhile");
+			}
+			audit(by, auditType, packId, version, Map.of("contentHash", existing.contentHash()));
+		});
+	}
+
+	private static ErrorResponseException stale(PackVersion version) {
+		ErrorResponseException stale = problem(HttpStatus.CONFLICT, "contentHash: " + version.packId() + " v"
+				+ version.version() + " is not the content you reviewed (now " + version.contentHash()
+				+ "); review it again");
+		stale.getBody().setProperty("contentHash", version.contentHash());
+		return stale;
 	}
 
 	private static List<PackFile> checkFiles(List<PackFile> files) {

@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The analysts' rule pack pages: the packs and their versions; a version's files in a CodeMirror
  * editor (DRL highlighted), editable while it is a draft, compiled on save with the errors pinned to
- * their lines; its test cases; and what it changes against the active version, file by file. The
- * admins' page publishes drafts and rolls back. Everything goes through {@link RulePackLifecycle},
+ * their lines; its test cases; and what it changes against the active version, file by file; and
+ * proposing it, which freezes it. The admins' page shows each proposed version's content hash and
+ * publishes exactly that content, rejects it back to draft, and rolls back. Everything goes through {@link RulePackLifecycle},
  * like the API.
  */
 @Controller
@@ -214,22 +215,68 @@ class RulePackPages {
 	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/test")
 	String test(@PathVariable String packId, @PathVariable int version,
 			@RequestParam(required = false) @Nullable String file, RedirectAttributes redirect) {
-		redirect.addFlashAttribute(TESTS, this.testing.run(packId, version, List.of()));
+		try {
+			redirect.addFlashAttribute(TESTS, this.testing.run(packId, version, List.of()));
+		}
+		catch (ErrorResponseException ex) {
+			// stopped at a limit, or cases that cannot be read: the notice says which
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		}
 		return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version
 				+ ((file == null) ? "" : "?file=" + file) + "#tests";
 	}
 
 	@GetMapping("/admin/rule-packs")
 	String admin(Model model) {
-		model.addAttribute("packs", versionsByPack());
+		Map<RulePackLifecycle.PackSummary, List<PackVersion>> packs = versionsByPack();
+		// the hash of each proposed version, as of this page: what the admin approves by publishing from it
+		Map<String, String> hashes = new LinkedHashMap<>();
+		for (List<PackVersion> versions : packs.values()) {
+			for (PackVersion version : versions) {
+				if (version.status() == PackVersion.Status.PROPOSED) {
+					hashes.put(version.packId() + "@" + version.version(),
+							this.lifecycle.version(version.packId(), version.version()).contentHash());
+				}
+			}
+		}
+		model.addAttribute("packs", packs);
+		model.addAttribute("hashes", hashes);
 		return "rulepack/admin";
 	}
 
-	@PostMapping("/admin/rule-packs/{packId}/versions/{version}/publish")
-	String publish(@PathVariable String packId, @PathVariable int version, Authentication authentication,
+	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/propose")
+	String propose(@PathVariable String packId, @PathVariable int version, Authentication authentication,
 			RedirectAttributes redirect) {
 		try {
-			this.lifecycle.publish(packId, version, authentication.getName());
+			this.lifecycle.propose(packId, version, authentication.getName());
+			Notice.ok(redirect, "packs.proposed", packId, version);
+		}
+		catch (ErrorResponseException ex) {
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		}
+		return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version;
+	}
+
+	@PostMapping("/admin/rule-packs/{packId}/versions/{version}/reject")
+	String reject(@PathVariable String packId, @PathVariable int version, Authentication authentication,
+			RedirectAttributes redirect) {
+		try {
+			this.lifecycle.reject(packId, version, authentication.getName());
+			Notice.ok(redirect, "packs.rejected", packId, version);
+		}
+		catch (ErrorResponseException ex) {
+			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		}
+		return "redirect:/admin/rule-packs";
+	}
+
+	/** Publishes the content the admin saw: the form carries the hash the page showed. */
+	@PostMapping("/admin/rule-packs/{packId}/versions/{version}/publish")
+	String publish(@PathVariable String packId, @PathVariable int version,
+			@RequestParam(required = false) @Nullable String contentHash, Authentication authentication,
+			RedirectAttributes redirect) {
+		try {
+			this.lifecycle.publish(packId, version, authentication.getName(), contentHash);
 			Notice.ok(redirect, "packs.published", packId, version);
 		}
 		catch (ErrorResponseException ex) {

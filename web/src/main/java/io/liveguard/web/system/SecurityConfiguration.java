@@ -99,10 +99,10 @@ public class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/rule-packs", "/api/v1/rule-packs/**")
 				.hasAnyRole("ANALYST", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions/*/publish",
-						"/api/v1/rule-packs/*/versions/*/rollback")
+						"/api/v1/rule-packs/*/versions/*/reject", "/api/v1/rule-packs/*/versions/*/rollback")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/*/test",
-						"/api/v1/rule-packs/*/versions/*/backtest")
+						"/api/v1/rule-packs/*/versions/*/backtest", "/api/v1/rule-packs/*/versions/*/propose")
 				.hasRole("ANALYST")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/rule-packs/*/versions/*")
 				.hasRole("ANALYST")

@@ -100,7 +100,8 @@ class RulePackEditorBrowserTests {
 
 		this.chrome.findElement(By.linkText("Rule packs")).click();
 		this.chrome.findElement(By.cssSelector("#version-1 form button")).click();
-		wait(10).until(ExpectedConditions.urlMatches("/analyst/rule-packs/default/versions/\\d+$"));
+		// drafts compile in a child JVM: seconds, more on a loaded machine
+		wait(60).until(ExpectedConditions.urlMatches("/analyst/rule-packs/default/versions/\\d+$"));
 		String editor = this.chrome.getCurrentUrl();
 		assertThat(this.chrome.findElement(By.cssSelector(".notice.ok")).getText()).contains("created from v1");
 		assertThat(this.chrome.findElements(By.cssSelector(".CodeMirror"))).as("CodeMirror is on").hasSize(1);
@@ -113,7 +114,7 @@ class RulePackEditorBrowserTests {
 		this.chrome.executeScript("var e = window.liveguardEditor;"
 				+ "e.setValue(e.getValue().replace('then', 'then\\n    this is not java;'));");
 		this.chrome.findElement(By.cssSelector("#editor-form button[type=submit]")).click();
-		wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
+		wait(60).until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
 		assertThat(this.chrome.findElement(By.cssSelector(".notice.error")).getText()).contains("was not saved");
 		String line = this.chrome.findElement(By.cssSelector("#errors li")).getAttribute("data-line");
 		Object bgClass = this.chrome.executeScript(
@@ -128,8 +129,17 @@ class RulePackEditorBrowserTests {
 		this.chrome.get(editor + "?file=keywords/off-platform.txt");
 		this.chrome.executeScript("var e = window.liveguardEditor; e.setValue(e.getValue() + 'signal\\n');");
 		this.chrome.findElement(By.cssSelector("#editor-form button[type=submit]")).click();
-		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "saved"));
+		wait(60).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "saved"));
 		assertThat(this.chrome.findElement(By.cssSelector(".diff pre")).getText()).contains("+signal");
+
+		// proposed for publishing: frozen, with the content hash the admin will approve
+		String hash = this.chrome.findElement(By.id("content-hash")).getText();
+		assertThat(hash).matches("sha256:[0-9a-f]{64}");
+		this.chrome.findElement(By.cssSelector("#propose-form button")).click();
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "frozen"));
+		assertThat(this.chrome.findElement(By.id("content-hash")).getText()).isEqualTo(hash);
+		assertThat(this.chrome.findElements(By.cssSelector("#editor-form button[type=submit]"))).as("no Save").isEmpty();
+		assertThat(this.chrome.findElements(By.id("propose-form"))).isEmpty();
 
 		// back-tested over November: the signal session gains a finding, drawn per day
 		this.chrome.executeScript("document.querySelector('#backtest-form input[name=from]').value = '2026-11-01';"

@@ -203,8 +203,13 @@ class RulePackJourneyIntegrationTests {
 		assertThat(gained).isEqualTo(candidate.values().stream().mapToLong(List::size).sum()
 				- baseline.values().stream().mapToLong(List::size).sum());
 
-		// its author cannot publish it
-		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "lan").getStatus())
+		// its author proposes it, which freezes it, and cannot publish it
+		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/propose", "", "lan").getStatus())
+			.isEqualTo(HttpStatus.OK);
+		String reviewed = body(get("/api/v1/rule-packs/default/versions/" + version, "admin")).get("contentHash")
+			.asString();
+		String approval = "{\"contentHash\": \"" + reviewed + "\"}";
+		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval, "lan").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 
 		// an admin publishes it while sessions keep arriving: not one request fails
@@ -237,7 +242,7 @@ class RulePackJourneyIntegrationTests {
 		}
 		Thread.sleep(1000);
 		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
-				"", "admin");
+				approval, "admin");
 		Thread.sleep(1000);
 		loading.set(false);
 		for (Future<?> sender : senders) {
@@ -254,7 +259,8 @@ class RulePackJourneyIntegrationTests {
 		assertThat(body(get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select type from audit_event where type like 'RULE_PACK_%' order by id")
 			.query(String.class)
-			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PUBLISHED", "RULE_PACK_ROLLED_BACK");
+			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PROPOSED", "RULE_PACK_PUBLISHED",
+					"RULE_PACK_ROLLED_BACK");
 	}
 
 	/**

@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A rule pack's life over the API: the shipped pack is version 1; an analyst's draft that does not
- * compile is refused with the line and nothing is stored; one that compiles is published by an admin
- * (never by its author) while sessions keep arriving, with no failed request, and scores from then
+ * compile is refused with the line and nothing is stored; one that compiles is proposed, which freezes
+ * it, and published by an admin (never by its author) naming the content hash reviewed while sessions keep arriving, with no failed request, and scores from then
  * on; a rollback brings version 1 back.
  */
 // a time budget far above what the firing limit needs, so the limit stops the looping draft even on a loaded machine
@@ -150,11 +150,12 @@ class RulePackLifecycleIntegrationTests {
 			.satisfies((r) -> assertThat(r.get("problems").get(0).asString())
 				.isEqualTo("expected finding OFF_PLATFORM_REDIRECT is missing"));
 
-		// its author may not publish it: not over the API (an analyst), nor as the checker
-		assertThat(post("/api/v1/rule-packs/default/versions/2/publish", "", "lan").getStatus())
+		// proposed, which freezes it; its author may not publish it: not over the API (an analyst), nor as the checker
+		String hash = propose("default", 2);
+		assertThat(post("/api/v1/rule-packs/default/versions/2/publish", approval(hash), "lan").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThatExceptionOfType(ErrorResponseException.class)
-			.isThrownBy(() -> this.lifecycle.publish("default", 2, "lan"))
+			.isThrownBy(() -> this.lifecycle.publish("default", 2, "lan", hash))
 			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(403))
 			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("another person"));
 
@@ -178,7 +179,8 @@ class RulePackLifecycleIntegrationTests {
 			}));
 		}
 		Thread.sleep(500);
-		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/2/publish", "", "admin");
+		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/2/publish", approval(hash),
+				"admin");
 		Thread.sleep(500);
 		loading.set(false);
 		for (Future<?> sender : senders) {
@@ -222,7 +224,8 @@ class RulePackLifecycleIntegrationTests {
 
 		assertThat(this.jdbc.sql("select type from audit_event where type like 'RULE_PACK_%' order by id")
 			.query(String.class)
-			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PUBLISHED", "RULE_PACK_ROLLED_BACK");
+			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PROPOSED", "RULE_PACK_PUBLISHED",
+					"RULE_PACK_ROLLED_BACK");
 	}
 
 	@Test
@@ -275,12 +278,11 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(post("/api/v1/rule-packs/nope/versions", draft(1, "x", files), "lan").getStatus())
 			.as("a new pack's first draft is based on no version of it")
 			.isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "admin").getStatus())
-			.isEqualTo(HttpStatus.OK);
+		assertThat(publish("default", version).getStatus()).isEqualTo(HttpStatus.OK);
 		EntityExchangeResult<String> overlapping = post("/api/v1/rule-packs/everywhere/versions",
 				draft(null, "a second pack for every market", files), "lan");
 		assertThat(overlapping.getStatus()).isEqualTo(HttpStatus.CREATED);
-		EntityExchangeResult<String> refused = post("/api/v1/rule-packs/everywhere/versions/1/publish", "", "admin");
+		EntityExchangeResult<String> refused = publish("everywhere", 1);
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(refused).get("detail").asString()).contains("'*'", "default");
 		assertThat(get("/api/v1/rule-packs/default/versions/99", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -298,7 +300,7 @@ class RulePackLifecycleIntegrationTests {
 				"lan");
 		assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
 		assertThat(body(created).get("version").asInt()).isEqualTo(1);
-		assertThat(post("/api/v1/rule-packs/th/versions/1/publish", "", "admin").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(publish("th", 1).getStatus()).isEqualTo(HttpStatus.OK);
 
 		ObjectNode thai = (ObjectNode) json.readTree(telegramSession());
 		thai.put("market", "TH");
@@ -323,6 +325,96 @@ class RulePackLifecycleIntegrationTests {
 		this.jdbc.sql("update rule_pack set active_version = ? where pack_id = 'default'").param(before).update();
 		this.lifecycle.refresh();
 		assertThat(this.engine.registry().active("default").orElseThrow().ref().version()).isEqualTo(before);
+	}
+
+	@Test
+	void anAdminPublishesExactlyTheContentReviewedAndAProposedDraftIsFrozen() {
+		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
+		int version = body(post("/api/v1/rule-packs/default/versions", draft(1, "to review", files), "lan"))
+			.get("version")
+			.asInt();
+		String reviewed = body(get("/api/v1/rule-packs/default/versions/" + version, "admin")).get("contentHash")
+			.asString();
+		assertThat(reviewed).matches("sha256:[0-9a-f]{64}");
+		int active = activeVersion();
+
+		// a draft is not published before it is proposed, nor without the hash reviewed
+		EntityExchangeResult<String> unproposed = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
+				approval(reviewed), "admin");
+		assertThat(unproposed.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(body(unproposed).get("detail").asString()).contains("proposes it first");
+		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "admin").getStatus())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+
+		// the admin reviewed it as it was; the analyst changes it before proposing: the old hash is stale
+		edit(files, "keywords/off-platform.txt", (list) -> list + "line\n");
+		assertThat(put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
+			.getStatus()).isEqualTo(HttpStatus.OK);
+		String proposed = propose("default", version);
+		assertThat(proposed).isNotEqualTo(reviewed);
+		EntityExchangeResult<String> stale = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
+				approval(reviewed), "admin");
+		assertThat(stale.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(body(stale).get("detail").asString()).contains("not the content you reviewed");
+		assertThat(body(stale).get("contentHash").asString()).isEqualTo(proposed);
+		assertThat(activeVersion()).as("nothing changed").isEqualTo(active);
+		assertThat(body(get("/api/v1/rule-packs/default/versions/" + version, "lan")).get("status").asString())
+			.isEqualTo("PROPOSED");
+
+		// proposed, it is frozen: edits and a second proposal are refused
+		EntityExchangeResult<String> frozen = put("/api/v1/rule-packs/default/versions/" + version,
+				draft(1, "sneaky", files), "lan");
+		assertThat(frozen.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(body(frozen).get("detail").asString()).contains("frozen");
+		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/propose", "", "lan").getStatus())
+			.isEqualTo(HttpStatus.CONFLICT);
+
+		// rejected back to draft it can be edited again, and proposed again under a new hash
+		EntityExchangeResult<String> rejected = post("/api/v1/rule-packs/default/versions/" + version + "/reject", "",
+				"admin");
+		assertThat(rejected.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(body(rejected).get("status").asString()).isEqualTo("DRAFT");
+		edit(files, "keywords/off-platform.txt", (list) -> list + "kakao\n");
+		assertThat(put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
+			.getStatus()).isEqualTo(HttpStatus.OK);
+		String again = propose("default", version);
+		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(proposed), "admin")
+			.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(activeVersion()).isEqualTo(active);
+
+		// the hash reviewed now is published
+		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
+				approval(again), "admin");
+		assertThat(published.getStatus()).as(published.getResponseBody()).isEqualTo(HttpStatus.OK);
+		assertThat(body(published).get("contentHash").asString()).isEqualTo(again);
+		assertThat(activeVersion()).isEqualTo(version);
+		assertThat(this.engine.registry().active("default").orElseThrow().ref().version()).isEqualTo(version);
+		assertThat(post("/api/v1/rule-packs/default/versions/" + active + "/rollback", "", "admin").getStatus())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	private int activeVersion() {
+		return body(get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt();
+	}
+
+	/** Proposes a draft as its author and returns its content hash, as the admin then reviews it. */
+	private String propose(String packId, int version) {
+		EntityExchangeResult<String> proposed = post("/api/v1/rule-packs/" + packId + "/versions/" + version
+				+ "/propose", "", "lan");
+		assertThat(proposed.getStatus()).as(proposed.getResponseBody()).isEqualTo(HttpStatus.OK);
+		assertThat(body(proposed).get("status").asString()).isEqualTo("PROPOSED");
+		return body(get("/api/v1/rule-packs/" + packId + "/versions/" + version, "admin")).get("contentHash")
+			.asString();
+	}
+
+	/** Proposes a draft and publishes the content proposed, as an admin. */
+	private EntityExchangeResult<String> publish(String packId, int version) {
+		String hash = propose(packId, version);
+		return post("/api/v1/rule-packs/" + packId + "/versions/" + version + "/publish", approval(hash), "admin");
+	}
+
+	private static String approval(String contentHash) {
+		return "{\"contentHash\": \"" + contentHash + "\"}";
 	}
 
 	private long versionsOf(String packId) {

@@ -29,7 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The rule pack pages: an analyst starts a draft, saves a file that does not compile and sees the
  * error on its line with the edit kept, saves one that does, runs the test cases and sees the diff;
- * an admin publishes it.
+ * its author proposes it, which freezes it; an admin publishes the content hash the page showed.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -161,13 +161,38 @@ class RulePackPagesIntegrationTests {
 		assertThat(report).contains("data-status=\"COMPLETED\"", "id=\"backtest-chart\"", "chart.umd.min.js",
 				"sessions score differently").doesNotContain("http-equiv=\"refresh\"");
 
-		// an admin publishes it
-		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("Publish");
-		post(session, ADMIN, "/admin/rule-packs/default/versions/" + version + "/publish");
+		// its author proposes it, which freezes it
+		String hash = hashOnThePage(page(session, ANALYST, editorUrl));
+		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("Not proposed yet");
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/propose");
+		assertThat(page(session, ANALYST, editorUrl)).contains("is proposed for publishing and frozen", hash)
+			.doesNotContain("id=\"propose-form\"");
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path", "keywords/off-platform.txt",
+				"content", "zalo\n");
+		// the notice goes to the page the save redirects to, the file's
+		assertThat(page(session, ANALYST, editorUrl + "?file=keywords/off-platform.txt"))
+			.contains("Not done: version: default v" + version + " is proposed for publishing and frozen");
+
+		// a publish from a page showing other content is refused; from the page showing this content it works
+		String admin = page(session, ADMIN, "/admin/rule-packs");
+		assertThat(admin).contains("Publish", "Reject back to draft", "value=\"" + hash + "\"");
+		post(session, ADMIN, "/admin/rule-packs/default/versions/" + version + "/publish", "contentHash",
+				"sha256:" + "0".repeat(64));
+		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("not the content you reviewed");
+		assertThat(this.jdbc.sql("select active_version from rule_pack where pack_id = 'default'").query(Integer.class)
+			.single()).isNotEqualTo(Integer.parseInt(version));
+		post(session, ADMIN, "/admin/rule-packs/default/versions/" + version + "/publish", "contentHash", hash);
 		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("Pack default version " + version + " is active.");
 		assertThat(this.jdbc.sql("select active_version from rule_pack where pack_id = 'default'").query(Integer.class)
 			.single()).isEqualTo(Integer.parseInt(version));
 		assertThat(page(session, ANALYST, editorUrl)).contains("A published version never changes", "readonly");
+	}
+
+	/** The content hash the editor shows. */
+	private static String hashOnThePage(String page) {
+		java.util.regex.Matcher hash = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}").matcher(page);
+		assertThat(hash.find()).as("the page shows the content hash").isTrue();
+		return hash.group();
 	}
 
 	private MvcTestResult post(MockHttpSession session, UserDetails who, String uri, String... params) {

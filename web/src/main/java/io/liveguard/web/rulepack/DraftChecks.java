@@ -1,0 +1,172 @@
+package io.liveguard.web.rulepack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.liveguard.engine.rulepack.PackError;
+import io.liveguard.engine.rulepack.PackFile;
+import io.liveguard.engine.rulepack.PackTests;
+import io.liveguard.engine.rulepack.worker.DraftReply;
+import io.liveguard.engine.rulepack.worker.DraftRequest;
+import io.liveguard.engine.rulepack.worker.DraftWorker;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Compiles drafts and runs test cases in a child JVM ({@link ChildJvm}, {@link DraftWorker}), never
+ * in the server: a draft's DRL and an analyst's test sessions are untrusted, and a loop inside a
+ * condition, a join over millions of tuples or a catastrophic pattern cannot be stopped from inside
+ * the JVM that runs them. A check that runs past the time limit or out of heap answers 422 naming the
+ * step it was on. Published versions are activated in the server as before.
+ */
+@Service
+class DraftChecks {
+
+	/** The worker logs warnings only, and to standard error: standard output carries its replies. */
+	private static final String WORKER_LOGGING = "-Dlogback.configurationFile=io/liveguard/engine/rulepack/worker/logback.xml";
+
+	private static final Logger log = LoggerFactory.getLogger(DraftChecks.class);
+
+	private final ChildJvm jvm;
+
+	private final DraftCheckProperties limits;
+
+	DraftChecks(DraftCheckProperties limits) {
+		this.limits = limits;
+		this.jvm = new ChildJvm(limits);
+	}
+
+	/** Compiles the files, or throws {@link RulePackLifecycle.DraftRejectedException} with every error. */
+	void compile(String packId, int version, List<PackFile> files) {
+		DraftReply reply = check(new DraftRequest(DraftRequest.Task.COMPILE, packId, version, files, List.of(),
+				Instant.EPOCH));
+		if (reply instanceof DraftReply.Rejected rejected) {
+			throw new RulePackLifecycle.DraftRejectedException(packId, rejected.errors());
+		}
+		if (!(reply instanceof DraftReply.Compiled)) {
+			throw unexpected(packId, reply);
+		}
+	}
+
+	/**
+	 * Compiles the files and runs their test cases and the given ones (JSON text each), stamping score
+	 * cards with {@code at}.
+	 */
+	List<PackTests.PackTestResult> test(String packId, int version, List<PackFile> files, List<String> cases,
+			Instant at) {
+		DraftReply reply = check(new DraftRequest(DraftRequest.Task.TEST, packId, version, files, cases, at));
+		if (reply instanceof DraftReply.Tested tested) {
+			return tested.results();
+		}
+		if (reply instanceof DraftReply.BadCases bad) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"test cases: " + bad.errors().get(0));
+			problem.setProperty("errors", bad.errors());
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+		}
+		if (reply instanceof DraftReply.Rejected rejected) {
+			throw new RulePackLifecycle.DraftRejectedException(packId, rejected.errors());
+		}
+		throw unexpected(packId, reply);
+	}
+
+	private DraftReply check(DraftRequest request) {
+		ChildJvm.Run run;
+		try {
+			run = this.jvm.run(DraftWorker.class.getName(), List.of(WORKER_LOGGING),
+					DraftWorker.JSON.writeValueAsBytes(request));
+		}
+		catch (ChildJvm.Busy ex) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"rule pack '" + request.packId() + "': " + this.limits.concurrent()
+							+ " drafts are being checked already; try again in a few seconds");
+			throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+		}
+		String step = "starting the check";
+		@Nullable DraftReply outcome = null;
+		for (String line : run.lines()) {
+			DraftReply reply = parse(line);
+			if (reply instanceof DraftReply.Step started) {
+				step = started.what();
+			}
+			else if (reply != null) {
+				outcome = reply;
+			}
+		}
+		log.info("Checked rule pack {} v{} ({}) in a child JVM: {} in {} ms", request.packId(), request.version(),
+				request.task(), (outcome != null) ? outcome.getClass().getSimpleName() : run.ending(),
+				run.took().toMillis());
+		switch (run.ending()) {
+			case TIMED_OUT -> throw new DraftStoppedException(request.packId(), step,
+					"ran longer than " + seconds(this.limits.timeLimit()));
+			case TOO_MUCH_OUTPUT -> throw new DraftStoppedException(request.packId(), step,
+					"answered more than " + this.limits.maxReply().toMegabytes() + " MB");
+			case EXITED -> {
+				if (outcome != null) {
+					return outcome;
+				}
+				if (run.exitCode() == ChildJvm.OUT_OF_MEMORY) {
+					throw new DraftStoppedException(request.packId(), step,
+							"ran out of memory (" + this.limits.heap().toMegabytes() + " MB)");
+				}
+				log.warn("The draft check of {} v{} ended with status {} and no answer: {}", request.packId(),
+						request.version(), run.exitCode(), run.errorTail());
+				throw new DraftStoppedException(request.packId(), step,
+						"ended without an answer (exit status " + run.exitCode() + ")");
+			}
+		}
+		throw new IllegalStateException("unreachable");
+	}
+
+	private static String seconds(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+	}
+
+	private static @Nullable DraftReply parse(String line) {
+		// the JVM itself may print a line (such as its OutOfMemoryError notice): only the worker's count
+		if (!line.startsWith("{")) {
+			return null;
+		}
+		try {
+			return DraftWorker.JSON.readValue(line, DraftReply.class);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static ErrorResponseException unexpected(String packId, DraftReply reply) {
+		String detail = (reply instanceof DraftReply.Failed failed) ? failed.message() : String.valueOf(reply);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"rule pack '" + packId + "': the draft check failed: " + detail);
+		problem.setTitle("Draft check failed");
+		return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+	}
+
+	/** A check killed at a limit: 422 naming the step it was on ("compiling", or a test case). */
+	static final class DraftStoppedException extends ErrorResponseException {
+
+		DraftStoppedException(String packId, String step, String why) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, body(packId, step, why), null);
+		}
+
+		private static ProblemDetail body(String packId, String step, String why) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+					"rule pack '" + packId + "': " + step + " " + why + " and was stopped");
+			problem.setTitle("Draft check stopped");
+			problem.setProperty("stopped", step);
+			return problem;
+		}
+
+	}
+
+}

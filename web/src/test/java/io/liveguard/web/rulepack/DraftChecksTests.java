@@ -1,0 +1,52 @@
+package io.liveguard.web.rulepack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.liveguard.engine.rulepack.PackFile;
+import io.liveguard.engine.rulepack.RulePackSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a draft check answers when its child is stopped, without the application: a time limit far
+ * below a cold compile (4 to 5 s) stops the check while it compiles, or, on a machine so loaded that
+ * the JVM has not started in that time, before it began.
+ */
+class DraftChecksTests {
+
+	private static final List<PackFile> SHIPPED = RulePackSource
+		.fromClasspath("default", 1, DraftChecksTests.class.getClassLoader())
+		.files();
+
+	@Test
+	void aCheckOverItsTimeLimitIsStoppedNamingTheStepItWasOn() {
+		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofMillis(1500),
+				DataSize.ofMegabytes(256), DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)));
+
+		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
+			.isThrownBy(() -> checks.test("default", 2, SHIPPED, List.of(), Instant.EPOCH))
+			.satisfies((stopped) -> {
+				assertThat(stopped.getStatusCode().value()).isEqualTo(422);
+				assertThat(stopped.getBody().getProperties().get("stopped")).isIn("compiling", "starting the check");
+				assertThat(stopped.getBody().getDetail()).startsWith("rule pack 'default': ")
+					.endsWith("ran longer than 1500 ms and was stopped");
+			});
+	}
+
+	@Test
+	void aCheckOutOfHeapIsStoppedSayingSo() {
+		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(16),
+				DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)));
+
+		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
+			.isThrownBy(() -> checks.compile("default", 2, SHIPPED))
+			.satisfies((stopped) -> assertThat(stopped.getBody().getDetail()).contains("ran out of memory (16 MB)"));
+	}
+
+}
