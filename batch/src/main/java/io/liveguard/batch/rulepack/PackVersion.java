@@ -1,11 +1,6 @@
 package io.liveguard.batch.rulepack;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 import io.liveguard.engine.rulepack.PackFile;
@@ -40,26 +35,11 @@ public record PackVersion(String packId, int version, Status status, @Nullable I
 	}
 
 	/**
-	 * What an admin approves when publishing: {@code sha256:} and the hex SHA-256 of every file, sorted
-	 * by path, each as its path's and its content's UTF-8 length and bytes (so no two different sets of
-	 * files give the same input). Only meaningful for a version read with its files.
+	 * What an admin approves when publishing ({@link RulePackSource#contentHash()}). Only meaningful for a
+	 * version read with its files.
 	 */
 	public String contentHash() {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java has SHA-256", ex);
-		}
-		for (PackFile file : this.files.stream().sorted(Comparator.comparing(PackFile::path)).toList()) {
-			for (String part : List.of(file.path(), file.content())) {
-				byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-				digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-				digest.update(bytes);
-			}
-		}
-		return "sha256:" + HexFormat.of().formatHex(digest.digest());
+		return source().contentHash();
 	}
 
 	public PackVersion withFiles(List<PackFile> files) {

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +26,29 @@ public record RulePackSource(String id, int version, List<PackFile> files) {
 
 	public RulePackSource {
 		files = List.copyOf(files);
+	}
+
+	/**
+	 * The files' fingerprint, what an admin approves when publishing: {@code sha256:} and the hex SHA-256
+	 * of every file, sorted by path, each as its path's and its content's UTF-8 length and bytes (so no
+	 * two different sets of files give the same input).
+	 */
+	public String contentHash() {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java has SHA-256", ex);
+		}
+		for (PackFile file : this.files.stream().sorted(Comparator.comparing(PackFile::path)).toList()) {
+			for (String part : List.of(file.path(), file.content())) {
+				byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+				digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+				digest.update(bytes);
+			}
+		}
+		return "sha256:" + HexFormat.of().formatHex(digest.digest());
 	}
 
 	public Optional<PackFile> file(String path) {

@@ -8,9 +8,12 @@ import java.util.List;
 import io.liveguard.engine.rulepack.PackError;
 import io.liveguard.engine.rulepack.PackFile;
 import io.liveguard.engine.rulepack.PackTests;
+import io.liveguard.engine.rulepack.RulePackSource;
 import io.liveguard.engine.rulepack.worker.DraftReply;
 import io.liveguard.engine.rulepack.worker.DraftRequest;
 import io.liveguard.engine.rulepack.worker.DraftWorker;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,21 +43,40 @@ class DraftChecks {
 
 	private final DraftCheckProperties limits;
 
-	DraftChecks(DraftCheckProperties limits) {
+	/**
+	 * Content hashes of files that compiled in a child: compiling is a function of the files, so a save
+	 * of files checked before (a draft based on a version and not yet changed, a save that changed
+	 * nothing) does not start another JVM.
+	 */
+	private final Cache<String, Boolean> compiled = Caffeine.newBuilder()
+		.maximumSize(1_000)
+		.expireAfterAccess(Duration.ofHours(1))
+		.build();
+
+	/** The server's time budget per session, which test cases score under in the child as well. */
+	private final Duration scoringTimeBudget;
+
+	DraftChecks(DraftCheckProperties limits, RulePackProperties packs) {
 		this.limits = limits;
+		this.scoringTimeBudget = packs.scoringTimeBudget();
 		this.jvm = new ChildJvm(limits);
 	}
 
 	/** Compiles the files, or throws {@link RulePackLifecycle.DraftRejectedException} with every error. */
 	void compile(String packId, int version, List<PackFile> files) {
+		String hash = new RulePackSource(packId, version, files).contentHash();
+		if (this.compiled.getIfPresent(hash) != null) {
+			return;
+		}
 		DraftReply reply = check(new DraftRequest(DraftRequest.Task.COMPILE, packId, version, files, List.of(),
-				Instant.EPOCH));
+				Instant.EPOCH, this.scoringTimeBudget));
 		if (reply instanceof DraftReply.Rejected rejected) {
 			throw new RulePackLifecycle.DraftRejectedException(packId, rejected.errors());
 		}
 		if (!(reply instanceof DraftReply.Compiled)) {
 			throw unexpected(packId, reply);
 		}
+		this.compiled.put(hash, Boolean.TRUE);
 	}
 
 	/**
@@ -63,7 +85,8 @@ class DraftChecks {
 	 */
 	List<PackTests.PackTestResult> test(String packId, int version, List<PackFile> files, List<String> cases,
 			Instant at) {
-		DraftReply reply = check(new DraftRequest(DraftRequest.Task.TEST, packId, version, files, cases, at));
+		DraftReply reply = check(new DraftRequest(DraftRequest.Task.TEST, packId, version, files, cases, at,
+				this.scoringTimeBudget));
 		if (reply instanceof DraftReply.Tested tested) {
 			return tested.results();
 		}

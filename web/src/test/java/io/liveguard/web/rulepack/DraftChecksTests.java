@@ -24,10 +24,14 @@ class DraftChecksTests {
 		.fromClasspath("default", 1, DraftChecksTests.class.getClassLoader())
 		.files();
 
+	private static final RulePackProperties PACKS = new RulePackProperties(List.of("default"), Duration.ofSeconds(30),
+			Duration.ofSeconds(1));
+
 	@Test
 	void aCheckOverItsTimeLimitIsStoppedNamingTheStepItWasOn() {
 		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofMillis(1500),
-				DataSize.ofMegabytes(256), DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)));
+				DataSize.ofMegabytes(256), DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)),
+				PACKS);
 
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.test("default", 2, SHIPPED, List.of(), Instant.EPOCH))
@@ -42,7 +46,7 @@ class DraftChecksTests {
 	@Test
 	void aCheckOutOfHeapIsStoppedSayingSo() {
 		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(16),
-				DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)));
+				DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)), PACKS);
 
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.compile("default", 2, SHIPPED))

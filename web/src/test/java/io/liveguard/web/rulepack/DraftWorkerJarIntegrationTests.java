@@ -38,7 +38,7 @@ class DraftWorkerJarIntegrationTests {
 		}
 		RulePackSource shipped = RulePackSource.fromClasspath("default", 1, getClass().getClassLoader());
 		DraftRequest request = new DraftRequest(DraftRequest.Task.TEST, "default", 2, shipped.files(), List.of(),
-				Instant.parse("2026-12-01T00:00:00Z"));
+				Instant.parse("2026-12-01T00:00:00Z"), Duration.ofSeconds(1));
 
 		ChildJvm.Run run = jvm.run(DraftWorker.class.getName(),
 				List.of("-Dlogback.configurationFile=io/liveguard/engine/rulepack/worker/logback.xml"),

@@ -1,5 +1,6 @@
 package io.liveguard.engine.rulepack.worker;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,9 +16,10 @@ import io.liveguard.engine.rulepack.RulePackSource;
  * @param files every file of the draft
  * @param cases test cases given with the request, each as JSON text, run after the pack's own
  * @param at the instant score cards are stamped with
+ * @param scoringTimeBudget the server's time budget per session, so a test case scores as it would there
  */
 public record DraftRequest(Task task, String packId, int version, List<PackFile> files, List<String> cases,
-		Instant at) {
+		Instant at, Duration scoringTimeBudget) {
 
 	public DraftRequest {
 		files = List.copyOf(files);

@@ -73,7 +73,7 @@ public final class DraftWorker {
 		this.replies.accept(new DraftReply.Step("compiling"));
 		CompiledPack pack;
 		try {
-			pack = new RulePackCompiler().compile(request.source());
+			pack = new RulePackCompiler(request.scoringTimeBudget()).compile(request.source());
 		}
 		catch (PackCompilationException ex) {
 			this.replies.accept(new DraftReply.Rejected(ex.errors()));

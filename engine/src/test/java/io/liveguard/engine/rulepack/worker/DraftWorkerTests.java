@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class DraftWorkerTests {
 	}
 
 	private static DraftRequest request(DraftRequest.Task task, List<PackFile> files, List<String> cases) {
-		return new DraftRequest(task, "minimal", 2, files, cases, AT);
+		return new DraftRequest(task, "minimal", 2, files, cases, AT, Duration.ofSeconds(60));
 	}
 
 	private static List<PackFile> minimal() {
