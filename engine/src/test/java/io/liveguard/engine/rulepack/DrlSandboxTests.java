@@ -61,14 +61,7 @@ class DrlSandboxTests {
 			a function without receiver  | insert(secret());                                                         | secret
 			""")
 	void anEscapeInAConsequenceIsRefusedWithItsLine(String name, String code, String construct) {
-		String drl = HEAD + """
-				rule "escapes"
-				when
-				    $s : SessionSummary()
-				then
-				    %s
-				end
-				""".formatted(code);
+		String drl = withConsequence(code);
 		assertRefusedAt(drl, TestPacks.lineOf(drl, code.substring(0, 6)), construct);
 	}
 
@@ -78,14 +71,7 @@ class DrlSandboxTests {
 			a call split over lines               | insert(\\n  System\\n  .getenv("DB_PASSWORD"));       | System
 			""")
 	void aCallSplitOverLinesIsSeen(String name, String code, String construct) {
-		String drl = HEAD + """
-				rule "escapes"
-				when
-				    $s : SessionSummary()
-				then
-				    %s
-				end
-				""".formatted(code.replace("\\n", "\n"));
+		String drl = withConsequence(code.replace("\\n", "\n"));
 		assertThatExceptionOfType(PackCompilationException.class)
 			.isThrownBy(() -> this.compiler.compile(TestPacks.with(TestPacks.minimal(), "rules/escape.drl", drl)))
 			.satisfies((ex) -> assertThat(ex.errors())
@@ -100,14 +86,7 @@ class DrlSandboxTests {
 			a string closed by an escape       | insert("a\\u0022 + System.getenv(\\u0022X");
 			""")
 	void unicodeEscapesAreRefusedWhereverTheyAre(String name, String code) {
-		String drl = HEAD + """
-				rule "escapes"
-				when
-				    $s : SessionSummary()
-				then
-				    %s
-				end
-				""".formatted(code);
+		String drl = withConsequence(code);
 		assertRefusedAt(drl, TestPacks.lineOf(drl, code.substring(0, 6)), "unicode escapes");
 	}
 
@@ -351,6 +330,18 @@ class DrlSandboxTests {
 		finally {
 			pack.close();
 		}
+	}
+
+	/** A file of one rule over the session summary whose consequence is {@code code}. */
+	private static String withConsequence(String code) {
+		return HEAD + """
+				rule "escapes"
+				when
+				    $s : SessionSummary()
+				then
+				    %s
+				end
+				""".formatted(code);
 	}
 
 	private void assertRefusedAt(String drl, int line, String construct) {
