@@ -10,6 +10,7 @@ import io.liveguard.web.apikey.ApiKeys;
 import io.liveguard.web.system.InputProperties;
 import io.liveguard.web.system.PasswordConfiguration;
 import io.liveguard.web.system.SecurityConfiguration;
+import io.liveguard.web.throttle.AuthenticationThrottle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** How the sessions API maps ingest outcomes and failures to HTTP, with the real security rules. */
 @WebMvcTest(SessionController.class)
-@Import({ SecurityConfiguration.class, PasswordConfiguration.class })
+@Import({ SecurityConfiguration.class, PasswordConfiguration.class, AuthenticationThrottle.class })
 @EnableConfigurationProperties(InputProperties.class)
 class SessionControllerTests {
 
