@@ -1,7 +1,8 @@
 /**
- * Spring Batch jobs over stored sessions: the nightly penalty run, bulk import and re-scoring. The
- * jobs arrive with the penalty-run issue; the module exists so the dependency direction
- * {@code web -> batch -> engine} is fixed from the start.
+ * Spring Batch jobs over stored sessions and the stores they share: the nightly penalty run
+ * ({@code penalty}, {@code partition}), the bulk import, re-scoring and rule pack back-tests, over the
+ * session and rule pack stores. The web module starts them; the dependency direction is
+ * {@code web -> batch -> engine}.
  */
 @NullMarked
 package io.liveguard.batch;

@@ -24,9 +24,7 @@ class ArchitectureTests {
 		.resideInAPackage("io.liveguard.batch..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAPackage("io.liveguard.web..")
-		// the batch module may hold no classes yet
-		.allowEmptyShould(true);
+		.resideInAPackage("io.liveguard.web..");
 
 	@ArchTest
 	static final ArchRule webFeaturesAreFreeOfCycles = slices().matching("io.liveguard.web.(*)..")
