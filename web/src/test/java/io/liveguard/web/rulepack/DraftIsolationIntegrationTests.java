@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,14 +19,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static io.liveguard.web.rulepack.PackApi.body;
+import static io.liveguard.web.rulepack.PackApi.edit;
+import static io.liveguard.web.rulepack.PackApi.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,11 +51,18 @@ class DraftIsolationIntegrationTests {
 	@Autowired
 	private RestTestClient client;
 
+	private PackApi api;
+
 	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
 	private PasswordEncoder encoder;
+
+	@BeforeEach
+	void api() {
+		this.api = new PackApi(this.client, PASSWORD);
+	}
 
 	@BeforeEach
 	void analyst() {
@@ -90,12 +96,12 @@ class DraftIsolationIntegrationTests {
 
 		Instant started = Instant.now();
 		CompletableFuture<EntityExchangeResult<String>> tested = CompletableFuture
-			.supplyAsync(() -> post("/api/v1/rule-packs/default/versions", draft, "lan"));
+			.supplyAsync(() -> this.api.post("/api/v1/rule-packs/default/versions", draft, "lan"));
 		Duration slowest = Duration.ZERO;
 		int answered = 0;
 		while (!tested.isDone()) {
 			Instant asked = Instant.now();
-			assertThat(get("/api/v1/rule-packs", "lan").getStatus()).isEqualTo(HttpStatus.OK);
+			assertThat(this.api.get("/api/v1/rule-packs", "lan").getStatus()).isEqualTo(HttpStatus.OK);
 			Duration took = Duration.between(asked, Instant.now());
 			slowest = (took.compareTo(slowest) > 0) ? took : slowest;
 			answered++;
@@ -140,19 +146,19 @@ class DraftIsolationIntegrationTests {
 			flag.put("confidence", 0.1);
 		}
 
-		EntityExchangeResult<String> stopped = post("/api/v1/rule-packs/default/versions/" + version + "/test",
+		EntityExchangeResult<String> stopped = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/test",
 				cases("three hundred flags", session), "lan");
 
 		assertThat(stopped.getStatus()).as(stopped.getResponseBody()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		JsonNode problem = body(stopped);
 		assertThat(problem.get("stopped").asString()).isEqualTo("test case 'three hundred flags' (cases[0])");
 		assertThat(problem.get("detail").asString()).contains("ran out of memory (256 MB)");
-		assertThat(get("/api/v1/rule-packs", "lan").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(this.api.get("/api/v1/rule-packs", "lan").getStatus()).isEqualTo(HttpStatus.OK);
 	}
 
 	/** A draft of the default pack with {@code rule} added to conduct.drl; its own test cases still pass. */
 	private int draft(String note, String rule) {
-		EntityExchangeResult<String> created = post("/api/v1/rule-packs/default/versions", draftBody(note, rule),
+		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/default/versions", draftBody(note, rule),
 				"lan");
 		assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
 		return body(created).get("version").asInt();
@@ -163,7 +169,7 @@ class DraftIsolationIntegrationTests {
 	}
 
 	private String draftBody(String note, String rule) {
-		ArrayNode files = (ArrayNode) body(get("/api/v1/rule-packs/default/versions/1", "lan")).get("files").deepCopy();
+		ArrayNode files = (ArrayNode) body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")).get("files").deepCopy();
 		edit(files, "rules/conduct.drl", (drl) -> drl + rule);
 		ObjectNode draft = json.createObjectNode();
 		draft.put("basedOn", 1);
@@ -184,33 +190,6 @@ class DraftIsolationIntegrationTests {
 		testCase.set("session", session);
 		testCase.set("expect", json.createObjectNode());
 		return "{\"cases\": [" + json.writeValueAsString(testCase) + "]}";
-	}
-
-	private static void edit(ArrayNode files, String path, UnaryOperator<String> change) {
-		for (JsonNode file : files) {
-			if (file.get("path").asString().equals(path)) {
-				((ObjectNode) file).put("content", change.apply(file.get("content").asString()));
-				return;
-			}
-		}
-		throw new IllegalArgumentException("no file " + path);
-	}
-
-	private EntityExchangeResult<String> post(String uri, String body, String username) {
-		return this.client.post().uri(uri).headers(basic(username)).contentType(MediaType.APPLICATION_JSON).body(body)
-			.exchange().returnResult(String.class);
-	}
-
-	private EntityExchangeResult<String> get(String uri, String username) {
-		return this.client.get().uri(uri).headers(basic(username)).exchange().returnResult(String.class);
-	}
-
-	private static JsonNode body(EntityExchangeResult<String> result) {
-		return json.readTree(result.getResponseBody());
-	}
-
-	private static Consumer<HttpHeaders> basic(String username) {
-		return (headers) -> headers.setBasicAuth(username, PASSWORD);
 	}
 
 	private static String example(String name) {

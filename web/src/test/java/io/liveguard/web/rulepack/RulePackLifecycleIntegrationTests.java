@@ -6,14 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import io.liveguard.engine.ScoringEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,6 +35,9 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.ErrorResponseException;
 
+import static io.liveguard.web.rulepack.PackApi.body;
+import static io.liveguard.web.rulepack.PackApi.edit;
+import static io.liveguard.web.rulepack.PackApi.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -66,6 +65,8 @@ class RulePackLifecycleIntegrationTests {
 	@Autowired
 	private RestTestClient client;
 
+	private PackApi api;
+
 	@Autowired
 	private JdbcClient jdbc;
 
@@ -77,6 +78,11 @@ class RulePackLifecycleIntegrationTests {
 
 	@Autowired
 	private ScoringEngine engine;
+
+	@BeforeEach
+	void api() {
+		this.api = new PackApi(this.client, PASSWORD);
+	}
 
 	@BeforeEach
 	void analyst() {
@@ -91,13 +97,13 @@ class RulePackLifecycleIntegrationTests {
 	@Test
 	void aDraftIsWrittenRefusedWhenBrokenPublishedUnderLoadAndRolledBack() throws Exception {
 		// the shipped pack is version 1, active
-		JsonNode packs = body(get("/api/v1/rule-packs", "lan"));
+		JsonNode packs = body(this.api.get("/api/v1/rule-packs", "lan"));
 		assertThat(packs).singleElement().satisfies((pack) -> {
 			assertThat(pack.get("packId").asString()).isEqualTo("default");
 			assertThat(pack.get("activeVersion").asInt()).isEqualTo(1);
 			assertThat(pack.get("markets").get(0).asString()).isEqualTo("*");
 		});
-		JsonNode v1 = body(get("/api/v1/rule-packs/default/versions/1", "lan"));
+		JsonNode v1 = body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan"));
 		assertThat(v1.get("status").asString()).isEqualTo("PUBLISHED");
 		assertThat(v1.get("active").asBoolean()).isTrue();
 		assertThat(v1.get("author").asString()).isEqualTo("liveguard");
@@ -111,7 +117,7 @@ class RulePackLifecycleIntegrationTests {
 		// a draft with a syntax error: 422 naming file and line, nothing stored
 		ArrayNode broken = files(v1);
 		edit(broken, "rules/conduct.drl", (drl) -> drl.replaceFirst("then", "then\n    this is not java;"));
-		EntityExchangeResult<String> refused = post("/api/v1/rule-packs/default/versions", draft(1, "broken", broken),
+		EntityExchangeResult<String> refused = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "broken", broken),
 				"lan");
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		JsonNode errors = body(refused).get("errors");
@@ -125,11 +131,11 @@ class RulePackLifecycleIntegrationTests {
 		edit(changed, "keywords/off-platform.txt", (list) -> list + "signal\n");
 		edit(changed, "settings.properties",
 				(settings) -> settings.replace("ladder.BAN_7D.minPoints = 9", "ladder.BAN_7D.minPoints = 10"));
-		EntityExchangeResult<String> created = post("/api/v1/rule-packs/default/versions",
+		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/default/versions",
 				draft(1, "signal is off-platform; 7-day ban from 10 points", changed), "lan");
 		assertThat(created.getStatus()).isEqualTo(HttpStatus.CREATED);
 		assertThat(body(created).get("version").asInt()).isEqualTo(2);
-		JsonNode v2 = body(get("/api/v1/rule-packs/default/versions/2", "admin"));
+		JsonNode v2 = body(this.api.get("/api/v1/rule-packs/default/versions/2", "admin"));
 		assertThat(v2.get("status").asString()).isEqualTo("DRAFT");
 		assertThat(v2.get("basedOn").asInt()).isEqualTo(1);
 		assertThat(v2.get("author").asString()).isEqualTo("lan");
@@ -140,10 +146,10 @@ class RulePackLifecycleIntegrationTests {
 		given.set("session", json.readTree(telegramSession()));
 		given.set("expect", json.readTree("{\"findings\": [\"OFF_PLATFORM_REDIRECT\"]}"));
 		String cases = "{\"cases\": [" + json.writeValueAsString(given) + "]}";
-		JsonNode tested = body(post("/api/v1/rule-packs/default/versions/2/test", cases, "lan"));
+		JsonNode tested = body(this.api.post("/api/v1/rule-packs/default/versions/2/test", cases, "lan"));
 		assertThat(tested.get("passed").asInt()).isEqualTo(5);
 		assertThat(tested.get("failed").asInt()).isZero();
-		JsonNode testedV1 = body(post("/api/v1/rule-packs/default/versions/1/test", cases, "lan"));
+		JsonNode testedV1 = body(this.api.post("/api/v1/rule-packs/default/versions/1/test", cases, "lan"));
 		assertThat(testedV1.get("failed").asInt()).isEqualTo(1);
 		assertThat(testedV1.get("results")).filteredOn((r) -> !r.get("passed").asBoolean())
 			.singleElement()
@@ -152,7 +158,7 @@ class RulePackLifecycleIntegrationTests {
 
 		// proposed, which freezes it; its author may not publish it: not over the API (an analyst), nor as the checker
 		String hash = propose("default", 2);
-		assertThat(post("/api/v1/rule-packs/default/versions/2/publish", approval(hash), "lan").getStatus())
+		assertThat(this.api.post("/api/v1/rule-packs/default/versions/2/publish", approval(hash), "lan").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThatExceptionOfType(ErrorResponseException.class)
 			.isThrownBy(() -> this.lifecycle.publish("default", 2, "lan", hash))
@@ -168,7 +174,7 @@ class RulePackLifecycleIntegrationTests {
 		for (int i = 0; i < 4; i++) {
 			senders.add(load.submit(() -> {
 				while (loading.get()) {
-					EntityExchangeResult<String> result = post("/api/v1/sessions", telegramSession(), "admin");
+					EntityExchangeResult<String> result = this.api.post("/api/v1/sessions", telegramSession(), "admin");
 					if (result.getStatus() != HttpStatus.CREATED) {
 						failures.add(result.getStatus() + " " + result.getResponseBody());
 					}
@@ -179,7 +185,7 @@ class RulePackLifecycleIntegrationTests {
 			}));
 		}
 		Thread.sleep(500);
-		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/2/publish", approval(hash),
+		EntityExchangeResult<String> published = this.api.post("/api/v1/rule-packs/default/versions/2/publish", approval(hash),
 				"admin");
 		Thread.sleep(500);
 		loading.set(false);
@@ -194,7 +200,7 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(versions).contains(1, 2).containsOnly(1, 2);
 
 		// a session scored by v1 before, scored again: by the version of its time, and by the current one
-		JsonNode rescored = body(get("/api/v1/sessions/" + earlier + "/rescore", "lan"));
+		JsonNode rescored = body(this.api.get("/api/v1/sessions/" + earlier + "/rescore", "lan"));
 		assertThat(rescored.get("stored").get("rulePack").get("version").asInt()).isEqualTo(1);
 		assertThat(rescored.get("atItsTime").get("rulePack").get("version").asInt()).isEqualTo(1);
 		assertThat(rescored.get("atItsTime").get("findings")).extracting((f) -> f.get("code").asString())
@@ -207,19 +213,19 @@ class RulePackLifecycleIntegrationTests {
 		JsonNode card = scoreCard(telegramSession());
 		assertThat(card.get("rulePack").get("version").asInt()).isEqualTo(2);
 		assertThat(card.get("findings")).extracting((f) -> f.get("code").asString()).contains("OFF_PLATFORM_REDIRECT");
-		assertThat(body(get("/api/v1/rule-packs/default/versions/1", "lan")).get("status").asString())
+		assertThat(body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")).get("status").asString())
 			.isEqualTo("RETIRED");
-		assertThat(body(get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt()).isEqualTo(2);
+		assertThat(body(this.api.get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt()).isEqualTo(2);
 
 		// a published version never changes
-		assertThat(put("/api/v1/rule-packs/default/versions/2", draft(1, "late edit", changed), "lan").getStatus())
+		assertThat(this.api.put("/api/v1/rule-packs/default/versions/2", draft(1, "late edit", changed), "lan").getStatus())
 			.isEqualTo(HttpStatus.CONFLICT);
 
 		// rollback to v1
-		EntityExchangeResult<String> rolledBack = post("/api/v1/rule-packs/default/versions/1/rollback", "", "admin");
+		EntityExchangeResult<String> rolledBack = this.api.post("/api/v1/rule-packs/default/versions/1/rollback", "", "admin");
 		assertThat(rolledBack.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(scoreCard(telegramSession()).get("rulePack").get("version").asInt()).isEqualTo(1);
-		assertThat(body(get("/api/v1/rule-packs/default/versions/2", "lan")).get("status").asString())
+		assertThat(body(this.api.get("/api/v1/rule-packs/default/versions/2", "lan")).get("status").asString())
 			.isEqualTo("RETIRED");
 
 		assertThat(this.jdbc.sql("select type from audit_event where type like 'RULE_PACK_%' order by id")
@@ -230,12 +236,12 @@ class RulePackLifecycleIntegrationTests {
 
 	@Test
 	void draftsAreEditedUntilPublishedAndBadFilesAreRefused() {
-		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
-		EntityExchangeResult<String> created = post("/api/v1/rule-packs/default/versions", draft(1, "edit me", files),
+		ArrayNode files = files(body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")));
+		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "edit me", files),
 				"lan");
 		int version = body(created).get("version").asInt();
 		edit(files, "keywords/off-platform.txt", (list) -> list + "viber\n");
-		EntityExchangeResult<String> updated = put("/api/v1/rule-packs/default/versions/" + version,
+		EntityExchangeResult<String> updated = this.api.put("/api/v1/rule-packs/default/versions/" + version,
 				draft(1, "edit me", files), "lan");
 		assertThat(updated.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(body(updated).get("files")).anySatisfy((f) -> assertThat(f.get("content").asString()).contains("viber"));
@@ -243,7 +249,7 @@ class RulePackLifecycleIntegrationTests {
 		// DRL that tries to leave the rules is refused with its line; one that loops is stopped when run
 		ArrayNode exiting = files.deepCopy();
 		edit(exiting, "rules/conduct.drl", (drl) -> drl.replaceFirst("then", "then\n    System.exit(0);"));
-		EntityExchangeResult<String> exit = post("/api/v1/rule-packs/default/versions", draft(1, "exit", exiting),
+		EntityExchangeResult<String> exit = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "exit", exiting),
 				"lan");
 		assertThat(exit.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		JsonNode exitError = body(exit).get("errors").get(0);
@@ -261,42 +267,42 @@ class RulePackLifecycleIntegrationTests {
 				""");
 		ArrayNode ownBudget = looping.deepCopy();
 		edit(ownBudget, "settings.properties", (settings) -> settings + "\nengine.timeBudgetMillis = 600000\n");
-		EntityExchangeResult<String> budget = post("/api/v1/rule-packs/default/versions", draft(1, "budget", ownBudget),
+		EntityExchangeResult<String> budget = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "budget", ownBudget),
 				"lan");
 		assertThat(budget.getStatus()).as("the time budget is the engine's").isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(body(budget).get("errors").get(0).get("message").asString()).contains("not a pack's to set");
-		int loops = body(post("/api/v1/rule-packs/default/versions", draft(1, "loops", looping), "lan")).get("version")
+		int loops = body(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "loops", looping), "lan")).get("version")
 			.asInt();
-		JsonNode tested = body(post("/api/v1/rule-packs/default/versions/" + loops + "/test", "{}", "lan"));
+		JsonNode tested = body(this.api.post("/api/v1/rule-packs/default/versions/" + loops + "/test", "{}", "lan"));
 		assertThat(tested.get("failed").asInt()).isEqualTo(4);
 		assertThat(tested.get("results").get(0).get("problems").get(0).asString()).contains("scoring failed", "loop");
 
 		ArrayNode escaping = files.deepCopy();
 		((ObjectNode) escaping.get(0)).put("path", "../../etc/passwd");
-		assertThat(post("/api/v1/rule-packs/default/versions", draft(1, "x", escaping), "lan").getStatus())
+		assertThat(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "x", escaping), "lan").getStatus())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(post("/api/v1/rule-packs/nope/versions", draft(1, "x", files), "lan").getStatus())
+		assertThat(this.api.post("/api/v1/rule-packs/nope/versions", draft(1, "x", files), "lan").getStatus())
 			.as("a new pack's first draft is based on no version of it")
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(publish("default", version).getStatus()).isEqualTo(HttpStatus.OK);
-		EntityExchangeResult<String> overlapping = post("/api/v1/rule-packs/everywhere/versions",
+		EntityExchangeResult<String> overlapping = this.api.post("/api/v1/rule-packs/everywhere/versions",
 				draft(null, "a second pack for every market", files), "lan");
 		assertThat(overlapping.getStatus()).isEqualTo(HttpStatus.CREATED);
 		EntityExchangeResult<String> refused = publish("everywhere", 1);
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(refused).get("detail").asString()).contains("'*'", "default");
-		assertThat(get("/api/v1/rule-packs/default/versions/99", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(post("/api/v1/rule-packs/default/versions", draft(1, "x", files), "admin").getStatus())
+		assertThat(this.api.get("/api/v1/rule-packs/default/versions/99", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "x", files), "admin").getStatus())
 			.as("analysts write drafts").isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void aNewPackForOneMarketIsPublishedAndScoresThatMarketOnly() throws Exception {
-		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
+		ArrayNode files = files(body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")));
 		edit(files, "pack.properties", (properties) -> "id = th\nmarkets = TH\ndescription = Thailand\n");
-		assertThat(post("/api/v1/rule-packs/Not_A_Pack/versions", draft(null, "x", files), "lan").getStatus())
+		assertThat(this.api.post("/api/v1/rule-packs/Not_A_Pack/versions", draft(null, "x", files), "lan").getStatus())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
-		EntityExchangeResult<String> created = post("/api/v1/rule-packs/th/versions", draft(null, "Thailand", files),
+		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/th/versions", draft(null, "Thailand", files),
 				"lan");
 		assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
 		assertThat(body(created).get("version").asInt()).isEqualTo(1);
@@ -306,15 +312,15 @@ class RulePackLifecycleIntegrationTests {
 		thai.put("market", "TH");
 		assertThat(scoreCard(json.writeValueAsString(thai)).get("rulePack").get("id").asString()).isEqualTo("th");
 		assertThat(scoreCard(telegramSession()).get("rulePack").get("id").asString()).isEqualTo("default");
-		assertThat(body(get("/api/v1/rule-packs", "lan"))).extracting((p) -> p.get("packId").asString())
+		assertThat(body(this.api.get("/api/v1/rule-packs", "lan"))).extracting((p) -> p.get("packId").asString())
 			.contains("default", "th");
 	}
 
 	@Test
 	void aVersionPublishedByAnotherNodeIsPickedUpByTheRefresh() {
 		// another node published: only the database knows
-		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
-		int version = body(post("/api/v1/rule-packs/default/versions", draft(1, "elsewhere", files), "lan"))
+		ArrayNode files = files(body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")));
+		int version = body(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "elsewhere", files), "lan"))
 			.get("version")
 			.asInt();
 		int before = this.engine.registry().active("default").orElseThrow().ref().version();
@@ -329,88 +335,88 @@ class RulePackLifecycleIntegrationTests {
 
 	@Test
 	void anAdminPublishesExactlyTheContentReviewedAndAProposedDraftIsFrozen() {
-		ArrayNode files = files(body(get("/api/v1/rule-packs/default/versions/1", "lan")));
-		int version = body(post("/api/v1/rule-packs/default/versions", draft(1, "to review", files), "lan"))
+		ArrayNode files = files(body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")));
+		int version = body(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "to review", files), "lan"))
 			.get("version")
 			.asInt();
-		String reviewed = body(get("/api/v1/rule-packs/default/versions/" + version, "admin")).get("contentHash")
+		String reviewed = body(this.api.get("/api/v1/rule-packs/default/versions/" + version, "admin")).get("contentHash")
 			.asString();
 		assertThat(reviewed).matches("sha256:[0-9a-f]{64}");
 		int active = activeVersion();
 
 		// a draft is not published before it is proposed, nor without the hash reviewed
-		EntityExchangeResult<String> unproposed = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
+		EntityExchangeResult<String> unproposed = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish",
 				approval(reviewed), "admin");
 		assertThat(unproposed.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(unproposed).get("detail").asString()).contains("proposes it first");
-		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "admin").getStatus())
+		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "admin").getStatus())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 
 		// the admin reviewed it as it was; the analyst changes it before proposing: the old hash is stale
 		edit(files, "keywords/off-platform.txt", (list) -> list + "line\n");
-		assertThat(put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
+		assertThat(this.api.put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
 			.getStatus()).isEqualTo(HttpStatus.OK);
 		String proposed = propose("default", version);
 		assertThat(proposed).isNotEqualTo(reviewed);
-		EntityExchangeResult<String> stale = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
+		EntityExchangeResult<String> stale = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish",
 				approval(reviewed), "admin");
 		assertThat(stale.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(stale).get("detail").asString()).contains("not the content you reviewed");
 		assertThat(body(stale).get("contentHash").asString()).isEqualTo(proposed);
 		assertThat(activeVersion()).as("nothing changed").isEqualTo(active);
-		assertThat(body(get("/api/v1/rule-packs/default/versions/" + version, "lan")).get("status").asString())
+		assertThat(body(this.api.get("/api/v1/rule-packs/default/versions/" + version, "lan")).get("status").asString())
 			.isEqualTo("PROPOSED");
 
 		// proposed, it is frozen: edits and a second proposal are refused
-		EntityExchangeResult<String> frozen = put("/api/v1/rule-packs/default/versions/" + version,
+		EntityExchangeResult<String> frozen = this.api.put("/api/v1/rule-packs/default/versions/" + version,
 				draft(1, "sneaky", files), "lan");
 		assertThat(frozen.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(frozen).get("detail").asString()).contains("frozen");
-		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/propose", "", "lan").getStatus())
+		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + version + "/propose", "", "lan").getStatus())
 			.isEqualTo(HttpStatus.CONFLICT);
 
 		// rejected back to draft it can be edited again, and proposed again under a new hash
-		EntityExchangeResult<String> rejected = post("/api/v1/rule-packs/default/versions/" + version + "/reject", "",
+		EntityExchangeResult<String> rejected = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/reject", "",
 				"admin");
 		assertThat(rejected.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(body(rejected).get("status").asString()).isEqualTo("DRAFT");
 		edit(files, "keywords/off-platform.txt", (list) -> list + "kakao\n");
-		assertThat(put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
+		assertThat(this.api.put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
 			.getStatus()).isEqualTo(HttpStatus.OK);
 		String again = propose("default", version);
-		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(proposed), "admin")
+		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(proposed), "admin")
 			.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(activeVersion()).isEqualTo(active);
 
 		// the hash reviewed now is published
-		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
+		EntityExchangeResult<String> published = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish",
 				approval(again), "admin");
 		assertThat(published.getStatus()).as(published.getResponseBody()).isEqualTo(HttpStatus.OK);
 		assertThat(body(published).get("contentHash").asString()).isEqualTo(again);
 		assertThat(activeVersion()).isEqualTo(version);
 		assertThat(this.engine.registry().active("default").orElseThrow().ref().version()).isEqualTo(version);
-		assertThat(post("/api/v1/rule-packs/default/versions/" + active + "/rollback", "", "admin").getStatus())
+		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + active + "/rollback", "", "admin").getStatus())
 			.isEqualTo(HttpStatus.OK);
 	}
 
 	private int activeVersion() {
-		return body(get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt();
+		return body(this.api.get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt();
 	}
 
 	/** Proposes a draft as its author and returns its content hash, as the admin then reviews it. */
 	private String propose(String packId, int version) {
-		EntityExchangeResult<String> proposed = post("/api/v1/rule-packs/" + packId + "/versions/" + version
+		EntityExchangeResult<String> proposed = this.api.post("/api/v1/rule-packs/" + packId + "/versions/" + version
 				+ "/propose", "", "lan");
 		assertThat(proposed.getStatus()).as(proposed.getResponseBody()).isEqualTo(HttpStatus.OK);
 		assertThat(body(proposed).get("status").asString()).isEqualTo("PROPOSED");
-		return body(get("/api/v1/rule-packs/" + packId + "/versions/" + version, "admin")).get("contentHash")
+		return body(this.api.get("/api/v1/rule-packs/" + packId + "/versions/" + version, "admin")).get("contentHash")
 			.asString();
 	}
 
 	/** Proposes a draft and publishes the content proposed, as an admin. */
 	private EntityExchangeResult<String> publish(String packId, int version) {
 		String hash = propose(packId, version);
-		return post("/api/v1/rule-packs/" + packId + "/versions/" + version + "/publish", approval(hash), "admin");
+		return this.api.post("/api/v1/rule-packs/" + packId + "/versions/" + version + "/publish", approval(hash), "admin");
 	}
 
 	private static String approval(String contentHash) {
@@ -425,7 +431,7 @@ class RulePackLifecycleIntegrationTests {
 	}
 
 	private JsonNode scoreCard(String session) {
-		EntityExchangeResult<String> result = post("/api/v1/sessions", session, "admin");
+		EntityExchangeResult<String> result = this.api.post("/api/v1/sessions", session, "admin");
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.CREATED);
 		return body(result);
 	}
@@ -461,28 +467,6 @@ class RulePackLifecycleIntegrationTests {
 		draft.put("note", note);
 		draft.set("files", files);
 		return json.writeValueAsString(draft);
-	}
-
-	private EntityExchangeResult<String> post(String uri, String body, String username) {
-		return this.client.post().uri(uri).headers(basic(username)).contentType(MediaType.APPLICATION_JSON).body(body)
-			.exchange().returnResult(String.class);
-	}
-
-	private EntityExchangeResult<String> put(String uri, String body, String username) {
-		return this.client.put().uri(uri).headers(basic(username)).contentType(MediaType.APPLICATION_JSON).body(body)
-			.exchange().returnResult(String.class);
-	}
-
-	private EntityExchangeResult<String> get(String uri, String username) {
-		return this.client.get().uri(uri).headers(basic(username)).exchange().returnResult(String.class);
-	}
-
-	private static JsonNode body(EntityExchangeResult<String> result) {
-		return json.readTree(result.getResponseBody());
-	}
-
-	private static Consumer<HttpHeaders> basic(String username) {
-		return (headers) -> headers.setBasicAuth(username, PASSWORD);
 	}
 
 	private static String example(String name) {
