@@ -1,10 +1,14 @@
 package io.liveguard.web.browser;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -43,17 +47,23 @@ class ThrottledLoginBrowserTests {
 	void afterThreeWrongPasswordsTheFormSaysToWaitAndChecksNoPassword() {
 		for (int i = 0; i < 3; i++) {
 			logIn("admin", "a-wrong-password-" + i);
-			assertThat(this.chrome.getCurrentUrl()).as("a failure goes back to the form").endsWith("/login?error");
+			// a failure goes back to the form
+			wait(20).until(ExpectedConditions.urlMatches("/login\\?error$"));
 		}
 
 		logIn("admin", PASSWORD);
 
+		wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
 		assertThat(this.chrome.findElement(By.cssSelector(".notice.error")).getText())
 			.contains("Too many failed logins from your address");
 		assertThat(this.chrome.getCurrentUrl()).as("not logged in").doesNotEndWith("/admin/penalty-runs");
 		assertThat(this.chrome.findElements(By.name("_csrf"))).as("the form can be sent again").isNotEmpty();
 		assertThat(Chromium.cspViolations(this.chrome)).isEmpty();
 		Chromium.screenshot(this.chrome, "login-throttled");
+	}
+
+	private WebDriverWait wait(int seconds) {
+		return new WebDriverWait(this.chrome, Duration.ofSeconds(seconds));
 	}
 
 	private void logIn(String username, String password) {

@@ -1,5 +1,6 @@
 package io.liveguard.web.rulepack;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A back-test over the API: a draft that adds "signal" to the off-platform keywords and raises the
@@ -113,14 +115,10 @@ class BacktestIntegrationTests {
 				"{\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\"}", "lan");
 		assertThat(started.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
 		String location = started.getResponseHeaders().getLocation().getPath();
-		JsonNode report = null;
-		for (int i = 0; i < 600; i++) {
-			report = body(get(location, "lan"));
-			if (List.of("COMPLETED", "FAILED").contains(report.get("status").asString())) {
-				break;
-			}
-			Thread.sleep(100);
-		}
+		JsonNode report = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> body(get(location, "lan")),
+					(status) -> List.of("COMPLETED", "FAILED").contains(status.get("status").asString()));
 		assertThat(report.get("status").asString()).as(String.valueOf(report.get("failure"))).isEqualTo("COMPLETED");
 		assertThat(report.get("sessionsTotal").asInt()).isEqualTo(10);
 		assertThat(report.get("progress").asDouble()).isEqualTo(1.0);

@@ -1,5 +1,6 @@
 package io.liveguard.web.rulepack;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,6 +41,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The analysts' journey of the issue, end to end over generated history: a draft edits the
@@ -141,14 +143,11 @@ class RulePackJourneyIntegrationTests {
 		EntityExchangeResult<String> started = post("/api/v1/rule-packs/default/versions/" + version + "/backtest",
 				"{\"from\":\"" + FROM + "\",\"to\":\"" + FROM.plusDays(DAYS - 1) + "\"}", "lan");
 		assertThat(started.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
-		JsonNode report = null;
-		for (int i = 0; i < 1200; i++) {
-			report = body(get(started.getResponseHeaders().getLocation().getPath(), "lan"));
-			if (List.of("COMPLETED", "FAILED").contains(report.get("status").asString())) {
-				break;
-			}
-			Thread.sleep(100);
-		}
+		String location = started.getResponseHeaders().getLocation().getPath();
+		JsonNode report = await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> body(get(location, "lan")),
+					(status) -> List.of("COMPLETED", "FAILED").contains(status.get("status").asString()));
 		assertThat(report.get("status").asString()).as(String.valueOf(report.get("failure"))).isEqualTo("COMPLETED");
 
 		// the independent recomputation: the findings on record (scored by v1 at ingest), plus
@@ -240,10 +239,12 @@ class RulePackJourneyIntegrationTests {
 				}
 			}));
 		}
-		Thread.sleep(1000);
+		// sessions scored before the publication, then after it, whatever the machine's load
+		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(1) || sent.get() >= more.size());
 		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
 				approval, "admin");
-		Thread.sleep(1000);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> versions.contains(version) || !failures.isEmpty() || sent.get() >= more.size());
 		loading.set(false);
 		for (Future<?> sender : senders) {
 			sender.get();

@@ -1,5 +1,6 @@
 package io.liveguard.web.rulepack;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ import static io.liveguard.web.rulepack.PackApi.body;
 import static io.liveguard.web.rulepack.PackApi.edit;
 import static io.liveguard.web.rulepack.PackApi.example;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -184,10 +186,11 @@ class RulePackLifecycleIntegrationTests {
 				}
 			}));
 		}
-		Thread.sleep(500);
+		// sessions scored before the publication, then after it, whatever the machine's load
+		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(1));
 		EntityExchangeResult<String> published = this.api.post("/api/v1/rule-packs/default/versions/2/publish", approval(hash),
 				"admin");
-		Thread.sleep(500);
+		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(2) || !failures.isEmpty());
 		loading.set(false);
 		for (Future<?> sender : senders) {
 			sender.get();

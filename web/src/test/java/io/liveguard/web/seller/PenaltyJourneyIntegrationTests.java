@@ -1,5 +1,6 @@
 package io.liveguard.web.seller;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The penalty run over the API, as the examples README tells it: the four example sessions, a run
@@ -87,14 +89,10 @@ class PenaltyJourneyIntegrationTests {
 				"{\"businessDate\":\"2026-11-22\",\"market\":\"VN\"}", "admin");
 		assertThat(started.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
 		String location = started.getResponseHeaders().getLocation().getPath();
-		JsonNode run = null;
-		for (int i = 0; i < 300; i++) {
-			run = body(get(location, "admin"));
-			if (List.of("COMPLETED", "FAILED").contains(run.get("status").asString())) {
-				break;
-			}
-			Thread.sleep(100);
-		}
+		JsonNode run = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> body(get(location, "admin")),
+					(status) -> List.of("COMPLETED", "FAILED").contains(status.get("status").asString()));
 		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(run.get("sellersTotal").asInt()).isEqualTo(4);
 		assertThat(run.get("penaltiesDecided").asInt()).isEqualTo(2);

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The bulk import API over real HTTP, on an in-memory database. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -166,17 +167,12 @@ class SessionImportApiIntegrationTests {
 		assertThat(spoolFiles()).isEmpty();
 	}
 
-	private JsonNode awaitEnd(long importId) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (true) {
-			JsonNode status = json.readTree(get("/api/v1/imports/" + importId).getResponseBody());
-			String state = status.get("status").asString();
-			if (List.of("COMPLETED", "FAILED", "STOPPED").contains(state)) {
-				return status;
-			}
-			assertThat(System.nanoTime()).as("import " + importId + " still " + state).isLessThan(deadline);
-			Thread.sleep(100);
-		}
+	private JsonNode awaitEnd(long importId) {
+		return await().alias("import " + importId + " ends")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> json.readTree(get("/api/v1/imports/" + importId).getResponseBody()),
+					(status) -> List.of("COMPLETED", "FAILED", "STOPPED").contains(status.get("status").asString()));
 	}
 
 	private EntityExchangeResult<String> post(String uri, byte[] body) {
