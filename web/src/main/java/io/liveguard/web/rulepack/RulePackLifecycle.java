@@ -33,9 +33,11 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The life of a rule pack version: an analyst writes a draft (compiled on every save in a child JVM by
- * {@link DraftChecks}, refused with its errors pinned to file and line when it does not compile); someone other than its author publishes
- * it; an admin can roll back to any version published before. Publishing and rollback swap the
- * compiled pack in the engine's registry after the database commit, in one reference swap: a request
+ * {@link DraftChecks}, refused with its errors pinned to file and line when it does not compile) and
+ * proposes it, which freezes it; someone other than its author publishes exactly the content reviewed
+ * (its content hash) or rejects it back to draft; an admin can roll back to any version published
+ * before. Publishing and rollback swap the compiled pack in the engine's registry after the database
+ * commit, in one reference swap: a request
  * or batch step that took its pack earlier finishes with it, the next one gets the new version. Other
  * nodes pick the change up from the database within {@code liveguard.pack-refresh}. Every change is an
  * audit event.

@@ -247,26 +247,16 @@ class RulePackPages {
 	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/propose")
 	String propose(@PathVariable String packId, @PathVariable int version, Authentication authentication,
 			RedirectAttributes redirect) {
-		try {
-			this.lifecycle.propose(packId, version, authentication.getName());
-			Notice.ok(redirect, "packs.proposed", packId, version);
-		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
-		}
+		act(redirect, "packs.proposed", packId, version,
+				() -> this.lifecycle.propose(packId, version, authentication.getName()));
 		return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version;
 	}
 
 	@PostMapping("/admin/rule-packs/{packId}/versions/{version}/reject")
 	String reject(@PathVariable String packId, @PathVariable int version, Authentication authentication,
 			RedirectAttributes redirect) {
-		try {
-			this.lifecycle.reject(packId, version, authentication.getName());
-			Notice.ok(redirect, "packs.rejected", packId, version);
-		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
-		}
+		act(redirect, "packs.rejected", packId, version,
+				() -> this.lifecycle.reject(packId, version, authentication.getName()));
 		return "redirect:/admin/rule-packs";
 	}
 
@@ -275,27 +265,28 @@ class RulePackPages {
 	String publish(@PathVariable String packId, @PathVariable int version,
 			@RequestParam(required = false) @Nullable String contentHash, Authentication authentication,
 			RedirectAttributes redirect) {
-		try {
-			this.lifecycle.publish(packId, version, authentication.getName(), contentHash);
-			Notice.ok(redirect, "packs.published", packId, version);
-		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
-		}
+		act(redirect, "packs.published", packId, version,
+				() -> this.lifecycle.publish(packId, version, authentication.getName(), contentHash));
 		return "redirect:/admin/rule-packs";
 	}
 
 	@PostMapping("/admin/rule-packs/{packId}/versions/{version}/rollback")
 	String rollback(@PathVariable String packId, @PathVariable int version, Authentication authentication,
 			RedirectAttributes redirect) {
+		act(redirect, "packs.rolledBack", packId, version,
+				() -> this.lifecycle.rollback(packId, version, authentication.getName()));
+		return "redirect:/admin/rule-packs";
+	}
+
+	/** Does a version's state change and says on the next page how it went, or why it was refused. */
+	private static void act(RedirectAttributes redirect, String done, String packId, int version, Runnable change) {
 		try {
-			this.lifecycle.rollback(packId, version, authentication.getName());
-			Notice.ok(redirect, "packs.rolledBack", packId, version);
+			change.run();
+			Notice.ok(redirect, done, packId, version);
 		}
 		catch (ErrorResponseException ex) {
 			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
 		}
-		return "redirect:/admin/rule-packs";
 	}
 
 	private Map<RulePackLifecycle.PackSummary, List<PackVersion>> versionsByPack() {
