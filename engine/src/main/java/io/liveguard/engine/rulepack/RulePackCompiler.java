@@ -83,11 +83,6 @@ public final class RulePackCompiler {
 		this.timeBudget = timeBudget;
 	}
 
-	/** The time one session's rules may take in the packs this compiler makes. */
-	public Duration timeBudget() {
-		return this.timeBudget;
-	}
-
 	/** Compiles the pack or throws {@link PackCompilationException} with every error found. */
 	public CompiledPack compile(RulePackSource source) {
 		long started = System.nanoTime();
