@@ -3,6 +3,7 @@ package io.liveguard.web.system;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.liveguard.engine.DomainException;
 import io.liveguard.engine.rulepack.ScoringException;
 import io.liveguard.engine.session.FieldError;
 import io.liveguard.engine.session.InvalidSessionException;
@@ -47,6 +48,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid session record");
 		problem.setProperty("errors", ex.errors());
 		return problem;
+	}
+
+	/** A service refused in the domain's words: the kind decides the status, the rest is the problem. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> domain(DomainException ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.detail());
+		if (ex.title() != null) {
+			problem.setTitle(ex.title());
+		}
+		ex.properties().forEach(problem::setProperty);
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	@ExceptionHandler
