@@ -51,6 +51,9 @@ public abstract class DomainException extends RuntimeException {
 		/** The thing asked for does not exist, or the caller may not know that it does (404). */
 		NOT_FOUND,
 
+		/** The caller may not do this to this thing whatever its role, such as approving its own work (403). */
+		FORBIDDEN,
+
 		/** The thing exists but is in a state that does not allow this (409). */
 		CONFLICT,
 

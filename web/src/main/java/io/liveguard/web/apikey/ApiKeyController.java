@@ -5,13 +5,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
+import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +31,8 @@ class ApiKeyController {
 
 	@PostMapping
 	@Operation(summary = "Create a key; the answer holds the key, shown this once")
-	ResponseEntity<IssuedKey> create(@RequestBody NewKey request, Authentication authentication) {
-		ApiKeys.Issued issued = this.keys.create(request.name(), request.role(), authentication.getName());
+	ResponseEntity<IssuedKey> create(@Valid @RequestBody ApiKeys.NewKey request, Authentication authentication) {
+		ApiKeys.Issued issued = this.keys.create(request, authentication.getName());
 		return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.apiKey().id()))
 			.body(IssuedKey.of(issued));
 	}
@@ -49,9 +46,7 @@ class ApiKeyController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One key's record")
 	ApiKey one(@PathVariable String id) {
-		return this.keys.find(id)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "id: no API key '" + id + "'"), null));
+		return this.keys.find(id).orElseThrow(() -> new ApiKeys.ApiKeyNotFound(id));
 	}
 
 	@PostMapping("/{id}/rotate")
@@ -64,9 +59,6 @@ class ApiKeyController {
 	@Operation(summary = "Revoke the key for good")
 	ApiKey revoke(@PathVariable String id, Authentication authentication) {
 		return this.keys.revoke(id, authentication.getName());
-	}
-
-	record NewKey(@Nullable String name, @Nullable String role) {
 	}
 
 	/** {@code {id, key}} as api.md gives it, with the name and prefix for people. */

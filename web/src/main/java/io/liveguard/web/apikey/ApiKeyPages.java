@@ -1,12 +1,14 @@
 package io.liveguard.web.apikey;
 
+import io.liveguard.engine.DomainException;
+import io.liveguard.web.page.Forms;
 import io.liveguard.web.page.Notice;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +28,11 @@ class ApiKeyPages {
 
 	private final ApiKeys keys;
 
-	ApiKeyPages(ApiKeys keys) {
+	private final Validator validator;
+
+	ApiKeyPages(ApiKeys keys, Validator validator) {
 		this.keys = keys;
+		this.validator = validator;
 	}
 
 	@GetMapping("/admin/api-keys")
@@ -40,10 +45,11 @@ class ApiKeyPages {
 	String create(@RequestParam(required = false) @Nullable String name, Authentication authentication,
 			RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute(ISSUED, this.keys.create(name, "PLATFORM", authentication.getName()));
+			redirect.addFlashAttribute(ISSUED, this.keys.create(
+					Forms.check(this.validator, new ApiKeys.NewKey(name, "PLATFORM")), authentication.getName()));
 		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		catch (DomainException ex) {
+			Notice.error(redirect, "admin.refused", ex.detail());
 		}
 		return PAGE;
 	}
@@ -53,8 +59,8 @@ class ApiKeyPages {
 		try {
 			redirect.addFlashAttribute(ISSUED, this.keys.rotate(id, authentication.getName()));
 		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		catch (DomainException ex) {
+			Notice.error(redirect, "admin.refused", ex.detail());
 		}
 		return PAGE;
 	}
@@ -65,8 +71,8 @@ class ApiKeyPages {
 			ApiKey revoked = this.keys.revoke(id, authentication.getName());
 			Notice.ok(redirect, "keys.revoked", revoked.name());
 		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		catch (DomainException ex) {
+			Notice.error(redirect, "admin.refused", ex.detail());
 		}
 		return PAGE;
 	}

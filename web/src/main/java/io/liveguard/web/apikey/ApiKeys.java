@@ -14,22 +14,24 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import io.liveguard.engine.DomainException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Creates, rotates, revokes and checks API keys. A key is {@code lg_} and 256 random bits in
@@ -87,22 +89,20 @@ public class ApiKeys {
 		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(ApiKeys::map).optional();
 	}
 
-	/** Creates a key for a PLATFORM client; the result holds the key, which is not kept. */
+	/**
+	 * Creates a key for a PLATFORM client; the result holds the key, which is not kept. The request was
+	 * validated by its constraints (the API and the page both check it).
+	 */
 	@Transactional
-	public Issued create(@Nullable String name, @Nullable String role, String admin) {
-		if (name == null || name.isBlank() || name.length() > 100) {
-			throw problem(HttpStatus.BAD_REQUEST, "name: is required, at most 100 characters");
-		}
-		if (role != null && !"PLATFORM".equals(role)) {
-			throw problem(HttpStatus.BAD_REQUEST, "role: API keys are for PLATFORM clients; people get users");
-		}
+	public Issued create(NewKey request, String admin) {
+		String name = Objects.requireNonNull(request.name(), "name: validated before").strip();
 		String id = randomId();
 		String key = newKey();
 		this.jdbc.sql("""
 				insert into api_key (id, name, role, key_hash, key_prefix, created_by, created_at)
 				values (?, ?, 'PLATFORM', ?, ?, ?, ?)
-				""").params(id, name.strip(), hash(key), shown(key), admin, utc(this.clock.instant())).update();
-		audit(admin, API_KEY_CREATED, id, name.strip());
+				""").params(id, name, hash(key), shown(key), admin, utc(this.clock.instant())).update();
+		audit(admin, API_KEY_CREATED, id, name);
 		return new Issued(find(id).orElseThrow(), key);
 	}
 
@@ -162,9 +162,9 @@ public class ApiKeys {
 	}
 
 	private ApiKey active(String id) {
-		ApiKey existing = find(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "id: no API key '" + id + "'"));
+		ApiKey existing = find(id).orElseThrow(() -> new ApiKeyNotFound(id));
 		if (!existing.active()) {
-			throw problem(HttpStatus.CONFLICT, "id: API key '" + id + "' was revoked at " + existing.revokedAt());
+			throw new ApiKeyRevoked(existing);
 		}
 		return existing;
 	}
@@ -214,10 +214,6 @@ public class ApiKeys {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
-	}
-
 	/**
 	 * A key as issued: its record and the key itself, shown this once.
 	 *
@@ -225,6 +221,38 @@ public class ApiKeys {
 	 * @param key the key to hand to the client
 	 */
 	public record Issued(ApiKey apiKey, String key) {
+	}
+
+	/**
+	 * A key to create (api.md: {@code {name, role}}).
+	 *
+	 * @param name what the key is for, shown to admins
+	 * @param role PLATFORM or none: people get users, not keys
+	 */
+	public record NewKey(@NotBlank(message = NAME) @Size(max = 100, message = NAME) @Nullable String name,
+			@Pattern(regexp = "PLATFORM", message = "API keys are for PLATFORM clients; people get users")
+			@Nullable String role) {
+
+		private static final String NAME = "is required, at most 100 characters";
+
+	}
+
+	/** No API key has that id. */
+	static final class ApiKeyNotFound extends DomainException {
+
+		ApiKeyNotFound(String id) {
+			super(Kind.NOT_FOUND, null, "id: no API key '" + id + "'");
+		}
+
+	}
+
+	/** The key was revoked: it never works, nor changes, again. */
+	static final class ApiKeyRevoked extends DomainException {
+
+		ApiKeyRevoked(ApiKey key) {
+			super(Kind.CONFLICT, null, "id: API key '" + key.id() + "' was revoked at " + key.revokedAt());
+		}
+
 	}
 
 }

@@ -2,10 +2,13 @@ package io.liveguard.web.appeal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -32,11 +35,9 @@ class AppealController {
 
 	@PostMapping
 	@Operation(summary = "Appeal one violation finding within the window (the seller, or ADMIN on its behalf)")
-	ResponseEntity<Filed> file(@RequestBody AppealRequest request, Authentication authentication) {
-		if (request.sessionId() == null || request.code() == null) {
-			throw AppealProblem.invalid((request.sessionId() == null ? "sessionId" : "code") + ": is required");
-		}
-		Appeal appeal = this.appeals.file(request.sessionId(), request.code(), request.reason(),
+	ResponseEntity<Filed> file(@Valid @RequestBody AppealRequest request, Authentication authentication) {
+		Appeal appeal = this.appeals.file(Objects.requireNonNull(request.sessionId()),
+				Objects.requireNonNull(request.code()), request.reason(),
 				Caller.of(authentication));
 		return ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.appealId()))
 			.body(new Filed(appeal.appealId(), appeal.status()));
@@ -52,27 +53,27 @@ class AppealController {
 	@Operation(summary = "One appeal (ANALYST, ADMIN, or the seller it belongs to)")
 	Appeal one(@PathVariable String appealId, Authentication authentication) {
 		return this.appeals.find(appealId, Caller.of(authentication))
-			.orElseThrow(() -> AppealProblem.notFound("appealId: no appeal '" + appealId + "' is known"));
+			.orElseThrow(() -> new AppealRefused.AppealNotFound(appealId));
 	}
 
 	@PostMapping("/{appealId}/decision")
 	@Operation(summary = "Uphold or overturn an open appeal (ANALYST); liftNow lifts unsupported penalties at once")
-	Appeals.Decision decide(@PathVariable String appealId, @RequestBody DecisionRequest request,
+	Appeals.Decision decide(@PathVariable String appealId, @Valid @RequestBody DecisionRequest request,
 			Authentication authentication) {
-		if (request.outcome() == null) {
-			throw AppealProblem.invalid("outcome: is required (UPHELD or OVERTURNED)");
-		}
-		return this.appeals.decide(appealId, request.outcome(), request.note(), Boolean.TRUE.equals(request.liftNow()),
-				Caller.of(authentication));
+		return this.appeals.decide(appealId, Objects.requireNonNull(request.outcome()), request.note(),
+				Boolean.TRUE.equals(request.liftNow()), Caller.of(authentication));
 	}
 
-	record AppealRequest(@Nullable String sessionId, @Nullable String code, @Nullable String reason) {
+	/** The finding appealed, and why; the reason's own rules are the appeal's ({@link Appeal#reason}). */
+	record AppealRequest(@NotNull(message = "is required") @Nullable String sessionId,
+			@NotNull(message = "is required") @Nullable String code, @Nullable String reason) {
 	}
 
 	record Filed(String appealId, Appeal.Status status) {
 	}
 
-	record DecisionRequest(Appeal.@Nullable Status outcome, @Nullable String note, @Nullable Boolean liftNow) {
+	record DecisionRequest(@NotNull(message = "is required (UPHELD or OVERTURNED)") Appeal.@Nullable Status outcome,
+			@Nullable String note, @Nullable Boolean liftNow) {
 	}
 
 }

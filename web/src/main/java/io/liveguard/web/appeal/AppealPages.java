@@ -9,7 +9,6 @@ import io.liveguard.web.session.SellerSessions;
 import io.liveguard.web.user.Caller;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +53,8 @@ class AppealPages {
 			this.appeals.file(sessionId, code, reason, Caller.of(authentication));
 			Notice.ok(redirect, "appeal.filed", code, sessionId);
 		}
-		catch (AppealProblem ex) {
-			Notice.error(redirect, errorKey(ex), code, sessionId, detail(ex));
+		catch (AppealRefused ex) {
+			Notice.error(redirect, errorKey(ex), code, sessionId, ex.detail());
 		}
 		return back;
 	}
@@ -81,8 +80,8 @@ class AppealPages {
 			Notice.ok(redirect, "appeal.decided." + appeal.status(), appeal.code(), appeal.sessionId(),
 					decision.liftedPenalties().size());
 		}
-		catch (AppealProblem ex) {
-			Notice.error(redirect, "appeal.error.decision", appealId, detail(ex));
+		catch (AppealRefused ex) {
+			Notice.error(redirect, "appeal.error.decision", appealId, ex.detail());
 		}
 		return "redirect:/analyst/appeals";
 	}
@@ -93,17 +92,12 @@ class AppealPages {
 		return new QueuedAppeal(appeal, finding.orElse(null));
 	}
 
-	private static String errorKey(AppealProblem ex) {
-		HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
-		if (status == HttpStatus.CONFLICT) {
-			return "appeal.error.conflict";
-		}
-		return (status == HttpStatus.NOT_FOUND) ? "appeal.error.notFound" : "appeal.error.invalid";
-	}
-
-	private static String detail(AppealProblem ex) {
-		String detail = ex.getBody().getDetail();
-		return (detail != null) ? detail : ex.getMessage();
+	private static String errorKey(AppealRefused ex) {
+		return switch (ex.kind()) {
+			case CONFLICT -> "appeal.error.conflict";
+			case NOT_FOUND -> "appeal.error.notFound";
+			default -> "appeal.error.invalid";
+		};
 	}
 
 	/** An appeal with the finding it contests, as the session's current score card holds it. */

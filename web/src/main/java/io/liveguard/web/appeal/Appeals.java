@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,13 +58,8 @@ class Appeals {
 	 * pack's appeal window of the session's start.
 	 */
 	@Transactional
-	Appeal file(String sessionId, String code, String reason, Caller caller) {
-		if (reason == null || reason.isBlank()) {
-			throw AppealProblem.invalid("reason: must not be blank");
-		}
-		if (reason.length() > 4000) {
-			throw AppealProblem.invalid("reason: at most 4000 characters");
-		}
+	Appeal file(String sessionId, String code, @Nullable String reason, Caller caller) {
+		String because = Appeal.reason(reason);
 		SessionRow session = this.jdbc
 			.sql("select seller_id, market, started_at from live_session where session_id = ?")
 			.param(sessionId)
@@ -71,17 +67,17 @@ class Appeals {
 					rs.getObject(3, OffsetDateTime.class).toInstant()))
 			.optional()
 			.filter((row) -> caller.maySee(row.sellerId()))
-			.orElseThrow(() -> AppealProblem.notFound("sessionId: no session '" + sessionId + "' is known"));
+			.orElseThrow(() -> AppealRefused.FindingNotFound.noSession(sessionId));
 		boolean violation = this.jdbc.sql("""
 				select count(*) from finding
 				where session_id = ? and code = ? and kind = 'VIOLATION'
 				""").params(sessionId, code).query(Integer.class).single() > 0;
 		if (!violation) {
-			throw AppealProblem.notFound("code: session '" + sessionId + "' has no violation finding " + code);
+			throw AppealRefused.FindingNotFound.noViolation(sessionId, code);
 		}
 		Instant now = this.clock.instant();
 		if (!this.window.isOpen(session.market(), session.startedAt(), now)) {
-			throw AppealProblem.invalid("sessionId: the " + this.window.days(session.market())
+			throw new AppealRefused.InvalidAppeal("sessionId: the " + this.window.days(session.market())
 					+ "-day appeal window of session '" + sessionId + "' closed at "
 					+ this.window.closesAt(session.market(), session.startedAt()));
 		}
@@ -89,11 +85,10 @@ class Appeals {
 			.params(sessionId, code)
 			.query(Integer.class)
 			.single() > 0) {
-			throw AppealProblem.conflict("code: finding " + code + " of session '" + sessionId
-					+ "' has already been appealed");
+			throw new AppealRefused.AlreadyAppealed(sessionId, code);
 		}
-		Appeal appeal = new Appeal(UUID.randomUUID().toString(), sessionId, code, session.sellerId(), reason.strip(),
-				Appeal.Status.OPEN, caller.username(), now, null, null, null);
+		Appeal appeal = Appeal.file(UUID.randomUUID().toString(), sessionId, code, session.sellerId(), because,
+				caller.username(), now);
 		this.jdbc.sql("""
 				insert into appeal (appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, lift_now)
 				values (?, ?, ?, ?, ?, ?, ?, ?, false)
@@ -165,18 +160,17 @@ class Appeals {
 	 */
 	@Transactional
 	Decision decide(String appealId, Appeal.Status outcome, @Nullable String note, boolean liftNow, Caller caller) {
-		if (outcome == Appeal.Status.OPEN) {
-			throw AppealProblem.invalid("outcome: must be UPHELD or OVERTURNED");
-		}
-		Appeal appeal = find(appealId)
-			.orElseThrow(() -> AppealProblem.notFound("appealId: no appeal '" + appealId + "' is known"));
-		Instant now = this.clock.instant();
+		Appeal.decision(outcome);
+		Appeal appeal = find(appealId).orElseThrow(() -> new AppealRefused.AppealNotFound(appealId));
+		Appeal decided = appeal.decide(outcome, caller.username(), this.clock.instant(), note);
+		// decided meanwhile by someone else: the row says so, and this decision is refused as the type refuses it
 		int updated = this.jdbc.sql("""
 				update appeal set status = ?, decided_by = ?, decided_at = ?, note = ?, lift_now = ?
 				where appeal_id = ? and status = 'OPEN'
-				""").params(outcome.name(), caller.username(), utc(now), note, liftNow, appealId).update();
+				""").params(decided.status().name(), decided.decidedBy(), utc(Objects.requireNonNull(decided.decidedAt())),
+				decided.note(), liftNow, appealId).update();
 		if (updated == 0) {
-			throw AppealProblem.conflict("appealId: appeal '" + appealId + "' was already decided (" + appeal.status() + ")");
+			throw new AppealRefused.AlreadyDecided(find(appealId).orElse(appeal));
 		}
 		List<String> lifted = (outcome == Appeal.Status.OVERTURNED && liftNow)
 				? this.standings.liftUnsupported(appeal.sellerId(), caller.username(),

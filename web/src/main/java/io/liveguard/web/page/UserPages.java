@@ -1,12 +1,13 @@
 package io.liveguard.web.page;
 
+import io.liveguard.engine.DomainException;
 import io.liveguard.web.user.UserAdministration;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +26,11 @@ class UserPages {
 
 	private final UserAdministration administration;
 
-	UserPages(UserAdministration administration) {
+	private final Validator validator;
+
+	UserPages(UserAdministration administration, Validator validator) {
 		this.administration = administration;
+		this.validator = validator;
 	}
 
 	@GetMapping("/admin/users")
@@ -42,8 +46,8 @@ class UserPages {
 			@RequestParam(required = false) @Nullable String sellerId, Authentication authentication,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> {
-			UserAdministration.UserView user = this.administration.create(
-					new UserAdministration.NewUser(username, password, role, blankToNull(sellerId)),
+			UserAdministration.UserView user = this.administration.create(Forms.check(this.validator,
+					new UserAdministration.NewUser(username, password, role, blankToNull(sellerId))),
 					authentication.getName());
 			Notice.ok(redirect, "users.created", user.username(), user.role());
 		});
@@ -69,18 +73,19 @@ class UserPages {
 	String password(@PathVariable String username, @RequestParam(required = false) @Nullable String password,
 			Authentication authentication, RedirectAttributes redirect) {
 		return act(redirect, () -> {
-			this.administration.resetPassword(username, password, authentication.getName());
+			this.administration.resetPassword(username,
+					Forms.check(this.validator, new UserAdministration.NewPassword(password)), authentication.getName());
 			Notice.ok(redirect, "users.passwordSet", username);
 		});
 	}
 
-	/** Runs a change; a refusal (400, 404, 409) becomes the page's error notice with its detail. */
+	/** Runs a change; a refusal (invalid, not found, conflict) becomes the page's error notice with its detail. */
 	private static String act(RedirectAttributes redirect, Runnable change) {
 		try {
 			change.run();
 		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		catch (DomainException ex) {
+			Notice.error(redirect, "admin.refused", ex.detail());
 		}
 		return PAGE;
 	}

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.liveguard.engine.DomainException;
 import io.liveguard.engine.rulepack.PackError;
 import io.liveguard.engine.rulepack.PackFile;
 import io.liveguard.engine.rulepack.PackTests;
@@ -19,10 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Compiles drafts and runs test cases in a child JVM ({@link ChildJvm}, {@link DraftWorker}), never
@@ -91,10 +90,7 @@ class DraftChecks {
 			return tested.results();
 		}
 		if (reply instanceof DraftReply.BadCases bad) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"test cases: " + bad.errors().get(0));
-			problem.setProperty("errors", bad.errors());
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+			throw new InvalidTestCases(bad.errors());
 		}
 		if (reply instanceof DraftReply.Rejected rejected) {
 			throw new RulePackLifecycle.DraftRejectedException(packId, rejected.errors());
@@ -109,10 +105,7 @@ class DraftChecks {
 					DraftWorker.JSON.writeValueAsBytes(request));
 		}
 		catch (ChildJvm.Busy ex) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-					"rule pack '" + request.packId() + "': " + this.limits.concurrent()
-							+ " drafts are being checked already; try again in a few seconds");
-			throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+			throw new DraftChecksBusy(request.packId(), this.limits.concurrent());
 		}
 		String step = "starting the check";
 		@Nullable DraftReply outcome = null;
@@ -167,27 +160,25 @@ class DraftChecks {
 		}
 	}
 
-	private static ErrorResponseException unexpected(String packId, DraftReply reply) {
-		String detail = (reply instanceof DraftReply.Failed failed) ? failed.message() : String.valueOf(reply);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				"rule pack '" + packId + "': the draft check failed: " + detail);
-		problem.setTitle("Draft check failed");
-		return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+	private static DraftCheckFailed unexpected(String packId, DraftReply reply) {
+		return new DraftCheckFailed(packId,
+				(reply instanceof DraftReply.Failed failed) ? failed.message() : String.valueOf(reply));
 	}
 
-	/** A check killed at a limit: 422 naming the step it was on ("compiling", or a test case). */
-	static final class DraftStoppedException extends ErrorResponseException {
+	/** A check killed at a limit: unprocessable, naming the step it was on ("compiling", or a test case). */
+	static final class DraftStoppedException extends DomainException {
+
+		private final String step;
 
 		DraftStoppedException(String packId, String step, String why) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, body(packId, step, why), null);
+			super(Kind.UNPROCESSABLE, "Draft check stopped",
+					"rule pack '" + packId + "': " + step + " " + why + " and was stopped");
+			this.step = step;
 		}
 
-		private static ProblemDetail body(String packId, String step, String why) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-					"rule pack '" + packId + "': " + step + " " + why + " and was stopped");
-			problem.setTitle("Draft check stopped");
-			problem.setProperty("stopped", step);
-			return problem;
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("stopped", this.step);
 		}
 
 	}

@@ -8,10 +8,7 @@ import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Any stored version of a rule pack, compiled: the active one straight from the engine, others
@@ -44,9 +41,7 @@ public class PackVersions {
 	/** The version of {@code packId} that was active at {@code instant}. */
 	public int activeAt(String packId, Instant instant) {
 		return this.store.activeAt(packId, instant)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "packId: no rule pack '" + packId + "'"),
-					null));
+			.orElseThrow(() -> new PackNotFound(packId));
 	}
 
 	/** The compiled version; compiling a version not in use takes a second or so. */
@@ -64,9 +59,7 @@ public class PackVersions {
 		}
 		CompiledPack compiled = this.engine.compiler()
 			.compile(this.store.find(packId, version)
-				.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail
-					.forStatusAndDetail(HttpStatus.NOT_FOUND, "version: rule pack '" + packId + "' has no version "
-							+ version), null))
+				.orElseThrow(() -> new PackVersionNotFound(packId, version))
 				.source());
 		synchronized (this.cache) {
 			this.cache.put(key, compiled);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
+import io.liveguard.engine.DomainException;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.PackCompilationException;
@@ -22,14 +23,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The life of a rule pack version: an analyst writes a draft (compiled on every save in a child JVM by
@@ -102,7 +100,7 @@ class RulePackLifecycle {
 	}
 
 	PackVersion version(String packId, int version) {
-		return this.store.find(packId, version).orElseThrow(() -> notFound(packId, version));
+		return this.store.find(packId, version).orElseThrow(() -> new PackVersionNotFound(packId, version));
 	}
 
 	List<PackVersion> versions(String packId) {
@@ -121,11 +119,11 @@ class RulePackLifecycle {
 		boolean newPack = !this.store.activeVersions().containsKey(packId);
 		if (newPack) {
 			if (!PACK_ID.matcher(packId).matches()) {
-				throw problem(HttpStatus.BAD_REQUEST, "packId: '" + packId
+				throw new InvalidDraft("packId: '" + packId
 						+ "' is not a pack id (1 to 64 lower-case letters, digits and -)");
 			}
 			if (basedOn != null) {
-				throw problem(HttpStatus.BAD_REQUEST, "basedOn: the first draft of a new pack '" + packId
+				throw new InvalidDraft("basedOn: the first draft of a new pack '" + packId
 						+ "' is based on no version of it (copy the files of another pack instead)");
 			}
 		}
@@ -135,7 +133,7 @@ class RulePackLifecycle {
 		List<PackFile> checked = checkFiles(files);
 		String text = (note == null) ? "" : note.strip();
 		if (text.length() > 2000) {
-			throw problem(HttpStatus.BAD_REQUEST, "note: at most 2000 characters");
+			throw new InvalidDraft("note: at most 2000 characters");
 		}
 		// checked before the transaction, which would otherwise hold the pack's row lock while a child runs
 		this.drafts.compile(packId, 0, checked);
@@ -157,18 +155,17 @@ class RulePackLifecycle {
 	PackVersion updateDraft(String packId, int version, List<PackFile> files, String author) {
 		PackVersion existing = version(packId, version);
 		if (existing.status() == PackVersion.Status.PROPOSED) {
-			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version
-					+ " is proposed for publishing and frozen; an admin publishes it or rejects it back to draft");
+			throw new DraftFrozen(packId, version);
 		}
 		if (existing.status() != PackVersion.Status.DRAFT) {
-			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + existing.status()
+			throw new PackVersionConflict("version: " + packId + " v" + version + " is " + existing.status()
 					+ " and never changes; create a draft based on it");
 		}
 		List<PackFile> checked = checkFiles(files);
 		this.drafts.compile(packId, version, checked);
 		this.transactions.executeWithoutResult((status) -> {
 			if (!this.store.replaceDraftFiles(packId, version, checked, this.clock.instant())) {
-				throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " was published meanwhile");
+				throw new PackVersionConflict("version: " + packId + " v" + version + " was published meanwhile");
 			}
 			audit(author, DRAFT_UPDATED, packId, version, Map.of());
 		});
@@ -197,23 +194,22 @@ class RulePackLifecycle {
 	PackVersion publish(String packId, int version, String admin, @Nullable String contentHash) {
 		PackVersion proposed = version(packId, version);
 		if (contentHash == null || contentHash.isBlank()) {
-			throw problem(HttpStatus.BAD_REQUEST, "contentHash: name the content you reviewed ("
+			throw new InvalidDraft("contentHash: name the content you reviewed ("
 					+ "the version's contentHash, sha256:...)");
 		}
 		if (proposed.status() == PackVersion.Status.DRAFT) {
-			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version
+			throw new PackVersionConflict("version: " + packId + " v" + version
 					+ " is a draft; its author proposes it first, which freezes it for review");
 		}
 		if (proposed.status() != PackVersion.Status.PROPOSED) {
-			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + proposed.status()
+			throw new PackVersionConflict("version: " + packId + " v" + version + " is " + proposed.status()
 					+ "; only a proposed version is published (an earlier version comes back with rollback)");
 		}
 		if (proposed.author().equals(admin)) {
-			throw problem(HttpStatus.FORBIDDEN, "version: " + packId + " v" + version + " was written by " + admin
-					+ "; another person must approve and publish it");
+			throw new SelfApproval(packId, version, admin);
 		}
 		if (!proposed.contentHash().equals(contentHash.strip())) {
-			throw stale(proposed);
+			throw new StaleReview(proposed);
 		}
 		return activate(proposed, admin, PUBLISHED);
 	}
@@ -222,7 +218,7 @@ class RulePackLifecycle {
 	PackVersion rollback(String packId, int version, String admin) {
 		PackVersion earlier = version(packId, version);
 		if (earlier.status() != PackVersion.Status.RETIRED) {
-			throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " is " + earlier.status()
+			throw new PackVersionConflict("version: " + packId + " v" + version + " is " + earlier.status()
 					+ "; rollback returns to a version that was published and replaced");
 		}
 		return activate(earlier, admin, ROLLED_BACK);
@@ -249,7 +245,7 @@ class RulePackLifecycle {
 			for (String market : compiled.settings().markets()) {
 				if (other.settings().markets().contains(market)) {
 					compiled.close();
-					throw problem(HttpStatus.CONFLICT, "markets: market '" + market + "' of " + version.packId() + " v"
+					throw new PackVersionConflict("markets: market '" + market + "' of " + version.packId() + " v"
 							+ version.version() + " is served by pack " + other.ref().id()
 							+ "; give each market one pack (pack.properties, markets)");
 				}
@@ -262,7 +258,7 @@ class RulePackLifecycle {
 				PackVersion now = version(version.packId(), version.version());
 				if (now.status() != PackVersion.Status.PROPOSED || !now.contentHash().equals(version.contentHash())) {
 					compiled.close();
-					throw stale(now);
+					throw new StaleReview(now);
 				}
 			}
 			this.store.activate(version.packId(), version.version(), admin, this.clock.instant());
@@ -297,41 +293,32 @@ class RulePackLifecycle {
 			String auditType, String only) {
 		PackVersion existing = version(packId, version);
 		if (existing.status() != from) {
-			throw problem(HttpStatus.CONFLICT,
-					"version: " + packId + " v" + version + " is " + existing.status() + "; " + only);
+			throw new PackVersionConflict("version: " + packId + " v" + version + " is " + existing.status() + "; " + only);
 		}
 		this.transactions.executeWithoutResult((status) -> {
 			if (!this.store.changeStatus(packId, version, from, to, this.clock.instant())) {
-				throw problem(HttpStatus.CONFLICT, "version: " + packId + " v" + version + " changed meanwhile");
+				throw new PackVersionConflict("version: " + packId + " v" + version + " changed meanwhile");
 			}
 			audit(by, auditType, packId, version, Map.of("contentHash", existing.contentHash()));
 		});
 	}
 
-	private static ErrorResponseException stale(PackVersion version) {
-		ErrorResponseException stale = problem(HttpStatus.CONFLICT, "contentHash: " + version.packId() + " v"
-				+ version.version() + " is not the content you reviewed (now " + version.contentHash()
-				+ "); review it again");
-		stale.getBody().setProperty("contentHash", version.contentHash());
-		return stale;
-	}
-
 	private static List<PackFile> checkFiles(List<PackFile> files) {
 		if (files.isEmpty()) {
-			throw problem(HttpStatus.BAD_REQUEST, "files: a pack version needs its files");
+			throw new InvalidDraft("files: a pack version needs its files");
 		}
 		Set<String> paths = new HashSet<>();
 		for (PackFile file : files) {
 			if (file.path() == null || file.path().isBlank() || file.path().length() > 300
 					|| file.path().startsWith("/") || file.path().contains("..") || file.path().contains("\\")) {
-				throw problem(HttpStatus.BAD_REQUEST, "files: '" + file.path()
+				throw new InvalidDraft("files: '" + file.path()
 						+ "' is not a relative path inside the pack (at most 300 characters, no '..')");
 			}
 			if (file.content() == null) {
-				throw problem(HttpStatus.BAD_REQUEST, "files: " + file.path() + " has no content");
+				throw new InvalidDraft("files: " + file.path() + " has no content");
 			}
 			if (!paths.add(file.path())) {
-				throw problem(HttpStatus.BAD_REQUEST, "files: " + file.path() + " is given twice");
+				throw new InvalidDraft("files: " + file.path() + " is given twice");
 			}
 		}
 		return List.copyOf(files);
@@ -339,7 +326,7 @@ class RulePackLifecycle {
 
 	private void pack(String packId) {
 		if (!this.store.activeVersions().containsKey(packId)) {
-			throw problem(HttpStatus.NOT_FOUND, "packId: no rule pack '" + packId + "'");
+			throw new PackNotFound(packId);
 		}
 	}
 
@@ -351,32 +338,29 @@ class RulePackLifecycle {
 		this.events.publishEvent(new AuditApplicationEvent(principal, type, data));
 	}
 
-	private static ErrorResponseException notFound(String packId, int version) {
-		return problem(HttpStatus.NOT_FOUND, "version: rule pack '" + packId + "' has no version " + version);
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
-	}
-
 	/** A pack with the markets its active version serves. */
 	record PackSummary(String packId, List<String> markets, @Nullable Integer activeVersion) {
 	}
 
-	/** A draft that does not compile: 422 with every error pinned to file and line. */
-	static final class DraftRejectedException extends ErrorResponseException {
+	/** A draft that does not compile: unprocessable, with every error pinned to file and line. */
+	static final class DraftRejectedException extends DomainException {
+
+		private final List<PackError> errors;
 
 		DraftRejectedException(String packId, List<PackError> errors) {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, body(packId, errors), null);
+			super(Kind.UNPROCESSABLE, "Rule pack does not compile", "rule pack '" + packId + "' does not compile: "
+					+ errors.get(0) + ((errors.size() > 1) ? " (and " + (errors.size() - 1) + " more)" : ""));
+			this.errors = List.copyOf(errors);
 		}
 
-		private static ProblemDetail body(String packId, List<PackError> errors) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-					"rule pack '" + packId + "' does not compile: " + errors.get(0)
-							+ ((errors.size() > 1) ? " (and " + (errors.size() - 1) + " more)" : ""));
-			problem.setTitle("Rule pack does not compile");
-			problem.setProperty("errors", errors);
-			return problem;
+		/** Every error, pinned to file and line. */
+		List<PackError> errors() {
+			return this.errors;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("errors", this.errors);
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import io.liveguard.batch.rulepack.PackVersion;
+import io.liveguard.engine.DomainException;
 import io.liveguard.engine.rulepack.PackError;
 import io.liveguard.engine.rulepack.PackFile;
 import io.liveguard.web.page.Notice;
@@ -18,7 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,8 +81,8 @@ class RulePackPages {
 			Notice.ok(redirect, "packs.draftCreated", draft.version(), basedOn);
 			return "redirect:/analyst/rule-packs/" + packId + "/versions/" + draft.version();
 		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		catch (DomainException ex) {
+			Notice.error(redirect, "admin.refused", ex.detail());
 			return "redirect:/analyst/rule-packs";
 		}
 	}
@@ -152,15 +152,14 @@ class RulePackPages {
 			Notice.ok(redirect, "packs.saved", path);
 		}
 		catch (RulePackLifecycle.DraftRejectedException ex) {
-			@SuppressWarnings("unchecked")
-			List<PackError> errors = (List<PackError>) ex.getBody().getProperties().get("errors");
+			List<PackError> errors = ex.errors();
 			redirect.addFlashAttribute(ERRORS, errors);
 			redirect.addFlashAttribute(UNSAVED, new PackFile(path, normalized));
 			Notice.error(redirect, "packs.notSaved", path, errors.size());
 		}
-		catch (ErrorResponseException ex) {
+		catch (DomainException ex) {
 			redirect.addFlashAttribute(UNSAVED, new PackFile(path, normalized));
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+			Notice.error(redirect, "admin.refused", ex.detail());
 		}
 		return back;
 	}
@@ -218,9 +217,9 @@ class RulePackPages {
 		try {
 			redirect.addFlashAttribute(TESTS, this.testing.run(packId, version, List.of()));
 		}
-		catch (ErrorResponseException ex) {
+		catch (DomainException ex) {
 			// stopped at a limit, or cases that cannot be read: the notice says which
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+			Notice.error(redirect, "admin.refused", ex.detail());
 		}
 		return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version
 				+ ((file == null) ? "" : "?file=" + file) + "#tests";
@@ -284,8 +283,8 @@ class RulePackPages {
 			change.run();
 			Notice.ok(redirect, done, packId, version);
 		}
-		catch (ErrorResponseException ex) {
-			Notice.error(redirect, "admin.refused", String.valueOf(ex.getBody().getDetail()));
+		catch (DomainException ex) {
+			Notice.error(redirect, "admin.refused", ex.detail());
 		}
 	}
 

@@ -5,11 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import io.liveguard.engine.DomainException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * How each rule of a pack fared: how often its findings stand on current score cards of the last days,
@@ -31,8 +30,7 @@ class RuleStatistics {
 
 	List<RuleCount> of(String packId, int days) {
 		if (days < 1 || days > MAX_DAYS) {
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
-					HttpStatus.BAD_REQUEST, "days: 1 to " + MAX_DAYS + " (was " + days + ")"), null);
+			throw new StatisticsPeriodInvalid(days);
 		}
 		LocalDate from = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(days - 1);
 		return this.jdbc.sql("""
@@ -68,6 +66,15 @@ class RuleStatistics {
 	 */
 	record RuleCount(String code, String rule, String kind, long fired, long appealed, long overturned,
 			double overturnedShare) {
+	}
+
+	/** Statistics are counted over 1 to {@link #MAX_DAYS} days. */
+	static final class StatisticsPeriodInvalid extends DomainException {
+
+		StatisticsPeriodInvalid(int days) {
+			super(Kind.INVALID, null, "days: 1 to " + MAX_DAYS + " (was " + days + ")");
+		}
+
 	}
 
 }

@@ -55,7 +55,7 @@ class SellerController {
 	@Operation(summary = "Active points with their expiry, the penalty in force, warnings and the next threshold")
 	SellerStandings.Standing standing(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId, Authentication authentication) {
 		visible(sellerId, authentication);
-		return this.standings.of(sellerId).orElseThrow(() -> new SellerNotFoundException(sellerId));
+		return this.standings.of(sellerId).orElseThrow(() -> new SellerNotFound(sellerId));
 	}
 
 	@GetMapping("/penalties")
@@ -63,7 +63,7 @@ class SellerController {
 	List<PenaltyView> penalties(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId, Authentication authentication) {
 		visible(sellerId, authentication);
 		if (!this.standings.exists(sellerId)) {
-			throw new SellerNotFoundException(sellerId);
+			throw new SellerNotFound(sellerId);
 		}
 		Instant now = this.clock.instant();
 		return this.penalties.forSeller(sellerId)
@@ -98,7 +98,7 @@ class SellerController {
 
 	private static void visible(String sellerId, Authentication authentication) {
 		if (!Caller.of(authentication).maySee(sellerId)) {
-			throw new SellerNotFoundException(sellerId);
+			throw new SellerNotFound(sellerId);
 		}
 	}
 

@@ -131,7 +131,7 @@ class SessionController {
 		Caller caller = Caller.of(authentication);
 		return this.sessions.find(sessionId)
 			.filter((session) -> caller.maySee(session.sellerId()))
-			.orElseThrow(() -> new SessionNotFoundException(sessionId));
+			.orElseThrow(() -> new SessionNotFound(sessionId));
 	}
 
 	private static URI location(String sessionId) {

@@ -67,7 +67,7 @@ class SessionIngest {
 	 * Ingests one session record.
 	 * @throws InvalidSessionException when the record does not follow the session format; nothing is
 	 * stored
-	 * @throws SessionConflictException when its id was received before with different content
+	 * @throws SessionConflict when its id was received before with different content
 	 */
 	IngestResult ingest(String body) {
 		LiveSession session = this.codec.read(body);
@@ -116,7 +116,7 @@ class SessionIngest {
 			catch (InvalidSessionException ex) {
 				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.getMessage()));
 			}
-			catch (SessionConflictException ex) {
+			catch (SessionConflict ex) {
 				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.detail()));
 			}
 			catch (RuntimeException ex) {
@@ -142,7 +142,7 @@ class SessionIngest {
 
 	private static IngestResult repeat(StoredSession stored, String contentHash) {
 		if (!stored.contentHash().equals(contentHash)) {
-			throw new SessionConflictException(stored.sessionId());
+			throw new SessionConflict(stored.sessionId());
 		}
 		return new IngestResult(stored.sessionId(), false, stored.scoreCard());
 	}

@@ -52,7 +52,7 @@ class SessionRescoreController {
 	@Operation(summary = "Score a stored session again with the version live at its time and the current one "
 			+ "(or ?version=), side by side (ANALYST, ADMIN); nothing is stored")
 	Rescored rescore(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sessionId, @RequestParam(required = false) @Nullable Integer version) {
-		StoredSession stored = this.sessions.find(sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+		StoredSession stored = this.sessions.find(sessionId).orElseThrow(() -> new SessionNotFound(sessionId));
 		LiveSession session = this.codec.read(stored.record());
 		String packId = this.engine.packFor(session).ref().id();
 		int thenVersion = this.versions.activeAt(packId, session.startedAt());

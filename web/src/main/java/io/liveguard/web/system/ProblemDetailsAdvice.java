@@ -1,5 +1,6 @@
 package io.liveguard.web.system;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -32,9 +34,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error into an RFC 9457 problem detail ({@code application/problem+json}) whose
- * {@code detail} names the offending field. Spring MVC's own exceptions and
- * {@link org.springframework.web.ErrorResponseException}s (404, 409 of the features) go through
- * {@link ResponseEntityExceptionHandler}; the security filters hand their 401 and 403 here too.
+ * {@code detail} names the offending field. The features' refusals arrive as {@link DomainException}s
+ * and their kind picks the status here; request bodies that break their constraints ({@code @Valid})
+ * and Spring MVC's own exceptions go through {@link ResponseEntityExceptionHandler}; the security
+ * filters hand their 401, 403 and 429 here too.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -56,6 +59,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		HttpStatus status = switch (ex.kind()) {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
@@ -143,6 +147,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				.map((error) -> new FieldError(
 						String.valueOf(result.getMethodParameter().getParameterName()),
 						String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A request body that breaks the constraints of its record: 400 naming every field, in the same shape
+	 * as a parameter that breaks its constraint, in the order of the fields.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+			.distinct()
+			.sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
 			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));

@@ -1,27 +1,28 @@
 package io.liveguard.web.user;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
+import io.liveguard.engine.DomainException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * What an ADMIN does to users: create, disable, enable (which also lifts a lockout) and reset a
@@ -39,14 +40,13 @@ public class UserAdministration {
 
 	public static final String PASSWORD_RESET = "PASSWORD_RESET";
 
-	/** Login names: letters, digits and {@code . _ @ -}, 3 to 64 characters. */
-	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
-
 	/** Seller ids are at most as long as the sessions' column holds. */
 	private static final int MAX_SELLER_ID = 128;
 
 	/** BCrypt reads at most this many bytes of a password. */
 	private static final int MAX_PASSWORD_BYTES = 72;
+
+	private static final String PASSWORD_TOO_SHORT = "at least " + AdminBootstrap.MIN_PASSWORD_LENGTH + " characters";
 
 	private final Users users;
 
@@ -75,43 +75,31 @@ public class UserAdministration {
 		return this.users.find(username).map(this::view).orElseThrow(() -> notFound(username));
 	}
 
+	/**
+	 * Creates a user whose fields were validated by their constraints; the rules between its role and
+	 * seller are the users' own.
+	 */
 	@Transactional
 	public UserView create(NewUser user, String admin) {
-		String username = required("username", user.username());
-		if (!USERNAME.matcher(username).matches()) {
-			throw invalid("username: 3 to 64 letters, digits or . _ @ -");
-		}
-		checkPassword(user.password());
-		String roleName = required("role", user.role());
-		Role role;
-		try {
-			role = Role.valueOf(roleName);
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid("role: must be SELLER, ANALYST or ADMIN");
-		}
+		String username = Objects.requireNonNull(user.username(), "username: validated before");
+		String password = Objects.requireNonNull(user.password(), "password: validated before");
+		Role role = Role.valueOf(Objects.requireNonNull(user.role(), "role: validated before"));
 		if (role == Role.PLATFORM) {
-			throw invalid("role: PLATFORM clients use API keys (POST /api/v1/api-keys), not users");
+			throw new InvalidUser("role: PLATFORM clients use API keys (POST /api/v1/api-keys), not users");
 		}
 		String sellerId = user.sellerId();
-		if (role == Role.SELLER) {
-			if (sellerId == null || sellerId.isBlank()) {
-				throw invalid("sellerId: is required for a SELLER");
-			}
-			if (sellerId.length() > MAX_SELLER_ID) {
-				throw invalid("sellerId: at most " + MAX_SELLER_ID + " characters");
-			}
+		if (role == Role.SELLER && (sellerId == null || sellerId.isBlank())) {
+			throw new InvalidUser("sellerId: is required for a SELLER");
 		}
-		else if (sellerId != null && !sellerId.isBlank()) {
-			throw invalid("sellerId: only a SELLER acts for a seller");
+		if (role != Role.SELLER && sellerId != null && !sellerId.isBlank()) {
+			throw new InvalidUser("sellerId: only a SELLER acts for a seller");
 		}
 		try {
-			this.users.add(new AppUser(username, this.encoder.encode(user.password()), role,
+			this.users.add(new AppUser(username, this.encoder.encode(password), role,
 					(role == Role.SELLER) ? sellerId : null, true, this.clock.instant()));
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT,
-					ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "username: '" + username + "' is taken"), ex);
+			throw new UsernameTaken(username, ex);
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("username", username);
@@ -126,8 +114,7 @@ public class UserAdministration {
 	@Transactional
 	public UserView disable(String username, String admin) {
 		if (username.equals(admin)) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-					"username: an admin cannot disable itself"), null);
+			throw new CannotDisableItself();
 		}
 		if (!this.users.setEnabled(username, false)) {
 			throw notFound(username);
@@ -147,9 +134,9 @@ public class UserAdministration {
 	}
 
 	@Transactional
-	public UserView resetPassword(String username, @Nullable String password, String admin) {
-		checkPassword(password);
-		if (!this.users.setPasswordHash(username, this.encoder.encode(password))) {
+	public UserView resetPassword(String username, NewPassword password, String admin) {
+		String validated = Objects.requireNonNull(password.password(), "password: validated before");
+		if (!this.users.setPasswordHash(username, this.encoder.encode(validated))) {
 			throw notFound(username);
 		}
 		audit(admin, PASSWORD_RESET, Map.of("username", username));
@@ -178,35 +165,40 @@ public class UserAdministration {
 				user.lockedAt(this.clock.instant()) ? user.lockedUntil() : null, user.createdAt());
 	}
 
-	private static void checkPassword(@Nullable String password) {
-		if (password == null || password.length() < AdminBootstrap.MIN_PASSWORD_LENGTH) {
-			throw invalid("password: at least " + AdminBootstrap.MIN_PASSWORD_LENGTH + " characters");
-		}
-		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw invalid("password: at most " + MAX_PASSWORD_BYTES + " bytes");
-		}
+	private static UserNotFound notFound(String username) {
+		return new UserNotFound(username);
 	}
 
-	private static String required(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw invalid(field + ": is required");
-		}
-		return value;
+	/**
+	 * A user to create (api.md: {@code {username, password, role, sellerId}}).
+	 *
+	 * @param username letters, digits and {@code . _ @ -}, 3 to 64 characters
+	 * @param password at least 12 characters, at most the 72 bytes BCrypt reads
+	 * @param role SELLER, ANALYST or ADMIN
+	 * @param sellerId the seller a SELLER acts for; no other role has one
+	 */
+	public record NewUser(
+			@NotBlank(message = "is required")
+			@Pattern(regexp = "[A-Za-z0-9._@-]{3,64}|\\s*", message = "3 to 64 letters, digits or . _ @ -")
+			@Nullable String username,
+			@NotNull(message = PASSWORD_TOO_SHORT) @Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
+			@Utf8Bytes(max = MAX_PASSWORD_BYTES, message = "at most " + MAX_PASSWORD_BYTES + " bytes")
+			@Nullable String password,
+			@NotBlank(message = "is required")
+			@Pattern(regexp = "SELLER|ANALYST|ADMIN|PLATFORM|\\s*", message = "must be SELLER, ANALYST or ADMIN")
+			@Nullable String role,
+			@Size(max = MAX_SELLER_ID, message = "at most " + MAX_SELLER_ID + " characters") @Nullable String sellerId) {
 	}
 
-	private static ErrorResponseException invalid(String detail) {
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
-	}
-
-	private static ErrorResponseException notFound(String username) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "username: no user '" + username + "'"), null);
-	}
-
-	/** A user to create (api.md: {@code {username, password, role, sellerId}}). */
-	public record NewUser(@Nullable String username, @Nullable String password, @Nullable String role,
-			@Nullable String sellerId) {
+	/**
+	 * A new password for a user (api.md: {@code {password}}).
+	 *
+	 * @param password at least 12 characters, at most the 72 bytes BCrypt reads
+	 */
+	public record NewPassword(
+			@NotNull(message = PASSWORD_TOO_SHORT) @Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
+			@Utf8Bytes(max = MAX_PASSWORD_BYTES, message = "at most " + MAX_PASSWORD_BYTES + " bytes")
+			@Nullable String password) {
 	}
 
 	/**
@@ -216,6 +208,43 @@ public class UserAdministration {
 	 */
 	public record UserView(String username, String role, @Nullable String sellerId, boolean enabled,
 			@Nullable Instant lockedUntil, Instant createdAt) {
+	}
+
+	/** A user that breaks a rule between its role and its seller. */
+	static final class InvalidUser extends DomainException {
+
+		InvalidUser(String detail) {
+			super(Kind.INVALID, null, detail);
+		}
+
+	}
+
+	/** No user has that name. */
+	static final class UserNotFound extends DomainException {
+
+		UserNotFound(String username) {
+			super(Kind.NOT_FOUND, null, "username: no user '" + username + "'");
+		}
+
+	}
+
+	/** Another user has that name already. */
+	static final class UsernameTaken extends DomainException {
+
+		UsernameTaken(String username, Throwable cause) {
+			super(Kind.CONFLICT, null, "username: '" + username + "' is taken");
+			initCause(cause);
+		}
+
+	}
+
+	/** An admin disabling itself would lock out the last one who can enable it again. */
+	static final class CannotDisableItself extends DomainException {
+
+		CannotDisableItself() {
+			super(Kind.CONFLICT, null, "username: an admin cannot disable itself");
+		}
+
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
+import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,7 +30,7 @@ class UserController {
 
 	@PostMapping
 	@Operation(summary = "Create a user; passwords under 12 characters are refused")
-	ResponseEntity<UserAdministration.UserView> create(@RequestBody UserAdministration.NewUser user,
+	ResponseEntity<UserAdministration.UserView> create(@Valid @RequestBody UserAdministration.NewUser user,
 			Authentication authentication) {
 		UserAdministration.UserView created = this.administration.create(user, authentication.getName());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + created.username())).body(created);
@@ -62,12 +62,8 @@ class UserController {
 
 	@PostMapping("/{username}/password")
 	@Operation(summary = "Set a new password (at least 12 characters); the user's web sessions end")
-	UserAdministration.UserView resetPassword(@PathVariable String username, @RequestBody PasswordRequest request,
-			Authentication authentication) {
-		return this.administration.resetPassword(username, request.password(), authentication.getName());
-	}
-
-	record PasswordRequest(@Nullable String password) {
+	UserAdministration.UserView resetPassword(@PathVariable String username, @Valid @RequestBody UserAdministration.NewPassword request, Authentication authentication) {
+		return this.administration.resetPassword(username, request, authentication.getName());
 	}
 
 }

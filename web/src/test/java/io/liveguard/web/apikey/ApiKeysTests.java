@@ -39,7 +39,7 @@ class ApiKeysTests {
 
 	@Test
 	void aRevokedKeyStopsAtOnceOnTheRevokingNodeAndWithinTheTtlOnTheOthers() {
-		ApiKeys.Issued issued = this.node.create("Shop VN ingest", null, "admin");
+		ApiKeys.Issued issued = this.node.create(new ApiKeys.NewKey("Shop VN ingest", null), "admin");
 		assertThat(this.node.authenticate(issued.key())).isPresent();
 		assertThat(this.otherNode.authenticate(issued.key())).isPresent();
 
@@ -56,7 +56,7 @@ class ApiKeysTests {
 
 	@Test
 	void aRotatedKeyStopsAtOnceOnTheRotatingNodeAndTheNewOneWorks() {
-		ApiKeys.Issued issued = this.node.create("Shop TH ingest", null, "admin");
+		ApiKeys.Issued issued = this.node.create(new ApiKeys.NewKey("Shop TH ingest", null), "admin");
 		assertThat(this.node.authenticate(issued.key())).isPresent();
 
 		ApiKeys.Issued rotated = this.transaction.execute((status) -> this.node.rotate(issued.apiKey().id(), "admin"));
@@ -67,7 +67,7 @@ class ApiKeysTests {
 
 	@Test
 	void aRollbackLeavesTheKeyWorking() {
-		ApiKeys.Issued issued = this.node.create("Shop PH ingest", null, "admin");
+		ApiKeys.Issued issued = this.node.create(new ApiKeys.NewKey("Shop PH ingest", null), "admin");
 		assertThat(this.node.authenticate(issued.key())).isPresent();
 
 		this.transaction.executeWithoutResult((status) -> {

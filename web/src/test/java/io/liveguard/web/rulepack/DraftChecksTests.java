@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.liveguard.engine.DomainException;
 import io.liveguard.engine.rulepack.PackFile;
 import io.liveguard.engine.rulepack.RulePackSource;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ class DraftChecksTests {
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.test("default", 2, SHIPPED, List.of(), Instant.EPOCH))
 			.satisfies((stopped) -> {
-				assertThat(stopped.getStatusCode().value()).isEqualTo(422);
-				assertThat(stopped.getBody().getProperties().get("stopped")).isIn("compiling", "starting the check");
-				assertThat(stopped.getBody().getDetail()).startsWith("rule pack 'default': ")
+				assertThat(stopped.kind()).isEqualTo(DomainException.Kind.UNPROCESSABLE);
+				assertThat(stopped.properties().get("stopped")).isIn("compiling", "starting the check");
+				assertThat(stopped.detail()).startsWith("rule pack 'default': ")
 					.endsWith("ran longer than 1500 ms and was stopped");
 			});
 	}
@@ -50,7 +51,7 @@ class DraftChecksTests {
 
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.compile("default", 2, SHIPPED))
-			.satisfies((stopped) -> assertThat(stopped.getBody().getDetail()).contains("ran out of memory (16 MB)"));
+			.satisfies((stopped) -> assertThat(stopped.detail()).contains("ran out of memory (16 MB)"));
 	}
 
 }

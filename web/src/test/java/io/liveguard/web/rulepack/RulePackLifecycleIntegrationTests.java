@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.liveguard.engine.DomainException;
 import io.liveguard.engine.ScoringEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +35,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.web.ErrorResponseException;
 
 import static io.liveguard.web.rulepack.PackApi.body;
 import static io.liveguard.web.rulepack.PackApi.edit;
@@ -162,10 +162,10 @@ class RulePackLifecycleIntegrationTests {
 		String hash = propose("default", 2);
 		assertThat(this.api.post("/api/v1/rule-packs/default/versions/2/publish", approval(hash), "lan").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThatExceptionOfType(ErrorResponseException.class)
+		assertThatExceptionOfType(SelfApproval.class)
 			.isThrownBy(() -> this.lifecycle.publish("default", 2, "lan", hash))
-			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(403))
-			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("another person"));
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(DomainException.Kind.FORBIDDEN))
+			.satisfies((ex) -> assertThat(ex.detail()).contains("another person"));
 
 		// published by an admin while sessions keep arriving: no request fails, each is scored by v1 or v2
 		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();

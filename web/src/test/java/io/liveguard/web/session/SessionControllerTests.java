@@ -95,7 +95,7 @@ class SessionControllerTests {
 
 	@Test
 	void conflictingSessionAnswers409Problem() {
-		given(this.ingest.ingest(RECORD)).willThrow(new SessionConflictException("s-1"));
+		given(this.ingest.ingest(RECORD)).willThrow(new SessionConflict("s-1"));
 
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sessions")

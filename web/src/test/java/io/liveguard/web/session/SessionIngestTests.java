@@ -102,7 +102,7 @@ class SessionIngestTests {
 		String json = example("clean-session.json");
 		given(this.sessions.find("ex-clean-001")).willReturn(Optional.of(stored(json, "stored card")));
 
-		assertThatExceptionOfType(SessionConflictException.class)
+		assertThatExceptionOfType(SessionConflict.class)
 			.isThrownBy(() -> this.ingest.ingest(json.replace("\"orders\": 40", "\"orders\": 41")));
 		verify(this.sessions, never()).add(any());
 	}
@@ -127,7 +127,7 @@ class SessionIngestTests {
 				Optional.of(stored(json.replace("\"orders\": 40", "\"orders\": 41"), "winner's card")));
 		willThrow(new DuplicateKeyException("live_session primary key")).given(this.sessions).add(any());
 
-		assertThatExceptionOfType(SessionConflictException.class).isThrownBy(() -> this.ingest.ingest(json));
+		assertThatExceptionOfType(SessionConflict.class).isThrownBy(() -> this.ingest.ingest(json));
 	}
 
 	@Test
