@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -155,21 +154,23 @@ class Appeals {
 	}
 
 	/**
-	 * Upholds or overturns an open appeal. Overturned, the finding stops counting at once; with
+	 * Upholds or overturns an open appeal: the appeal decides itself ({@link Appeal#decide}), this stores
+	 * the result while the row is still open. Overturned, the finding stops counting at once; with
 	 * {@code liftNow}, the seller's penalties it leaves without enough points are lifted at once too.
 	 */
 	@Transactional
 	Decision decide(String appealId, Appeal.Status outcome, @Nullable String note, boolean liftNow, Caller caller) {
 		Appeal.decision(outcome);
 		Appeal appeal = find(appealId).orElseThrow(() -> new AppealRefused.AppealNotFound(appealId));
-		Appeal decided = appeal.decide(outcome, caller.username(), this.clock.instant(), note);
-		// decided meanwhile by someone else: the row says so, and this decision is refused as the type refuses it
+		Instant now = this.clock.instant();
+		Appeal decided = appeal.decide(outcome, caller.username(), now, note);
 		int updated = this.jdbc.sql("""
 				update appeal set status = ?, decided_by = ?, decided_at = ?, note = ?, lift_now = ?
 				where appeal_id = ? and status = 'OPEN'
-				""").params(decided.status().name(), decided.decidedBy(), utc(Objects.requireNonNull(decided.decidedAt())),
-				decided.note(), liftNow, appealId).update();
+				""").params(decided.status().name(), decided.decidedBy(), utc(now), decided.note(), liftNow, appealId)
+			.update();
 		if (updated == 0) {
+			// decided by someone else since it was read: refused as the appeal refuses a second decision
 			throw new AppealRefused.AlreadyDecided(find(appealId).orElse(appeal));
 		}
 		List<String> lifted = (outcome == Appeal.Status.OVERTURNED && liftNow)

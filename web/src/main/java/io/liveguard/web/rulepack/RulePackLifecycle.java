@@ -293,7 +293,8 @@ class RulePackLifecycle {
 			String auditType, String only) {
 		PackVersion existing = version(packId, version);
 		if (existing.status() != from) {
-			throw new PackVersionConflict("version: " + packId + " v" + version + " is " + existing.status() + "; " + only);
+			throw new PackVersionConflict(
+					"version: " + packId + " v" + version + " is " + existing.status() + "; " + only);
 		}
 		this.transactions.executeWithoutResult((status) -> {
 			if (!this.store.changeStatus(packId, version, from, to, this.clock.instant())) {

@@ -2,7 +2,10 @@ package io.liveguard.web.seller;
 
 import io.liveguard.engine.DomainException;
 
-/** A seller LiveGuard has no session of, or one the caller may not see (not found either way, so ids cannot be probed). */
+/**
+ * A seller LiveGuard has no session of, or one the caller may not see (not found either way, so ids
+ * cannot be probed).
+ */
 class SellerNotFound extends DomainException {
 
 	SellerNotFound(String sellerId) {

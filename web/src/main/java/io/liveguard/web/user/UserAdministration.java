@@ -181,7 +181,8 @@ public class UserAdministration {
 			@NotBlank(message = "is required")
 			@Pattern(regexp = "[A-Za-z0-9._@-]{3,64}|\\s*", message = "3 to 64 letters, digits or . _ @ -")
 			@Nullable String username,
-			@NotNull(message = PASSWORD_TOO_SHORT) @Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
+			@NotNull(message = PASSWORD_TOO_SHORT)
+			@Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
 			@Utf8Bytes(max = MAX_PASSWORD_BYTES, message = "at most " + MAX_PASSWORD_BYTES + " bytes")
 			@Nullable String password,
 			@NotBlank(message = "is required")
@@ -196,7 +197,8 @@ public class UserAdministration {
 	 * @param password at least 12 characters, at most the 72 bytes BCrypt reads
 	 */
 	public record NewPassword(
-			@NotNull(message = PASSWORD_TOO_SHORT) @Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
+			@NotNull(message = PASSWORD_TOO_SHORT)
+			@Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
 			@Utf8Bytes(max = MAX_PASSWORD_BYTES, message = "at most " + MAX_PASSWORD_BYTES + " bytes")
 			@Nullable String password) {
 	}
