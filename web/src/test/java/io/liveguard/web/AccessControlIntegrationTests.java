@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Who may call what: every endpoint of the application, called by every kind of caller, answers
@@ -397,7 +399,7 @@ class AccessControlIntegrationTests {
 	}
 
 	@BeforeAll
-	void usersKeysSessionsAppealsAndAPenaltyRun() throws InterruptedException {
+	void usersKeysSessionsAppealsAndAPenaltyRun() {
 		// redirects and cookies are the test's to see, so the client follows and keeps neither
 		this.client = RestTestClient
 			.bindToServer(new JdkClientHttpRequestFactory(
@@ -918,7 +920,7 @@ class AccessControlIntegrationTests {
 
 		private String lastStoredSession;
 
-		void seed() throws InterruptedException {
+		void seed() {
 			createUser(SHOP_A, "SELLER", SHOP_A);
 			createUser(SHOP_B, "SELLER", SHOP_B);
 			createUser("analyst", "ANALYST", null);
@@ -940,14 +942,7 @@ class AccessControlIntegrationTests {
 			EntityExchangeResult<String> started = asAdmin(HttpMethod.POST, "/api/v1/penalty-runs",
 					"{\"businessDate\":\"2026-11-22\",\"market\":\"VN\"}", HttpStatus.ACCEPTED);
 			this.runId = body(started).get("runId").asLong();
-			String status = "";
-			for (int i = 0; i < 300 && !List.of("COMPLETED", "FAILED").contains(status); i++) {
-				Thread.sleep(100);
-				status = body(asAdmin(HttpMethod.GET, "/api/v1/penalty-runs/" + this.runId, null, HttpStatus.OK))
-					.get("status")
-					.asString();
-			}
-			assertThat(status).isEqualTo("COMPLETED");
+			assertThat(awaitEnd("/api/v1/penalty-runs/" + this.runId)).isEqualTo("COMPLETED");
 			this.importId = body(asAdmin(HttpMethod.POST, "/api/v1/imports", newSessionRecord() + "\n", HttpStatus.ACCEPTED))
 				.get("importId")
 				.asLong();
@@ -956,14 +951,7 @@ class AccessControlIntegrationTests {
 					"{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"market\":\"VN\"}", HttpStatus.ACCEPTED))
 				.get("rescoreId")
 				.asLong();
-			status = "";
-			for (int i = 0; i < 300 && !List.of("COMPLETED", "FAILED").contains(status); i++) {
-				Thread.sleep(100);
-				status = body(asAdmin(HttpMethod.GET, "/api/v1/rescores/" + this.rescoreId, null, HttpStatus.OK))
-					.get("status")
-					.asString();
-			}
-			assertThat(status).isEqualTo("COMPLETED");
+			assertThat(awaitEnd("/api/v1/rescores/" + this.rescoreId)).isEqualTo("COMPLETED");
 		}
 
 		/** A new import that failed (the database refused its session), to restart. */
@@ -987,19 +975,15 @@ class AccessControlIntegrationTests {
 		}
 
 		private String awaitImport(long id) {
-			String status = "";
-			for (int i = 0; i < 300 && !List.of("COMPLETED", "FAILED").contains(status); i++) {
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(ex);
-				}
-				status = body(asAdmin(HttpMethod.GET, "/api/v1/imports/" + id, null, HttpStatus.OK)).get("status")
-					.asString();
-			}
-			return status;
+			return awaitEnd("/api/v1/imports/" + id);
+		}
+
+		/** The status of a background job once it is COMPLETED or FAILED, polled as the admin. */
+		private String awaitEnd(String path) {
+			return await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> body(asAdmin(HttpMethod.GET, path, null, HttpStatus.OK)).get("status").asString(),
+						(status) -> List.of("COMPLETED", "FAILED").contains(status));
 		}
 
 		/** A record of a new session of shop-a with a violation finding, not yet sent. */

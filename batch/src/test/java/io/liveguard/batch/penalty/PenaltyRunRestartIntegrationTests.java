@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.liveguard.batch.BatchTestApplication;
 import io.liveguard.batch.Decisions;
 import io.liveguard.batch.SyntheticSellers;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,17 +126,15 @@ class PenaltyRunRestartIntegrationTests {
 	 * H2 refuses to open a database whose lock file a process touched in the last seconds: a closed
 	 * context may leave it for a moment, a killed process leaves it behind. Wait until it is gone or old.
 	 */
-	private static void awaitLockReleased(Path database) throws Exception {
+	private static void awaitLockReleased(Path database) {
 		Path lock = Path.of(database + ".lock.db");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (java.nio.file.Files.exists(lock) && System.nanoTime() < deadline) {
-			long age = System.currentTimeMillis() - java.nio.file.Files.getLastModifiedTime(lock).toMillis();
-			if (age > 5000) {
-				return;
-			}
-			Thread.sleep(250);
-		}
+		Awaitility.await("the lock file of " + database + " gone or older than 5 s")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> !java.nio.file.Files.exists(lock)
+					|| System.currentTimeMillis() - java.nio.file.Files.getLastModifiedTime(lock).toMillis() > 5000);
 	}
+
 
 	private static int count(String url, String sql) throws Exception {
 		try (Connection connection = DriverManager.getConnection(url); ResultSet rs = connection.createStatement().executeQuery(sql)) {

@@ -1,5 +1,6 @@
 package io.liveguard.web.system;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -7,12 +8,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** How passwords are hashed; apart from the web security so the command line has it too. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordProperties.class)
 public class PasswordConfiguration {
 
-	/** BCrypt for new hashes, and reads any hash written with an {@code {id}} prefix. */
+	/**
+	 * BCrypt for new hashes, and reads any hash written with an {@code {id}} prefix; a password that
+	 * matched is remembered for {@code liveguard.password.verified-ttl} (see {@link VerifiedPasswords}).
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(PasswordProperties properties) {
+		PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		if (properties.verifiedTtl().isZero() || properties.verifiedMaxEntries() <= 0) {
+			return bcrypt;
+		}
+		return new VerifiedPasswords(bcrypt, properties.verifiedTtl(), properties.verifiedMaxEntries());
 	}
 
 }

@@ -23,6 +23,8 @@ import io.liveguard.batch.Decisions;
 import io.liveguard.batch.SyntheticSellers;
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.web.LiveGuardApplication;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,22 +226,22 @@ class RemotePartitioningIntegrationTests {
 	}
 
 	private static void await(Duration timeout, BooleanSupplier condition, String what, Path logs) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				StringBuilder tails = new StringBuilder();
-				try (var files = Files.list(logs)) {
-					for (Path log : files.toList()) {
-						List<String> lines = Files.readAllLines(log);
-						tails.append("\n--- ").append(log.getFileName()).append('\n')
-							.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
-					}
+		try {
+			Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
+		}
+		catch (ConditionTimeoutException ex) {
+			StringBuilder tails = new StringBuilder();
+			try (var files = Files.list(logs)) {
+				for (Path log : files.toList()) {
+					List<String> lines = Files.readAllLines(log);
+					tails.append("\n--- ").append(log.getFileName()).append('\n')
+						.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
 				}
-				throw new AssertionError("Timed out waiting for " + what + tails);
 			}
-			Thread.sleep(20);
+			throw new AssertionError("Timed out waiting for " + what + tails, ex);
 		}
 	}
+
 
 	private void execute(String sql) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.server + "postgres", this.user, "");

@@ -1,5 +1,6 @@
 package io.liveguard.web.penaltyrun;
 
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -52,7 +54,7 @@ class PenaltyRunPagesIntegrationTests {
 	}
 
 	@Test
-	void startsARunAndTheFragmentFollowsItToTheEnd() throws InterruptedException {
+	void startsARunAndTheFragmentFollowsItToTheEnd() {
 		// when
 		MvcTestResult started = this.mvc.post()
 			.uri("/admin/penalty-runs")
@@ -72,12 +74,14 @@ class PenaltyRunPagesIntegrationTests {
 			.query(String.class)
 			.single()).isEqualTo("VN 2026-11-23 admin");
 
-		String row = page("/admin/penalty-runs/" + runId + "/row");
-		for (int i = 0; i < 300 && !row.contains("data-status=\"COMPLETED\""); i++) {
-			assertThat(row).contains("hx-trigger=\"every 2s\"");
-			Thread.sleep(100);
-			row = page("/admin/penalty-runs/" + runId + "/row");
-		}
+		// until it completes, the row asks htmx to fetch it again
+		String row = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> page("/admin/penalty-runs/" + runId + "/row"), (html) -> {
+				boolean completed = html.contains("data-status=\"COMPLETED\"");
+				assertThat(completed || html.contains("hx-trigger=\"every 2s\"")).as(html).isTrue();
+				return completed;
+			});
 		assertThat(row).startsWith("<tr id=\"run-" + runId + "\"")
 			.contains("data-status=\"COMPLETED\"", ">Completed<", "4 / 4", "<progress max=\"1\" value=\"1.0\">")
 			.doesNotContain("hx-get", "hx-trigger");

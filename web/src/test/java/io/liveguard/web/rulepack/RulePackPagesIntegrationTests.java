@@ -1,5 +1,6 @@
 package io.liveguard.web.rulepack;
 
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -54,7 +56,7 @@ class RulePackPagesIntegrationTests {
 	private EligibilityIndex eligibility;
 
 	@Test
-	void anAnalystEditsADraftWithErrorsPinnedAndAnAdminPublishesIt() throws InterruptedException {
+	void anAnalystEditsADraftWithErrorsPinnedAndAnAdminPublishesIt() {
 		PageFixture.examplesAfterTheRun(this.mvc, this.jdbc, this.runs, this.eligibility);
 		MockHttpSession session = new MockHttpSession();
 		assertThat(page(session, ANALYST, "/analyst/rule-packs")).contains("v1", "PUBLISHED", "New draft from it",
@@ -152,12 +154,14 @@ class RulePackPagesIntegrationTests {
 				"from", "2026-11-01", "to", "2026-11-22");
 		String backtestUrl = backtest.getResponse().getRedirectedUrl();
 		assertThat(backtestUrl).matches("/analyst/backtests/\\d+");
-		String report = page(session, ANALYST, backtestUrl);
-		for (int i = 0; i < 100 && !report.contains("data-status=\"COMPLETED\""); i++) {
-			assertThat(report).contains("http-equiv=\"refresh\"");
-			Thread.sleep(100);
-			report = page(session, ANALYST, backtestUrl);
-		}
+		// until it completes, the page refreshes itself
+		String report = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> page(session, ANALYST, backtestUrl), (html) -> {
+				boolean completed = html.contains("data-status=\"COMPLETED\"");
+				assertThat(completed || html.contains("http-equiv=\"refresh\"")).as(html).isTrue();
+				return completed;
+			});
 		assertThat(report).contains("data-status=\"COMPLETED\"", "id=\"backtest-chart\"", "chart.umd.min.js",
 				"sessions score differently").doesNotContain("http-equiv=\"refresh\"");
 
