@@ -5,30 +5,34 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Module dependencies point one way: web -> batch -> engine, web -> engine; features do not form cycles. */
-@AnalyzeClasses(packages = "io.liveguard", importOptions = ImportOption.DoNotIncludeTests.class)
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Services speak the domain, controllers speak HTTP: refusals are {@code DomainException}s that one
+ * advice maps to problem details. Which features may use which is Spring Modulith's to verify
+ * ({@link ModularityTests}); the batch and engine modules check their own rules.
+ */
+@AnalyzeClasses(packages = "io.liveguard.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+	/** Only the error handling itself, and the throttle filter that answers before any controller, build HTTP errors. */
 	@ArchTest
-	static final ArchRule engineDependsOnNeitherTheApplicationNorSpring = noClasses().that()
-		.resideInAPackage("io.liveguard.engine..")
+	static final ArchRule refusalsAreDomainExceptions = noClasses().that()
+		.resideOutsideOfPackages("io.liveguard.web.system..", "io.liveguard.web.throttle..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.liveguard.web..", "io.liveguard.batch..", "org.springframework..");
+		.areAssignableTo(ErrorResponseException.class);
 
+	/** One advice maps exceptions to problem details; a controller does not catch them on its own. */
 	@ArchTest
-	static final ArchRule batchDoesNotDependOnWeb = noClasses().that()
-		.resideInAPackage("io.liveguard.batch..")
+	static final ArchRule exceptionsAreHandledInOnePlace = methods().that()
+		.areAnnotatedWith(ExceptionHandler.class)
 		.should()
-		.dependOnClassesThat()
-		.resideInAPackage("io.liveguard.web..");
-
-	@ArchTest
-	static final ArchRule webFeaturesAreFreeOfCycles = slices().matching("io.liveguard.web.(*)..")
-		.should()
-		.beFreeOfCycles();
+		.beDeclaredInClassesThat()
+		.resideInAPackage("io.liveguard.web.system..");
 
 }
