@@ -10,7 +10,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The back-test service; the application provides the {@link RulePackStore} and the engine. */
@@ -20,9 +19,8 @@ public class BacktestConfiguration {
 	@Bean
 	Backtests backtests(JdbcClient jdbc, RulePackStore rulePackStore, JobOperator jobOperator,
 			JobRepository jobRepository, @Qualifier("packBacktestJob") Job packBacktestJob, Clock clock) {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("backtest-");
-		executor.setConcurrencyLimit(2);
-		return new Backtests(jdbc, rulePackStore, jobOperator, jobRepository, packBacktestJob, executor, clock);
+		return new Backtests(jdbc, rulePackStore,
+				Backtests.jobs(packBacktestJob).build(jdbc, jobOperator, jobRepository), clock);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.job.BackgroundJobs;
 import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
@@ -17,8 +18,6 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -49,16 +48,11 @@ public class BacktestJobConfiguration {
 
 	@Bean
 	Job packBacktestJob(JobRepository jobRepository, Step scoreSessionsStep, Step replayLadderStep, JdbcClient jdbc) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
-
-			@Override
-			public void beforeJob(JobExecution jobExecution) {
-				jdbc.sql("update backtest set job_execution_id = ? where id = ?")
-					.params(jobExecution.getId(), jobExecution.getJobParameters().getLong(Backtests.BACKTEST_ID))
-					.update();
-			}
-
-		}).start(scoreSessionsStep).next(replayLadderStep).build();
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(BackgroundJobs.executionLink(jdbc, Backtests.TABLE, Backtests.BACKTEST_ID))
+			.start(scoreSessionsStep)
+			.next(replayLadderStep)
+			.build();
 	}
 
 	@Bean

@@ -7,30 +7,26 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
-import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.job.BackgroundJobs;
+import io.liveguard.batch.job.InvalidJobRequest;
+import io.liveguard.batch.job.JobInputNotFound;
+import io.liveguard.batch.job.JobNotFound;
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Starts back-tests in the background and tells how they stand: the candidate version against the
- * pack's active version over the stored sessions of a range of business dates.
+ * pack's active version over the stored sessions of a range of business dates. Recording, launching
+ * and reading back are the {@link BackgroundJobs}' (two back-tests at once, more wait as REQUESTED).
  */
-public class Backtests {
+public class Backtests implements AutoCloseable {
 
 	public static final String BACKTEST_ID = "backtestId";
 
@@ -47,49 +43,57 @@ public class Backtests {
 	/** The longest range one back-test covers. */
 	public static final int MAX_DAYS = 92;
 
-	private static final Logger logger = LoggerFactory.getLogger(Backtests.class);
+	/** The table of back-tests, linked to their job executions. */
+	static final String TABLE = "backtest";
 
 	private final JdbcClient jdbc;
 
 	private final RulePackStore store;
 
-	private final JobOperator jobOperator;
-
-	private final JobRepository jobRepository;
-
-	private final Job job;
-
-	private final Executor executor;
+	private final BackgroundJobs jobs;
 
 	private final Clock clock;
 
-	public Backtests(JdbcClient jdbc, RulePackStore store, JobOperator jobOperator, JobRepository jobRepository,
-			Job packBacktestJob, Executor executor, Clock clock) {
+	public Backtests(JdbcClient jdbc, RulePackStore store, BackgroundJobs jobs, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
-		this.job = packBacktestJob;
-		this.executor = executor;
+		this.jobs = jobs;
 		this.clock = clock;
+	}
+
+	/** How back-tests are run in the background. */
+	static BackgroundJobs.Builder jobs(Job packBacktestJob) {
+		return BackgroundJobs.forJob(packBacktestJob, "back-test")
+			.table(TABLE, BACKTEST_ID)
+			.threads("backtest-", 2)
+			.notFound((id) -> "id: no back-test " + id);
 	}
 
 	/**
 	 * Records a back-test of {@code candidate} against the pack's active version and starts it in the
 	 * background.
-	 * @throws IllegalArgumentException when the range or the versions do not make a back-test
+	 * @throws InvalidJobRequest when the range does not make a back-test
+	 * @throws JobInputNotFound when the pack has no active version or no such candidate version
 	 */
 	public long start(String packId, int candidate, LocalDate from, LocalDate to, String requestedBy) {
 		long id = record(packId, candidate, from, to, requestedBy);
-		this.executor.execute(() -> launch(id));
+		this.jobs.submit(id, parameters(id));
 		return id;
 	}
 
 	/** Records a back-test and runs it to the end in this thread. */
 	public BacktestReport runAndWait(String packId, int candidate, LocalDate from, LocalDate to, String requestedBy) {
 		long id = record(packId, candidate, from, to, requestedBy);
-		launch(id);
-		return report(id).orElseThrow();
+		this.jobs.run(id, parameters(id));
+		return get(id);
+	}
+
+	/**
+	 * The back-test's progress and, once complete, its report.
+	 * @throws JobNotFound when there is no such back-test
+	 */
+	public BacktestReport get(long id) {
+		return report(id).orElseThrow(() -> new JobNotFound("id: no back-test " + id));
 	}
 
 	public Optional<BacktestReport> report(long id) {
@@ -99,89 +103,66 @@ public class Backtests {
 				from backtest where id = ?
 				""").param(id).query((rs, row) -> {
 			Long execution = (rs.getObject(10) == null) ? null : rs.getLong(10);
-			Progress progress = progress(execution);
+			BackgroundJobs.Progress job = this.jobs.progress(rs.getLong(1), execution);
 			return BacktestReport.load(this.jdbc, rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
 					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
-					rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getInt(9), progress.status(),
-					progress.sessionsRead(), progress.sellersRead(), progress.failure());
+					rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getInt(9), job.state(),
+					readCount(job, BacktestJobConfiguration.SCORE_STEP), readCount(job, BacktestJobConfiguration.REPLAY_STEP),
+					job.failure());
 		}).optional();
 	}
 
 	private long record(String packId, int candidate, LocalDate from, LocalDate to, String requestedBy) {
 		if (to.isBefore(from)) {
-			throw new IllegalArgumentException("to: " + to + " is before from " + from);
+			throw new InvalidJobRequest("to: " + to + " is before from " + from);
 		}
 		if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-			throw new IllegalArgumentException("to: a back-test covers at most " + MAX_DAYS + " days (" + from + " to "
+			throw new InvalidJobRequest("to: a back-test covers at most " + MAX_DAYS + " days (" + from + " to "
 					+ to + " is " + (ChronoUnit.DAYS.between(from, to) + 1) + ")");
 		}
 		Integer baseline = this.store.activeVersions().get(packId);
 		if (baseline == null) {
-			throw new IllegalArgumentException("packId: no rule pack '" + packId + "' with an active version");
+			throw new JobInputNotFound("packId: no rule pack '" + packId + "' with an active version");
 		}
 		PackVersion version = this.store.find(packId, candidate)
-			.orElseThrow(() -> new IllegalArgumentException("version: rule pack '" + packId + "' has no version "
+			.orElseThrow(() -> new JobInputNotFound("version: rule pack '" + packId + "' has no version "
 					+ candidate));
 		int sessions = this.jdbc.sql("select count(*) from live_session where business_date between ? and ?")
 			.params(from, to)
 			.query(Integer.class)
 			.single();
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
+		return this.jobs.record("""
 				insert into backtest (pack_id, candidate_version, baseline_version, from_date, to_date, requested_by,
 				  requested_at, sessions_total)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
-				""")
-			.params(packId, version.version(), baseline, from, to, requestedBy,
-					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC), sessions)
-			.update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+				""", packId, version.version(), baseline, from, to, requestedBy,
+				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC), sessions);
 	}
 
-	private void launch(long id) {
+	private JobParameters parameters(long id) {
 		BacktestReport report = report(id).orElseThrow();
-		JobParameters parameters = new JobParametersBuilder().addLong(BACKTEST_ID, id)
+		return new JobParametersBuilder().addLong(BACKTEST_ID, id)
 			.addString(PACK_ID, report.packId())
 			.addLong(BASELINE, (long) report.baselineVersion())
 			.addLong(CANDIDATE, (long) report.candidateVersion())
 			.addLocalDate(FROM, report.from())
 			.addLocalDate(TO, report.to())
 			.toJobParameters();
-		try {
-			JobExecution execution = this.jobOperator.start(this.job, parameters);
-			logger.info("Back-test {} of {} v{} against v{} ended {}", id, report.packId(), report.candidateVersion(),
-					report.baselineVersion(), execution.getStatus());
-		}
-		catch (Exception ex) {
-			logger.error("Back-test {} could not start", id, ex);
-		}
 	}
 
-	private Progress progress(@Nullable Long executionId) {
-		if (executionId == null) {
-			return new Progress("REQUESTED", 0, 0, null);
-		}
-		JobExecution execution = this.jobRepository.getJobExecution(executionId);
-		long sessions = 0;
-		long sellers = 0;
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (BacktestJobConfiguration.SCORE_STEP.equals(step.getStepName())) {
-				sessions = step.getReadCount();
-			}
-			if (BacktestJobConfiguration.REPLAY_STEP.equals(step.getStepName())) {
-				sellers = step.getReadCount();
-			}
-		}
-		String failure = JobFailures.of(execution);
-		return new Progress(execution.getStatus().name(), sessions, sellers, failure);
-	}
-
-	private record Progress(String status, long sessionsRead, long sellersRead, @Nullable String failure) {
+	private static long readCount(BackgroundJobs.Progress job, String step) {
+		StepExecution execution = job.steps().get(step);
+		return (execution != null) ? execution.getReadCount() : 0;
 	}
 
 	/** The ids of the latest back-tests, newest first. */
 	public List<Long> recent(int limit) {
 		return this.jdbc.sql("select id from backtest order by id desc limit ?").param(limit).query(Long.class).list();
+	}
+
+	@Override
+	public void close() {
+		this.jobs.close();
 	}
 
 }

@@ -9,7 +9,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The stores and the facade around the penalty run job. Needs a {@link Clock} and a {@link ScoringEngine} bean. */
@@ -42,9 +41,7 @@ public class PenaltyRunConfiguration {
 	@Bean
 	PenaltyRuns penaltyRuns(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job penaltyRunJob,
 			Clock clock) {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("penalty-run-");
-		executor.setConcurrencyLimit(2);
-		return new PenaltyRuns(jdbc, jobOperator, jobRepository, penaltyRunJob, executor, clock);
+		return new PenaltyRuns(jdbc, PenaltyRuns.jobs(penaltyRunJob).build(jdbc, jobOperator, jobRepository), clock);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.job.BackgroundJobs;
 import io.liveguard.batch.partition.BucketRangePartitioner;
 import io.liveguard.batch.partition.Partitioning;
 import io.liveguard.batch.partition.PartitioningConfiguration;
@@ -72,16 +73,18 @@ public class PenaltyRunJobConfiguration {
 
 	@Bean
 	Job penaltyRunJob(JobRepository jobRepository, Step selectSellersStep, Step decidePenaltiesStep,
-			PenaltyRunListener penaltyRunListener) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(penaltyRunListener)
+			PenaltyRunListener penaltyRunListener, JdbcClient jdbc) {
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(BackgroundJobs.executionLink(jdbc, PenaltyRuns.TABLE, PenaltyRuns.RUN_ID))
+			.listener(penaltyRunListener)
 			.start(selectSellersStep)
 			.next(decidePenaltiesStep)
 			.build();
 	}
 
 	@Bean
-	PenaltyRunListener penaltyRunListener(JdbcClient jdbc, EligibilityIndex eligibilityIndex) {
-		return new PenaltyRunListener(jdbc, eligibilityIndex);
+	PenaltyRunListener penaltyRunListener(EligibilityIndex eligibilityIndex) {
+		return new PenaltyRunListener(eligibilityIndex);
 	}
 
 	@Bean

@@ -2,35 +2,23 @@ package io.liveguard.batch.penalty;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Links a run to the job execution carrying it out (the latest, after a restart), and reloads this
- * node's eligibility index when the run ends: partitions that ran on remote workers refreshed only
- * the workers' own indexes.
+ * Reloads this node's eligibility index when a run ends: partitions that ran on remote workers
+ * refreshed only the workers' own indexes. (The run's row is linked to its execution by the
+ * background jobs' own listener.)
  */
 class PenaltyRunListener implements JobExecutionListener {
 
-	private final JdbcClient jdbc;
-
 	private final EligibilityIndex eligibility;
 
-	PenaltyRunListener(JdbcClient jdbc, EligibilityIndex eligibility) {
-		this.jdbc = jdbc;
+	PenaltyRunListener(EligibilityIndex eligibility) {
 		this.eligibility = eligibility;
 	}
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
 		this.eligibility.reload();
-	}
-
-	@Override
-	public void beforeJob(JobExecution jobExecution) {
-		Long runId = jobExecution.getJobParameters().getLong(PenaltyRuns.RUN_ID);
-		this.jdbc.sql("update penalty_run set job_execution_id = ? where id = ?")
-			.params(jobExecution.getId(), runId)
-			.update();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.job.BackgroundJobs;
 import io.liveguard.batch.partition.BucketRangePartitioner;
 import io.liveguard.batch.partition.Partitioning;
 import io.liveguard.batch.partition.PartitioningConfiguration;
@@ -22,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -36,7 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,14 +67,11 @@ public class RescoreJobConfiguration {
 	@Bean
 	Job sessionRescoreJob(JobRepository jobRepository, Step selectRescoreSellersStep, Step rescoreSessionsStep,
 			JdbcClient jdbc) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
-			@Override
-			public void beforeJob(JobExecution execution) {
-				jdbc.sql("update session_rescore set job_execution_id = ? where id = ?")
-					.params(execution.getId(), execution.getJobParameters().getLong(SessionRescores.RESCORE_ID))
-					.update();
-			}
-		}).start(selectRescoreSellersStep).next(rescoreSessionsStep).build();
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(BackgroundJobs.executionLink(jdbc, SessionRescores.TABLE, SessionRescores.RESCORE_ID))
+			.start(selectRescoreSellersStep)
+			.next(rescoreSessionsStep)
+			.build();
 	}
 
 	@Bean
@@ -154,9 +149,8 @@ public class RescoreJobConfiguration {
 	@Bean
 	SessionRescores sessionRescores(JdbcClient jdbc, org.springframework.batch.core.launch.JobOperator jobOperator,
 			JobRepository jobRepository, Job sessionRescoreJob, Clock clock) {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("rescore-");
-		executor.setConcurrencyLimit(1);
-		return new SessionRescores(jdbc, jobOperator, jobRepository, sessionRescoreJob, executor, clock);
+		return new SessionRescores(jdbc,
+				SessionRescores.jobs(sessionRescoreJob).build(jdbc, jobOperator, jobRepository), clock);
 	}
 
 }

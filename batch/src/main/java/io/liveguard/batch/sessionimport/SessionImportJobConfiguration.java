@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.job.BackgroundJobs;
 import io.liveguard.batch.penalty.Quarantine;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
@@ -42,7 +43,9 @@ public class SessionImportJobConfiguration {
 
 	@Bean
 	Job sessionImportJob(JobRepository jobRepository, Step importSessionsStep, JdbcClient jdbc) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new SessionImportListener(jdbc))
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(BackgroundJobs.executionLink(jdbc, SessionImports.TABLE, SessionImports.IMPORT_ID))
+			.listener(new SessionImportListener(jdbc))
 			.start(importSessionsStep)
 			.build();
 	}

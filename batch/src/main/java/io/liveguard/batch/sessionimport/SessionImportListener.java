@@ -13,9 +13,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Links an import to the job execution carrying it out (the latest, after a restart), and deletes
- * the import's own spool file once it completes (before the COMPLETED status is stored, so whoever
- * sees that status finds the file gone).
+ * Deletes the import's own spool file once it completes (before the COMPLETED status is stored, so
+ * whoever sees that status finds the file gone). The import's row is linked to its execution by the
+ * background jobs' own listener.
  */
 class SessionImportListener implements JobExecutionListener {
 
@@ -25,13 +25,6 @@ class SessionImportListener implements JobExecutionListener {
 
 	SessionImportListener(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	@Override
-	public void beforeJob(JobExecution jobExecution) {
-		this.jdbc.sql("update session_import set job_execution_id = ? where id = ?")
-			.params(jobExecution.getId(), importId(jobExecution))
-			.update();
 	}
 
 	@Override

@@ -9,38 +9,30 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 
-import io.liveguard.batch.JobFailures;
+import io.liveguard.batch.job.BackgroundJobs;
+import io.liveguard.batch.job.JobNotFound;
+import io.liveguard.batch.job.JobNotRestartable;
 import io.liveguard.batch.penalty.Quarantine;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Starts bulk imports of NDJSON files and reports on them: the one entry point for the API and the
  * benchmark. An import is recorded before its job starts, so its id exists at once; it is the job
- * instance's identifying parameter, so a restart continues the same import. Imports run on a small
- * pool of background threads (two at a time); more wait their turn as REQUESTED.
+ * instance's identifying parameter, so a restart continues the same import. Recording, launching,
+ * restarting and reading back are the {@link BackgroundJobs}': two imports run at once, more wait
+ * their turn as REQUESTED.
  */
 public class SessionImports implements AutoCloseable {
 
@@ -48,37 +40,50 @@ public class SessionImports implements AutoCloseable {
 
 	public static final String FILE = "file";
 
-	private static final Logger logger = LoggerFactory.getLogger(SessionImports.class);
+	/** The table of imports, linked to their job executions. */
+	static final String TABLE = "session_import";
+
+	/** Imports running at once; more wait in line. */
+	static final int CONCURRENT_IMPORTS = 2;
 
 	private static final String SELECT_IMPORT = "select id, file_name, spool_path, size_bytes, spool_owned, requested_by,"
 			+ " requested_at, job_execution_id from session_import";
 
 	private final JdbcClient jdbc;
 
-	private final JobOperator jobOperator;
-
-	private final JobRepository jobRepository;
-
-	private final Job job;
+	private final BackgroundJobs jobs;
 
 	private final Quarantine quarantine;
 
-	private final ExecutorService executor;
-
 	private final Clock clock;
 
-	/** Imports this process is running or about to run: never started or restarted twice at once. */
-	private final Set<Long> running = ConcurrentHashMap.newKeySet();
-
-	public SessionImports(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Job sessionImportJob,
-			Quarantine quarantine, ExecutorService executor, Clock clock) {
+	SessionImports(JdbcClient jdbc, BackgroundJobs jobs, Quarantine quarantine, Clock clock) {
 		this.jdbc = jdbc;
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
-		this.job = sessionImportJob;
+		this.jobs = jobs;
 		this.quarantine = quarantine;
-		this.executor = executor;
 		this.clock = clock;
+	}
+
+	/**
+	 * How imports are run in the background, and how a refused restart is worded: any import short of
+	 * COMPLETED or ABANDONED that this process does not run can be restarted (one left STARTED was cut
+	 * off with its process), as long as its file is still there.
+	 */
+	static BackgroundJobs.Builder jobs(Job sessionImportJob, JdbcClient jdbc) {
+		return BackgroundJobs.forJob(sessionImportJob, "import")
+			.table(TABLE, IMPORT_ID)
+			.threads("session-import-", CONCURRENT_IMPORTS)
+			.restartable(BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.STARTING, BatchStatus.STARTED,
+					BatchStatus.STOPPING, BatchStatus.UNKNOWN)
+			.notFound((importId) -> "importId: no import " + importId)
+			.notRestartable((importId, refusal) -> "import " + importId + " cannot be restarted: " + refusal.reason())
+			.precondition((importId) -> jdbc.sql("select spool_path from session_import where id = ?")
+				.param(importId)
+				.query(String.class)
+				.optional()
+				.filter((spool) -> !Files.isReadable(Path.of(spool)))
+				.map((spool) -> "its file " + spool + " is gone")
+				.orElse(null));
 	}
 
 	/**
@@ -90,38 +95,47 @@ public class SessionImports implements AutoCloseable {
 	 */
 	public long start(Path file, String fileName, boolean owned, String requestedBy) {
 		long importId = record(file, fileName, owned, requestedBy);
-		this.running.add(importId);
-		this.executor.execute(() -> launch(importId, file, owned));
+		this.jobs.submit(importId, parameters(importId, file));
 		return importId;
 	}
 
 	/** Records an import of the file, runs it to the end in this thread and returns its status. */
 	public ImportStatus runAndWait(Path file, String fileName, String requestedBy) {
 		long importId = record(file, fileName, false, requestedBy);
-		this.running.add(importId);
-		launch(importId, file, false);
-		return status(importId).orElseThrow();
+		this.jobs.run(importId, parameters(importId, file));
+		return get(importId);
 	}
 
 	/**
 	 * Restarts a failed or stopped import after its last committed chunk, in the background.
-	 * @throws NoSuchImportException when there is no such import
-	 * @throws NotRestartableException when it is running, waiting to run, or completed
+	 * @throws JobNotFound when there is no such import
+	 * @throws JobNotRestartable when it is running, waiting to run, or completed, or its file is gone
 	 */
 	public ImportStatus restartInBackground(long importId) {
-		JobExecution last = restartable(importId);
-		this.executor.execute(() -> relaunch(importId, last));
-		return status(importId).orElseThrow();
+		this.jobs.restartInBackground(importId);
+		return get(importId);
 	}
 
-	/** Restarts a failed or stopped import after its last committed chunk, in this thread. */
+	/**
+	 * Restarts a failed or stopped import after its last committed chunk, in this thread.
+	 * @throws JobNotFound when there is no such import
+	 * @throws JobNotRestartable when it is running, waiting to run, or completed, or its file is gone
+	 */
 	public ImportStatus restart(long importId) {
-		relaunch(importId, restartable(importId));
-		return status(importId).orElseThrow();
+		this.jobs.restart(importId);
+		return get(importId);
 	}
 
 	public Optional<ImportStatus> status(long importId) {
 		return row(importId).map(this::status);
+	}
+
+	/**
+	 * The import's status.
+	 * @throws JobNotFound when there is no such import
+	 */
+	public ImportStatus get(long importId) {
+		return status(importId).orElseThrow(() -> new JobNotFound("importId: no import " + importId));
 	}
 
 	/** The latest imports, newest first, at most {@code limit} of them. */
@@ -142,64 +156,13 @@ public class SessionImports implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.executor.shutdown();
+		this.jobs.close();
 	}
 
-	private JobExecution restartable(long importId) {
-		ImportRow row = row(importId).orElseThrow(() -> new NoSuchImportException(importId));
-		if (row.jobExecutionId() == null || this.running.contains(importId)) {
-			throw new NotRestartableException(importId, "it is running or waiting to run");
-		}
-		JobExecution last = this.jobRepository.getJobExecution(row.jobExecutionId());
-		if (last == null) {
-			throw new NotRestartableException(importId, "its job execution is gone");
-		}
-		BatchStatus status = last.getStatus();
-		if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-			throw new NotRestartableException(importId, "it is " + status);
-		}
-		if (!Files.isReadable(Path.of(row.spoolPath()))) {
-			throw new NotRestartableException(importId, "its file " + row.spoolPath() + " is gone");
-		}
-		if (!this.running.add(importId)) {
-			throw new NotRestartableException(importId, "it is running or waiting to run");
-		}
-		return last;
-	}
-
-	private void relaunch(long importId, JobExecution last) {
-		try {
-			JobExecution execution = last;
-			if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
-					|| execution.getStatus() == BatchStatus.STOPPING) {
-				// no thread of this process runs it: the process that did died, so mark it failed
-				execution = this.jobOperator.recover(execution);
-			}
-			JobExecution restarted = this.jobOperator.restart(execution);
-			logger.info("Import {} restarted, ended {}", importId, restarted.getStatus());
-		}
-		catch (Exception ex) {
-			logger.error("Import {} could not be restarted", importId, ex);
-		}
-		finally {
-			this.running.remove(importId);
-		}
-	}
-
-	private void launch(long importId, Path file, boolean owned) {
-		JobParameters parameters = new JobParametersBuilder().addLong(IMPORT_ID, importId)
+	private static JobParameters parameters(long importId, Path file) {
+		return new JobParametersBuilder().addLong(IMPORT_ID, importId)
 			.addString(FILE, file.toAbsolutePath().toString())
 			.toJobParameters();
-		try {
-			JobExecution execution = this.jobOperator.start(this.job, parameters);
-			logger.info("Import {} of {} ended {}", importId, file, execution.getStatus());
-		}
-		catch (Exception ex) {
-			logger.error("Import {} of {} could not start", importId, file, ex);
-		}
-		finally {
-			this.running.remove(importId);
-		}
 	}
 
 	private long record(Path file, String fileName, boolean owned, String requestedBy) {
@@ -210,13 +173,10 @@ public class SessionImports implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot import " + file + ": " + ex.getMessage(), ex);
 		}
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into session_import (file_name, spool_path, size_bytes, spool_owned, requested_by,"
-				+ " requested_at) values (?, ?, ?, ?, ?, ?)")
-			.params(truncate(fileName, 255), file.toAbsolutePath().toString(), size, owned, truncate(requestedBy, 64),
-					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
-			.update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+		return this.jobs.record("insert into session_import (file_name, spool_path, size_bytes, spool_owned,"
+				+ " requested_by, requested_at) values (?, ?, ?, ?, ?, ?)", truncate(fileName, 255),
+				file.toAbsolutePath().toString(), size, owned, truncate(requestedBy, 64),
+				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 	}
 
 	private Optional<ImportRow> row(long importId) {
@@ -230,42 +190,26 @@ public class SessionImports implements AutoCloseable {
 	}
 
 	private ImportStatus status(ImportRow row) {
-		if (row.jobExecutionId() == null) {
-			return ImportStatus.of(row, "REQUESTED", null, null, 0, 0, 0, 0, 0, null);
-		}
-		JobExecution execution = this.jobRepository.getJobExecution(row.jobExecutionId());
-		if (execution == null) {
-			return ImportStatus.of(row, "UNKNOWN", null, null, 0, 0, 0, 0, 0, null);
-		}
+		BackgroundJobs.Progress job = this.jobs.progress(row.id(), row.jobExecutionId());
 		long lines = 0;
 		long bytes = 0;
 		long stored = 0;
 		long duplicates = 0;
 		long quarantined = 0;
 		// the step's context holds the totals of the last committed chunk, carried over by restarts
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (SessionImportJobConfiguration.IMPORT_STEP.equals(step.getStepName())) {
-				lines = step.getExecutionContext().getLong(NdjsonReader.LINE, 0L);
-				bytes = step.getExecutionContext().getLong(NdjsonReader.BYTES_READ, 0L);
-				stored = step.getExecutionContext().getLong(SessionImportWriter.STORED, 0L);
-				duplicates = step.getExecutionContext().getLong(SessionImportWriter.DUPLICATES, 0L);
-				quarantined = step.getExecutionContext().getLong(SessionImportWriter.QUARANTINED, 0L);
-			}
+		StepExecution step = job.steps().get(SessionImportJobConfiguration.IMPORT_STEP);
+		if (step != null) {
+			lines = step.getExecutionContext().getLong(NdjsonReader.LINE, 0L);
+			bytes = step.getExecutionContext().getLong(NdjsonReader.BYTES_READ, 0L);
+			stored = step.getExecutionContext().getLong(SessionImportWriter.STORED, 0L);
+			duplicates = step.getExecutionContext().getLong(SessionImportWriter.DUPLICATES, 0L);
+			quarantined = step.getExecutionContext().getLong(SessionImportWriter.QUARANTINED, 0L);
 		}
-		String status = execution.getStatus().name();
-		if (this.running.contains(row.id()) && !execution.isRunning()) {
-			// restarted, and its new execution has not begun yet
-			status = "RESTARTING";
-		}
-		if ("COMPLETED".equals(status)) {
+		if ("COMPLETED".equals(job.state())) {
 			bytes = row.sizeBytes();
 		}
-		return ImportStatus.of(row, status, instant(execution.getStartTime()), instant(execution.getEndTime()), lines,
-				bytes, stored, duplicates, quarantined, JobFailures.of(execution));
-	}
-
-	private static @Nullable Instant instant(@Nullable LocalDateTime time) {
-		return (time == null) ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+		return ImportStatus.of(row, job.state(), job.startedAt(), job.endedAt(), lines, bytes, stored, duplicates,
+				quarantined, job.failure());
 	}
 
 	private static String truncate(String value, int max) {
@@ -313,24 +257,6 @@ public class SessionImports implements AutoCloseable {
 			return new ImportStatus(row.id(), row.fileName(), row.requestedBy(), status, row.requestedAt(), startedAt,
 					endedAt, elapsed, row.sizeBytes(), Math.min(bytesRead, row.sizeBytes()), progress, linesRead, stored,
 					duplicates, quarantined, failure, restartable);
-		}
-
-	}
-
-	/** There is no import with the id. */
-	public static class NoSuchImportException extends RuntimeException {
-
-		public NoSuchImportException(long importId) {
-			super("no import " + importId);
-		}
-
-	}
-
-	/** The import cannot be restarted now. */
-	public static class NotRestartableException extends RuntimeException {
-
-		public NotRestartableException(long importId, String why) {
-			super("import " + importId + " cannot be restarted: " + why);
 		}
 
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 import io.liveguard.batch.BatchTestApplication;
 import io.liveguard.batch.Tables;
 import io.liveguard.batch.StoredSessions;
+import io.liveguard.batch.job.JobNotFound;
+import io.liveguard.batch.job.JobNotRestartable;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.penalty.PenaltyLevel;
@@ -20,8 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(classes = BatchTestApplication.class)
 class PenaltyRunJobTests {
@@ -94,9 +95,10 @@ class PenaltyRunJobTests {
 		assertThat(restarted.penaltiesDecided()).isEqualTo(2);
 		assertThat(restarted.failure()).isNull();
 		long runId = failed.runId();
-		assertThatIllegalStateException().isThrownBy(() -> this.runs.restartInBackground(runId))
-			.withMessageContaining("COMPLETED");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.runs.restartInBackground(runId + 1000));
+		assertThatExceptionOfType(JobNotRestartable.class).isThrownBy(() -> this.runs.restartInBackground(runId))
+			.withMessage("penalty run " + runId + " is COMPLETED; only a FAILED or STOPPED run can be restarted");
+		assertThatExceptionOfType(JobNotFound.class).isThrownBy(() -> this.runs.restartInBackground(runId + 1000))
+			.withMessage("runId: no penalty run " + (runId + 1000));
 	}
 
 	@Test

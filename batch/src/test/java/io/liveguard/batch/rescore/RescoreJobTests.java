@@ -6,6 +6,8 @@ import java.util.List;
 import io.liveguard.batch.BatchTestApplication;
 import io.liveguard.batch.StoredSessions;
 import io.liveguard.batch.Tables;
+import io.liveguard.batch.job.InvalidJobRequest;
+import io.liveguard.batch.job.JobNotRestartable;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.RulePackSource;
@@ -18,8 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(classes = BatchTestApplication.class)
 class RescoreJobTests {
@@ -87,15 +88,17 @@ class RescoreJobTests {
 		assertThat(second.status()).isEqualTo("COMPLETED");
 		assertThat(second.sessions()).isEqualTo(4);
 		assertThat(second.rescored()).isZero();
-		assertThatIllegalStateException().isThrownBy(() -> this.rescores.restartInBackground(second.rescoreId()));
+		assertThatExceptionOfType(JobNotRestartable.class)
+			.isThrownBy(() -> this.rescores.restartInBackground(second.rescoreId()))
+			.withMessage("re-score " + second.rescoreId() + " is COMPLETED; only a FAILED or STOPPED one can be restarted");
 	}
 
 	@Test
 	void aReversedOrTooLongRangeIsRefusedBeforeAnythingIsRecorded() {
 		int before = this.jdbc.sql("select count(*) from session_rescore").query(Integer.class).single();
-		assertThatIllegalArgumentException().isThrownBy(() -> this.rescores.start(TO, FROM, null, "test"))
+		assertThatExceptionOfType(InvalidJobRequest.class).isThrownBy(() -> this.rescores.start(TO, FROM, null, "test"))
 			.withMessageContaining("before");
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidJobRequest.class)
 			.isThrownBy(() -> this.rescores.start(FROM, FROM.plusDays(SessionRescores.MAX_DAYS), null, "test"))
 			.withMessageContaining("at most");
 		assertThat(this.jdbc.sql("select count(*) from session_rescore").query(Integer.class).single()).isEqualTo(before);

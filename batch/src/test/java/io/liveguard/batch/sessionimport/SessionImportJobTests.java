@@ -14,6 +14,8 @@ import java.util.zip.GZIPOutputStream;
 
 import io.liveguard.batch.BatchTestApplication;
 import io.liveguard.batch.Tables;
+import io.liveguard.batch.job.JobNotFound;
+import io.liveguard.batch.job.JobNotRestartable;
 import io.liveguard.batch.penalty.Quarantine;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
@@ -232,11 +234,12 @@ class SessionImportJobTests {
 	void aCompletedImportIsNotRestartedAndAnUnknownOneIsNotFound() throws Exception {
 		Path file = new ClassPathResource("imports/mixed.ndjson").getFile().toPath();
 		long importId = this.imports.runAndWait(file, "mixed.ndjson", "test").importId();
-		org.assertj.core.api.Assertions.assertThatExceptionOfType(SessionImports.NotRestartableException.class)
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(JobNotRestartable.class)
 			.isThrownBy(() -> this.imports.restart(importId))
-			.withMessageContaining("COMPLETED");
-		org.assertj.core.api.Assertions.assertThatExceptionOfType(SessionImports.NoSuchImportException.class)
-			.isThrownBy(() -> this.imports.restart(importId + 1));
+			.withMessage("import " + importId + " cannot be restarted: it is COMPLETED");
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(JobNotFound.class)
+			.isThrownBy(() -> this.imports.restart(importId + 1))
+			.withMessage("importId: no import " + (importId + 1));
 	}
 
 	@Test

@@ -3,17 +3,15 @@ package io.liveguard.web.penaltyrun;
 import java.net.URI;
 import java.time.LocalDate;
 
+import io.liveguard.batch.job.InvalidJobRequest;
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,50 +38,37 @@ class PenaltyRunController {
 	@Operation(summary = "Start the penalty run for a business date (and market); answers 202 with the run")
 	ResponseEntity<PenaltyRuns.RunStatus> start(@RequestBody StartRequest request, Authentication authentication) {
 		if (request.businessDate() == null) {
-			throw problem(HttpStatus.BAD_REQUEST, "businessDate: is required (yyyy-MM-dd)");
+			throw new InvalidJobRequest("businessDate: is required (yyyy-MM-dd)");
 		}
 		int year = request.businessDate().getYear();
 		if (year < 1970 || year > 9999) {
 			// the years of the session format: no session can fall on another business date
-			throw problem(HttpStatus.BAD_REQUEST, "businessDate: must be in the years 1970 to 9999");
+			throw new InvalidJobRequest("businessDate: must be in the years 1970 to 9999");
 		}
 		String market = request.market();
 		if (market != null && !market.matches("[A-Z]{2}")) {
-			throw problem(HttpStatus.BAD_REQUEST, "market: '" + market + "' is not an ISO 3166 alpha-2 code");
+			throw new InvalidJobRequest("market: '" + market + "' is not an ISO 3166 alpha-2 code");
 		}
 		long runId = this.requests.start(request.businessDate(), market, Caller.of(authentication).username());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/penalty-runs/" + runId))
-			.body(this.runs.status(runId).orElseThrow());
+			.body(this.runs.get(runId));
 	}
 
 	@GetMapping("/{runId}")
 	@Operation(summary = "A run's status, counts, timings and progress")
 	PenaltyRuns.RunStatus status(@PathVariable long runId) {
-		return this.runs.status(runId)
-			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "runId: no penalty run " + runId));
+		return this.runs.get(runId);
 	}
 
 	@PostMapping("/{runId}/restart")
 	@Operation(summary = "Restart a FAILED or STOPPED run where it left off (completed partitions are kept); 202, "
 			+ "404 for an unknown run, 409 for a run that is running or completed")
 	ResponseEntity<PenaltyRuns.RunStatus> restart(@PathVariable long runId, Authentication authentication) {
-		try {
-			this.requests.restart(runId, Caller.of(authentication).username());
-		}
-		catch (IllegalArgumentException ex) {
-			throw problem(HttpStatus.NOT_FOUND, "runId: " + ex.getMessage());
-		}
-		catch (IllegalStateException ex) {
-			throw problem(HttpStatus.CONFLICT, ex.getMessage());
-		}
+		this.requests.restart(runId, Caller.of(authentication).username());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/penalty-runs/" + runId))
-			.body(this.runs.status(runId).orElseThrow());
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+			.body(this.runs.get(runId));
 	}
 
 	record StartRequest(@Nullable LocalDate businessDate, @Nullable String market) {

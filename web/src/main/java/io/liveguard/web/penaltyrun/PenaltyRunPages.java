@@ -6,13 +6,13 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 
+import io.liveguard.batch.job.JobNotRestartable;
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.web.page.Notice;
 import io.liveguard.web.user.Caller;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -76,19 +75,19 @@ class PenaltyRunPages {
 
 	@GetMapping("/admin/penalty-runs/{runId}")
 	String summary(@PathVariable long runId, Model model) {
-		model.addAttribute("run", find(runId));
+		model.addAttribute("run", this.runs.get(runId));
 		model.addAttribute("finished", FINISHED);
 		return "penaltyrun/run";
 	}
 
 	@PostMapping("/admin/penalty-runs/{runId}/restart")
 	String restart(@PathVariable long runId, Authentication authentication, RedirectAttributes redirect) {
-		find(runId);
+		this.runs.get(runId);
 		try {
 			this.requests.restart(runId, Caller.of(authentication).username());
 			Notice.ok(redirect, "run.restarted", runId);
 		}
-		catch (IllegalStateException ex) {
+		catch (JobNotRestartable ex) {
 			Notice.error(redirect, "run.error.restart", runId, ex.getMessage());
 		}
 		return "redirect:/admin/penalty-runs/" + runId;
@@ -97,7 +96,7 @@ class PenaltyRunPages {
 	/** One row of the runs table, for htmx to swap in. */
 	@GetMapping("/admin/penalty-runs/{runId}/row")
 	String row(@PathVariable long runId, Model model) {
-		model.addAttribute("run", find(runId));
+		model.addAttribute("run", this.runs.get(runId));
 		model.addAttribute("finished", FINISHED);
 		return "penaltyrun/fragments :: runRow";
 	}
@@ -105,14 +104,9 @@ class PenaltyRunPages {
 	/** The progress panel of the summary page, for htmx to swap in. */
 	@GetMapping("/admin/penalty-runs/{runId}/progress")
 	String progress(@PathVariable long runId, Model model) {
-		model.addAttribute("run", find(runId));
+		model.addAttribute("run", this.runs.get(runId));
 		model.addAttribute("finished", FINISHED);
 		return "penaltyrun/fragments :: runSummary";
-	}
-
-	private PenaltyRuns.RunStatus find(long runId) {
-		return this.runs.status(runId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "runId: no penalty run " + runId));
 	}
 
 }

@@ -39,7 +39,11 @@ class PenaltyRunRequests {
 		return runId;
 	}
 
-	/** Restarts a failed or stopped run in the background; see {@link PenaltyRuns#restartInBackground}. */
+	/**
+	 * Restarts a failed or stopped run in the background; see {@link PenaltyRuns#restartInBackground}.
+	 * @throws io.liveguard.batch.job.JobNotFound when there is no such run
+	 * @throws io.liveguard.batch.job.JobNotRestartable when it is not FAILED or STOPPED
+	 */
 	void restart(long runId, String by) {
 		this.runs.restartInBackground(runId);
 		this.events.publishEvent(new AuditApplicationEvent(by, PENALTY_RUN_RESTARTED, Map.of("runId", runId)));

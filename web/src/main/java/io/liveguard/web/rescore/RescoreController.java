@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.liveguard.batch.job.InvalidJobRequest;
 import io.liveguard.batch.rescore.SessionRescores;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,11 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,55 +50,36 @@ class RescoreController {
 	ResponseEntity<SessionRescores.RescoreStatus> start(@RequestBody StartRequest request,
 			Authentication authentication) {
 		if (request.from() == null || request.to() == null) {
-			throw problem(HttpStatus.BAD_REQUEST, ((request.from() == null) ? "from" : "to") + ": is required (yyyy-MM-dd)");
+			throw new InvalidJobRequest(((request.from() == null) ? "from" : "to") + ": is required (yyyy-MM-dd)");
 		}
 		String market = request.market();
 		if (market != null && !market.matches("[A-Z]{2}")) {
-			throw problem(HttpStatus.BAD_REQUEST, "market: '" + market + "' is not an ISO 3166 alpha-2 code");
+			throw new InvalidJobRequest("market: '" + market + "' is not an ISO 3166 alpha-2 code");
 		}
 		String by = Caller.of(authentication).username();
-		long id;
-		try {
-			id = this.rescores.start(request.from(), request.to(), market, by);
-		}
-		catch (IllegalArgumentException ex) {
-			throw problem(HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
+		long id = this.rescores.start(request.from(), request.to(), market, by);
 		this.events.publishEvent(new AuditApplicationEvent(by, RESCORE_STARTED, Map.of("rescoreId", id, "from",
 				request.from().toString(), "to", request.to().toString(), "market", (market == null) ? "ALL" : market)));
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/rescores/" + id))
-			.body(this.rescores.status(id).orElseThrow());
+			.body(this.rescores.get(id));
 	}
 
 	@GetMapping("/{rescoreId}")
 	@Operation(summary = "A re-score's status, progress and counts (sessions looked at, re-scored, changed)")
 	SessionRescores.RescoreStatus status(@PathVariable long rescoreId) {
-		return this.rescores.status(rescoreId)
-			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "rescoreId: no re-score " + rescoreId));
+		return this.rescores.get(rescoreId);
 	}
 
 	@PostMapping("/{rescoreId}/restart")
 	@Operation(summary = "Restart a FAILED or STOPPED re-score where it left off; 202, 404 unknown, 409 otherwise")
 	ResponseEntity<SessionRescores.RescoreStatus> restart(@PathVariable long rescoreId, Authentication authentication) {
-		try {
-			this.rescores.restartInBackground(rescoreId);
-		}
-		catch (IllegalArgumentException ex) {
-			throw problem(HttpStatus.NOT_FOUND, "rescoreId: " + ex.getMessage());
-		}
-		catch (IllegalStateException ex) {
-			throw problem(HttpStatus.CONFLICT, ex.getMessage());
-		}
+		this.rescores.restartInBackground(rescoreId);
 		this.events.publishEvent(new AuditApplicationEvent(Caller.of(authentication).username(), RESCORE_RESTARTED,
 				Map.of("rescoreId", rescoreId)));
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/rescores/" + rescoreId))
-			.body(this.rescores.status(rescoreId).orElseThrow());
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+			.body(this.rescores.get(rescoreId));
 	}
 
 	record StartRequest(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String market) {

@@ -5,15 +5,13 @@ import java.time.LocalDate;
 
 import io.liveguard.batch.backtest.BacktestReport;
 import io.liveguard.batch.backtest.Backtests;
+import io.liveguard.batch.job.InvalidJobRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,29 +35,18 @@ class BacktestController {
 	ResponseEntity<BacktestReport> start(@PathVariable String packId, @PathVariable int version,
 			@RequestBody Range range, Authentication authentication) {
 		if (range.from() == null || range.to() == null) {
-			throw problem(HttpStatus.BAD_REQUEST, (range.from() == null ? "from" : "to") + ": is required (yyyy-MM-dd)");
+			throw new InvalidJobRequest((range.from() == null ? "from" : "to") + ": is required (yyyy-MM-dd)");
 		}
-		long id;
-		try {
-			id = this.backtests.start(packId, version, range.from(), range.to(), authentication.getName());
-		}
-		catch (IllegalArgumentException ex) {
-			throw problem(ex.getMessage().startsWith("version") || ex.getMessage().startsWith("packId")
-					? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
+		long id = this.backtests.start(packId, version, range.from(), range.to(), authentication.getName());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/rule-packs/backtests/" + id))
-			.body(this.backtests.report(id).orElseThrow());
+			.body(this.backtests.get(id));
 	}
 
 	@GetMapping("/api/v1/rule-packs/backtests/{id}")
 	@Operation(summary = "A back-test's progress and, once complete, its report")
 	BacktestReport report(@PathVariable long id) {
-		return this.backtests.report(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "id: no back-test " + id));
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+		return this.backtests.get(id);
 	}
 
 	record Range(@Nullable LocalDate from, @Nullable LocalDate to) {

@@ -6,12 +6,13 @@ import java.time.ZoneOffset;
 
 import io.liveguard.batch.backtest.BacktestReport;
 import io.liveguard.batch.backtest.Backtests;
+import io.liveguard.batch.job.InvalidJobRequest;
+import io.liveguard.batch.job.JobInputNotFound;
 import io.liveguard.web.page.Notice;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,7 +53,7 @@ class BacktestPages {
 					(to != null) ? to : today.minusDays(1), authentication.getName());
 			return "redirect:/analyst/backtests/" + id;
 		}
-		catch (IllegalArgumentException ex) {
+		catch (InvalidJobRequest | JobInputNotFound ex) {
 			Notice.error(redirect, "admin.refused", ex.getMessage());
 			return "redirect:/analyst/rule-packs/" + packId + "/versions/" + version;
 		}
@@ -61,8 +61,7 @@ class BacktestPages {
 
 	@GetMapping("/analyst/backtests/{id}")
 	String report(@PathVariable long id, Model model) {
-		BacktestReport report = this.backtests.report(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "id: no back-test " + id));
+		BacktestReport report = this.backtests.get(id);
 		model.addAttribute("report", report);
 		// data for the chart script, as JSON in an attribute: the pages allow no inline script
 		model.addAttribute("chart", this.json.writeValueAsString(report.byDay()));

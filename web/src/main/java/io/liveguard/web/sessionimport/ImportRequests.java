@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
+import io.liveguard.batch.job.InvalidJobRequest;
 import io.liveguard.batch.sessionimport.NdjsonFiles;
 import io.liveguard.batch.sessionimport.SessionImports;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ class ImportRequests {
 
 	/**
 	 * Spools the body and starts its import.
-	 * @throws NotNdjsonException when the body is empty or does not start like NDJSON (plain or gzip)
+	 * @throws InvalidJobRequest when the body is empty or does not start like NDJSON (plain or gzip)
 	 */
 	long start(InputStream body, String fileName, String by) throws IOException {
 		Path directory = this.properties.spoolDirectory();
@@ -56,10 +57,10 @@ class ImportRequests {
 		try {
 			Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
 			if (Files.size(spool) == 0) {
-				throw new NotNdjsonException("the body is empty: send NDJSON, one session record a line, plain or gzip");
+				throw new InvalidJobRequest("the body is empty: send NDJSON, one session record a line, plain or gzip");
 			}
 			if (!NdjsonFiles.looksLikeNdjson(spool)) {
-				throw new NotNdjsonException(
+				throw new InvalidJobRequest(
 						"the body is not NDJSON: its first line must start with '{' (plain, or gzip-compressed)");
 			}
 		}
@@ -73,6 +74,11 @@ class ImportRequests {
 		return importId;
 	}
 
+	/**
+	 * Restarts a failed import in the background.
+	 * @throws io.liveguard.batch.job.JobNotFound when there is no such import
+	 * @throws io.liveguard.batch.job.JobNotRestartable when it cannot be restarted now
+	 */
 	SessionImports.ImportStatus restart(long importId, String by) {
 		SessionImports.ImportStatus status = this.imports.restartInBackground(importId);
 		this.events.publishEvent(new AuditApplicationEvent(by, IMPORT_RESTARTED, Map.of("importId", importId)));
@@ -86,15 +92,6 @@ class ImportRequests {
 		catch (IOException ex) {
 			logger.warn("Spool file {} could not be deleted", spool, ex);
 		}
-	}
-
-	/** The upload is no NDJSON. */
-	static class NotNdjsonException extends RuntimeException {
-
-		NotNdjsonException(String message) {
-			super(message);
-		}
-
 	}
 
 }

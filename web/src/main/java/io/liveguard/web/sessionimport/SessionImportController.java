@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import io.liveguard.batch.job.InvalidJobRequest;
 import io.liveguard.batch.penalty.Quarantine;
 import io.liveguard.batch.sessionimport.SessionImports;
 import io.liveguard.web.user.Caller;
@@ -59,38 +60,35 @@ class SessionImportController {
 		if (contentType != null && (contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 				|| contentType.startsWith("multipart/"))) {
 			// a form body is parsed (and consumed) by the servlet container: curl sends one without -H
-			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type: send the file as the body, as "
-					+ "application/x-ndjson, application/gzip or application/octet-stream, not as a form");
+			HttpStatus unsupported = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			throw new ErrorResponseException(unsupported, ProblemDetail.forStatusAndDetail(unsupported,
+					"Content-Type: send the file as the body, as application/x-ndjson, application/gzip or "
+							+ "application/octet-stream, not as a form"),
+					null);
 		}
 		String fileName = (name == null || name.isBlank()) ? "upload-" + this.clock.instant() + ".ndjson" : name.strip();
-		long importId;
-		try {
-			importId = this.requests.start(body, fileName, Caller.of(authentication).username());
-		}
-		catch (ImportRequests.NotNdjsonException ex) {
-			throw problem(HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
+		long importId = this.requests.start(body, fileName, Caller.of(authentication).username());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/imports/" + importId))
-			.body(this.imports.status(importId).orElseThrow());
+			.body(this.imports.get(importId));
 	}
 
 	@GetMapping("/{importId}")
 	@Operation(summary = "An import's status, counts, progress and failure")
 	SessionImports.ImportStatus status(@PathVariable long importId) {
-		return this.imports.status(importId).orElseThrow(() -> notFound(importId));
+		return this.imports.get(importId);
 	}
 
 	@GetMapping("/{importId}/quarantine")
 	@Operation(summary = "The import's bad lines with the reasons, in order, a page at a time")
 	QuarantinePage quarantine(@PathVariable long importId, @RequestParam(defaultValue = "0") long offset,
 			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-		SessionImports.ImportStatus status = status(importId);
+		SessionImports.ImportStatus status = this.imports.get(importId);
 		if (offset < 0) {
-			throw problem(HttpStatus.BAD_REQUEST, "offset: must not be negative");
+			throw new InvalidJobRequest("offset: must not be negative");
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw problem(HttpStatus.BAD_REQUEST, "limit: must be between 1 and " + MAX_LIMIT);
+			throw new InvalidJobRequest("limit: must be between 1 and " + MAX_LIMIT);
 		}
 		List<QuarantinedLine> lines = this.imports.quarantine(importId, offset, limit)
 			.stream()
@@ -102,25 +100,9 @@ class SessionImportController {
 	@PostMapping("/{importId}/restart")
 	@Operation(summary = "Restart a failed import after its last committed chunk; answers 202")
 	ResponseEntity<SessionImports.ImportStatus> restart(@PathVariable long importId, Authentication authentication) {
-		try {
-			return ResponseEntity.accepted()
-				.location(URI.create("/api/v1/imports/" + importId))
-				.body(this.requests.restart(importId, Caller.of(authentication).username()));
-		}
-		catch (SessionImports.NoSuchImportException ex) {
-			throw notFound(importId);
-		}
-		catch (SessionImports.NotRestartableException ex) {
-			throw problem(HttpStatus.CONFLICT, ex.getMessage());
-		}
-	}
-
-	private static ErrorResponseException notFound(long importId) {
-		return problem(HttpStatus.NOT_FOUND, "importId: no import " + importId);
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/imports/" + importId))
+			.body(this.requests.restart(importId, Caller.of(authentication).username()));
 	}
 
 	/**

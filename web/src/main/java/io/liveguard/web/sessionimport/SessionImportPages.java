@@ -2,18 +2,17 @@ package io.liveguard.web.sessionimport;
 
 import java.util.Set;
 
+import io.liveguard.batch.job.JobNotRestartable;
 import io.liveguard.batch.sessionimport.SessionImports;
 import io.liveguard.web.page.Notice;
 import io.liveguard.web.user.Caller;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -51,8 +50,7 @@ class SessionImportPages {
 	/** One row of the imports table, for htmx to swap in. */
 	@GetMapping("/admin/imports/{importId}/row")
 	String row(@PathVariable long importId, Model model) {
-		model.addAttribute("import", this.imports.status(importId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "importId: no import " + importId)));
+		model.addAttribute("import", this.imports.get(importId));
 		model.addAttribute("finished", FINISHED);
 		return "sessionimport/fragments :: importRow";
 	}
@@ -60,8 +58,7 @@ class SessionImportPages {
 	/** The first quarantined lines of an import, for htmx to swap in. */
 	@GetMapping("/admin/imports/{importId}/quarantine")
 	String quarantine(@PathVariable long importId, Model model) {
-		this.imports.status(importId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "importId: no import " + importId));
+		this.imports.get(importId);
 		model.addAttribute("importId", importId);
 		model.addAttribute("lines", this.imports.quarantine(importId, 0, QUARANTINE_SHOWN));
 		return "sessionimport/fragments :: quarantine";
@@ -73,10 +70,7 @@ class SessionImportPages {
 			this.requests.restart(importId, Caller.of(authentication).username());
 			Notice.ok(redirect, "import.restarted", importId);
 		}
-		catch (SessionImports.NoSuchImportException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "importId: no import " + importId);
-		}
-		catch (SessionImports.NotRestartableException ex) {
+		catch (JobNotRestartable ex) {
 			Notice.error(redirect, "import.error.restart", importId);
 		}
 		return "redirect:/admin/imports";

@@ -154,13 +154,21 @@ class BacktestIntegrationTests {
 			.containsExactly("LOWER", "NEW_BAN");
 
 		// bad requests
-		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/backtest",
-				"{\"from\":\"2026-11-10\",\"to\":\"2026-11-01\"}", "lan").getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		EntityExchangeResult<String> reversed = post("/api/v1/rule-packs/default/versions/" + version + "/backtest",
+				"{\"from\":\"2026-11-10\",\"to\":\"2026-11-01\"}", "lan");
+		assertThat(reversed.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(body(reversed).get("title").asString()).isEqualTo("Bad Request");
+		assertThat(body(reversed).get("detail").asString()).isEqualTo("to: 2026-11-01 is before from 2026-11-10");
 		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/backtest",
 				"{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}", "lan").getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(post("/api/v1/rule-packs/default/versions/99/backtest",
-				"{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(get("/api/v1/rule-packs/backtests/999", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		EntityExchangeResult<String> noVersion = post("/api/v1/rule-packs/default/versions/99/backtest",
+				"{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}", "lan");
+		assertThat(noVersion.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(body(noVersion).get("title").asString()).isEqualTo("Not Found");
+		assertThat(body(noVersion).get("detail").asString()).isEqualTo("version: rule pack 'default' has no version 99");
+		EntityExchangeResult<String> unknown = get("/api/v1/rule-packs/backtests/999", "lan");
+		assertThat(unknown.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(body(unknown).get("detail").asString()).isEqualTo("id: no back-test 999");
 	}
 
 	/**

@@ -163,6 +163,27 @@ class PenaltyJourneyIntegrationTests {
 	}
 
 	@Test
+	void aCompletedRunIsNotRestartedAndAnUnknownOneIsNotFound() {
+		// given: the run of the examples, completed
+		long runId = this.jdbc.sql("select max(id) from penalty_run").query(Long.class).single();
+
+		// when
+		EntityExchangeResult<String> again = post("/api/v1/penalty-runs/" + runId + "/restart", "", "admin");
+		EntityExchangeResult<String> unknown = post("/api/v1/penalty-runs/987654/restart", "", "admin");
+
+		// then
+		assertThat(again.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(body(again).get("title").asString()).isEqualTo("Conflict");
+		assertThat(body(again).get("detail").asString())
+			.isEqualTo("penalty run " + runId + " is COMPLETED; only a FAILED or STOPPED run can be restarted");
+		assertThat(unknown.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(body(unknown).get("title").asString()).isEqualTo("Not Found");
+		assertThat(body(unknown).get("detail").asString()).isEqualTo("runId: no penalty run 987654");
+		assertThat(body(get("/api/v1/penalty-runs/987654", "admin")).get("detail").asString())
+			.isEqualTo("runId: no penalty run 987654");
+	}
+
+	@Test
 	void onlyAdminsRunPenaltiesAndOnlyAnalystsDecideAppeals() {
 		assertThat(post("/api/v1/penalty-runs", "{\"businessDate\":\"2026-11-22\"}", "platform").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
@@ -171,7 +192,8 @@ class PenaltyJourneyIntegrationTests {
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		EntityExchangeResult<String> noDate = post("/api/v1/penalty-runs", "{}", "admin");
 		assertThat(noDate.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(body(noDate).get("detail").asString()).contains("businessDate");
+		assertThat(body(noDate).get("detail").asString()).isEqualTo("businessDate: is required (yyyy-MM-dd)");
+		assertThat(body(noDate).get("title").asString()).isEqualTo("Bad Request");
 	}
 
 	@Test

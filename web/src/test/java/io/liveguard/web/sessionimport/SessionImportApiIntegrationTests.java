@@ -123,12 +123,23 @@ class SessionImportApiIntegrationTests {
 		EntityExchangeResult<String> again = post("/api/v1/imports/" + importId + "/restart", new byte[0]);
 		assertThat(again.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(again.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(json.readTree(again.getResponseBody()).get("title").asString()).isEqualTo("Conflict");
+		assertThat(json.readTree(again.getResponseBody()).get("detail").asString())
+			.isEqualTo("import " + importId + " cannot be restarted: it is COMPLETED");
 		for (String unknown : List.of("/api/v1/imports/987654", "/api/v1/imports/987654/quarantine")) {
 			assertThat(get(unknown).getStatus()).as(unknown).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(json.readTree(get(unknown).getResponseBody()).get("detail").asString()).as(unknown)
+				.isEqualTo("importId: no import 987654");
 		}
-		assertThat(post("/api/v1/imports/987654/restart", new byte[0]).getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(get("/api/v1/imports/" + importId + "/quarantine?limit=0").getStatus())
-			.isEqualTo(HttpStatus.BAD_REQUEST);
+		EntityExchangeResult<String> unknownRestart = post("/api/v1/imports/987654/restart", new byte[0]);
+		assertThat(unknownRestart.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(json.readTree(unknownRestart.getResponseBody()).get("title").asString()).isEqualTo("Not Found");
+		assertThat(json.readTree(unknownRestart.getResponseBody()).get("detail").asString())
+			.isEqualTo("importId: no import 987654");
+		EntityExchangeResult<String> badLimit = get("/api/v1/imports/" + importId + "/quarantine?limit=0");
+		assertThat(badLimit.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(json.readTree(badLimit.getResponseBody()).get("detail").asString())
+			.isEqualTo("limit: must be between 1 and 1000");
 	}
 
 	@Test
