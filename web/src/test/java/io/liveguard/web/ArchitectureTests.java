@@ -5,8 +5,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -19,10 +21,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "io.liveguard.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	/** Only the error handling itself, and the throttle filter that answers before any controller, build HTTP errors. */
+	/**
+	 * Services refuse with domain exceptions: only controllers (for what is HTTP's own, such as a
+	 * content type), the error handling itself and the throttle filter that answers before any
+	 * controller build HTTP errors.
+	 */
 	@ArchTest
 	static final ArchRule refusalsAreDomainExceptions = noClasses().that()
 		.resideOutsideOfPackages("io.liveguard.web.system..", "io.liveguard.web.throttle..")
+		.and()
+		.areNotAnnotatedWith(RestController.class)
+		.and()
+		.areNotAnnotatedWith(Controller.class)
 		.should()
 		.dependOnClassesThat()
 		.areAssignableTo(ErrorResponseException.class);
