@@ -42,7 +42,7 @@ import static org.mockito.Mockito.doAnswer;
  */
 @SpringBootTest(classes = BatchTestApplication.class, properties = { "liveguard.penalty-run.chunk-size=1",
 		"liveguard.partitioning.partitions=1", "liveguard.partitioning.threads=1" })
-class LostPartitionTests {
+class LostPartitionIntegrationTests {
 
 	private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
 

@@ -44,9 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = BatchTestApplication.class,
-		properties = "liveguard.import.chunk-size=" + SessionImportJobTests.CHUNK_SIZE)
+		properties = "liveguard.import.chunk-size=" + SessionImportJobIntegrationTests.CHUNK_SIZE)
 @SpringBatchTest
-class SessionImportJobTests {
+class SessionImportJobIntegrationTests {
 
 	static final int CHUNK_SIZE = 50;
 

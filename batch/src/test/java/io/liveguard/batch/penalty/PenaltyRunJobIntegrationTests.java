@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(classes = BatchTestApplication.class)
-class PenaltyRunJobTests {
+class PenaltyRunJobIntegrationTests {
 
 	private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
 

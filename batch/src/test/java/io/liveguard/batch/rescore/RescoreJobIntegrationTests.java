@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(classes = BatchTestApplication.class)
-class RescoreJobTests {
+class RescoreJobIntegrationTests {
 
 	private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overturned appeal.
  */
 @SpringBootTest(classes = BatchTestApplication.class)
-class LadderScenarioTests {
+class LadderScenarioIntegrationTests {
 
 	@Autowired
 	PenaltyRuns runs;
