@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.liveguard.batch.backtest.BacktestReport;
 import io.liveguard.batch.backtest.Backtests;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -48,14 +49,25 @@ class BacktestController {
 					? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/rule-packs/backtests/" + id))
+			.location(URI.create("/api/v1/backtests/" + id))
 			.body(this.backtests.report(id).orElseThrow());
 	}
 
-	@GetMapping("/api/v1/rule-packs/backtests/{id}")
+	@GetMapping("/api/v1/backtests/{id}")
 	@Operation(summary = "A back-test's progress and, once complete, its report")
 	BacktestReport report(@PathVariable long id) {
 		return this.backtests.report(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "id: no back-test " + id));
+	}
+
+	/**
+	 * The first address of a back-test, which clients may have kept: it still answers, but is left out
+	 * of the API description, where it was ambiguous with {@code /api/v1/rule-packs/{packId}/versions}.
+	 */
+	@Deprecated
+	@Hidden
+	@GetMapping("/api/v1/rule-packs/backtests/{id}")
+	BacktestReport reportAtFormerPath(@PathVariable long id) {
+		return report(id);
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String detail) {

@@ -115,6 +115,7 @@ class BacktestIntegrationTests {
 				"{\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\"}", "lan");
 		assertThat(started.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
 		String location = started.getResponseHeaders().getLocation().getPath();
+		assertThat(location).matches("/api/v1/backtests/\\d+");
 		JsonNode report = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> body(get(location, "lan")),
@@ -133,6 +134,8 @@ class BacktestIntegrationTests {
 		assertThat(report.get("byDay")).extracting((d) -> d.get("date").asString() + ":" + d.get("gained").asInt())
 			.containsExactly("2026-11-02:1", "2026-11-03:1", "2026-11-04:1");
 		assertThat(report.get("sessionsChanged").asInt()).isEqualTo(3);
+		// the former address of a back-test still answers, for clients that kept it
+		assertThat(body(get(location.replace("/api/v1/", "/api/v1/rule-packs/"), "lan"))).isEqualTo(report);
 
 		// sellers: recomputed from the policy by hand for both ladders
 		Map<String, String> expected = new TreeMap<>();
@@ -160,6 +163,7 @@ class BacktestIntegrationTests {
 				"{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}", "lan").getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(post("/api/v1/rule-packs/default/versions/99/backtest",
 				"{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("/api/v1/backtests/999", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(get("/api/v1/rule-packs/backtests/999", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
