@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import io.liveguard.batch.backtest.BacktestReport;
 import io.liveguard.batch.backtest.Backtests;
 import io.liveguard.batch.job.InvalidJobRequest;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -39,14 +40,25 @@ class BacktestController {
 		}
 		long id = this.backtests.start(packId, version, range.from(), range.to(), authentication.getName());
 		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/rule-packs/backtests/" + id))
+			.location(URI.create("/api/v1/backtests/" + id))
 			.body(this.backtests.get(id));
 	}
 
-	@GetMapping("/api/v1/rule-packs/backtests/{id}")
+	@GetMapping("/api/v1/backtests/{id}")
 	@Operation(summary = "A back-test's progress and, once complete, its report")
 	BacktestReport report(@PathVariable long id) {
 		return this.backtests.get(id);
+	}
+
+	/**
+	 * The first address of a back-test, which clients may have kept: it still answers, but is left out
+	 * of the API description, where it was ambiguous with {@code /api/v1/rule-packs/{packId}/versions}.
+	 */
+	@Deprecated
+	@Hidden
+	@GetMapping("/api/v1/rule-packs/backtests/{id}")
+	BacktestReport reportAtFormerPath(@PathVariable long id) {
+		return report(id);
 	}
 
 	record Range(@Nullable LocalDate from, @Nullable LocalDate to) {

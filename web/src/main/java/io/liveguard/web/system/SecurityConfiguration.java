@@ -96,7 +96,7 @@ public class SecurityConfiguration {
 				.hasRole("ANALYST")
 				.requestMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*")
 				.hasAnyRole("SELLER", "ANALYST", "ADMIN")
-				.requestMatchers(HttpMethod.GET, "/api/v1/rule-packs", "/api/v1/rule-packs/**")
+				.requestMatchers(HttpMethod.GET, "/api/v1/rule-packs", "/api/v1/rule-packs/**", "/api/v1/backtests/*")
 				.hasAnyRole("ANALYST", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions/*/publish",
 						"/api/v1/rule-packs/*/versions/*/reject", "/api/v1/rule-packs/*/versions/*/rollback")

@@ -1,7 +1,10 @@
 package io.liveguard.web.user;
 
-/** What a user may do (api.md, "Roles"); granted as the authority {@code ROLE_<name>}. */
-enum Role {
+/**
+ * What a user may do (api.md, "Roles"); granted as the authority {@code ROLE_<name>}. Public so that
+ * the API description can ask the security rules which roles each operation refuses.
+ */
+public enum Role {
 
 	/** An API client of the marketplace: ingests sessions, asks for eligibility. */
 	PLATFORM,

@@ -115,6 +115,7 @@ class BacktestIntegrationTests {
 				"{\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\"}", "lan");
 		assertThat(started.getStatus()).isEqualTo(HttpStatus.ACCEPTED);
 		String location = started.getResponseHeaders().getLocation().getPath();
+		assertThat(location).matches("/api/v1/backtests/\\d+");
 		JsonNode report = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> body(get(location, "lan")),
@@ -133,6 +134,8 @@ class BacktestIntegrationTests {
 		assertThat(report.get("byDay")).extracting((d) -> d.get("date").asString() + ":" + d.get("gained").asInt())
 			.containsExactly("2026-11-02:1", "2026-11-03:1", "2026-11-04:1");
 		assertThat(report.get("sessionsChanged").asInt()).isEqualTo(3);
+		// the former address of a back-test still answers, for clients that kept it
+		assertThat(body(get(location.replace("/api/v1/", "/api/v1/rule-packs/"), "lan"))).isEqualTo(report);
 
 		// sellers: recomputed from the policy by hand for both ladders
 		Map<String, String> expected = new TreeMap<>();
@@ -166,9 +169,11 @@ class BacktestIntegrationTests {
 		assertThat(noVersion.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(body(noVersion).get("title").asString()).isEqualTo("Not Found");
 		assertThat(body(noVersion).get("detail").asString()).isEqualTo("version: rule pack 'default' has no version 99");
-		EntityExchangeResult<String> unknown = get("/api/v1/rule-packs/backtests/999", "lan");
-		assertThat(unknown.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(body(unknown).get("detail").asString()).isEqualTo("id: no back-test 999");
+		for (String path : List.of("/api/v1/backtests/999", "/api/v1/rule-packs/backtests/999")) {
+			EntityExchangeResult<String> unknown = get(path, "lan");
+			assertThat(unknown.getStatus()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(body(unknown).get("detail").asString()).isEqualTo("id: no back-test 999");
+		}
 	}
 
 	/**
