@@ -2,12 +2,10 @@ package io.liveguard.batch;
 
 import java.time.Clock;
 
-import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.engine.ScoringEngine;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The batch jobs in a Boot application of their own, with the default rule pack. */
 @SpringBootApplication
@@ -21,11 +19,6 @@ public class BatchTestApplication {
 	@Bean
 	ScoringEngine scoringEngine() {
 		return ScoringEngine.withClasspathPacks("default");
-	}
-
-	@Bean
-	RulePackStore rulePackStore(JdbcClient jdbc) {
-		return new RulePackStore(jdbc);
 	}
 
 }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The back-test service; the application provides the {@link RulePackStore} and the engine. */
+/** The back-test service, over the {@link RulePackStore} and the application's engine. */
 @Configuration(proxyBeanMethods = false)
 public class BacktestConfiguration {
 

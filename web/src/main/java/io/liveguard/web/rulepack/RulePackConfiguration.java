@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,11 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RulePackProperties.class, DraftCheckProperties.class })
 class RulePackConfiguration {
-
-	@Bean
-	RulePackStore rulePackStore(JdbcClient jdbc) {
-		return new RulePackStore(jdbc);
-	}
 
 	@Bean
 	@DependsOnDatabaseInitialization

@@ -1,4 +1,4 @@
-package io.liveguard.web.seller;
+package io.liveguard.web.penalty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +91,7 @@ class SellerPages {
 		model.addAttribute("sellerId", sellerId);
 		Optional<SellerStandings.Standing> found = this.standings.of(sellerId);
 		if (found.isEmpty()) {
-			return "seller/empty";
+			return "penalty/standing-empty";
 		}
 		SellerStandings.Standing standing = found.get();
 		Instant now = this.clock.instant();
@@ -110,7 +110,7 @@ class SellerPages {
 		model.addAttribute("sessionViews",
 				sessions.sessions().stream().map((session) -> SessionView.of(session, appealed, this.appealWindow, now)).toList());
 		model.addAttribute("chart", this.json.writeValueAsString(chart(sellerId, since, zone)));
-		return "seller/standing";
+		return "penalty/standing";
 	}
 
 	private static String sellerOf(Authentication authentication) {

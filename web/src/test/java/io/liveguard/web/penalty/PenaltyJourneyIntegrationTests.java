@@ -1,4 +1,4 @@
-package io.liveguard.web.seller;
+package io.liveguard.web.penalty;
 
 import java.time.Duration;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.liveguard.web.penaltyrun;
+package io.liveguard.web.penalty;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.liveguard.web.penaltyrun;
+package io.liveguard.web.penalty;
 
 import io.liveguard.batch.penalty.PenaltyRuns;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.liveguard.web.rulepack;
+package io.liveguard.web.backtest;
 
 import java.net.URI;
 import java.time.LocalDate;

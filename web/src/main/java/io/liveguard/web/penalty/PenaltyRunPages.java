@@ -1,4 +1,4 @@
-package io.liveguard.web.penaltyrun;
+package io.liveguard.web.penalty;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,7 +52,7 @@ class PenaltyRunPages {
 		model.addAttribute("runs", this.runs.recent(RECENT));
 		model.addAttribute("defaultDate", LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).minusDays(1));
 		model.addAttribute("finished", FINISHED);
-		return "penaltyrun/runs";
+		return "penalty/runs";
 	}
 
 	@PostMapping("/admin/penalty-runs")
@@ -77,7 +77,7 @@ class PenaltyRunPages {
 	String summary(@PathVariable long runId, Model model) {
 		model.addAttribute("run", this.runs.get(runId));
 		model.addAttribute("finished", FINISHED);
-		return "penaltyrun/run";
+		return "penalty/run";
 	}
 
 	@PostMapping("/admin/penalty-runs/{runId}/restart")
@@ -98,7 +98,7 @@ class PenaltyRunPages {
 	String row(@PathVariable long runId, Model model) {
 		model.addAttribute("run", this.runs.get(runId));
 		model.addAttribute("finished", FINISHED);
-		return "penaltyrun/fragments :: runRow";
+		return "penalty/run-fragments :: runRow";
 	}
 
 	/** The progress panel of the summary page, for htmx to swap in. */
@@ -106,7 +106,7 @@ class PenaltyRunPages {
 	String progress(@PathVariable long runId, Model model) {
 		model.addAttribute("run", this.runs.get(runId));
 		model.addAttribute("finished", FINISHED);
-		return "penaltyrun/fragments :: runSummary";
+		return "penalty/run-fragments :: runSummary";
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.liveguard.web.rulepack;
+package io.liveguard.web.backtest;
 
 import java.time.Duration;
 import java.io.IOException;

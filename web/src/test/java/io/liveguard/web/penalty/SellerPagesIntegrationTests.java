@@ -1,4 +1,4 @@
-package io.liveguard.web.seller;
+package io.liveguard.web.penalty;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

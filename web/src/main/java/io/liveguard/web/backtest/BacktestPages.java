@@ -1,4 +1,4 @@
-package io.liveguard.web.rulepack;
+package io.liveguard.web.backtest;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,7 +67,7 @@ class BacktestPages {
 		model.addAttribute("chart", this.json.writeValueAsString(report.byDay()));
 		model.addAttribute("finished", !"STARTED".equals(report.status()) && !"STARTING".equals(report.status())
 				&& !"REQUESTED".equals(report.status()));
-		return "rulepack/backtest";
+		return "backtest/report";
 	}
 
 }
