@@ -18,9 +18,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,8 +38,10 @@ import org.springframework.web.ErrorResponseException;
  * event.
  */
 @Service
-@EnableConfigurationProperties(ApiKeyProperties.class)
 public class ApiKeys {
+
+	/** The cache of working keys by hash; system's CacheConfiguration sets its ttl and bound. */
+	public static final String CACHE = "api-keys";
 
 	public static final String API_KEY_CREATED = "API_KEY_CREATED";
 
@@ -66,11 +66,6 @@ public class ApiKeys {
 	private final Clock clock;
 
 	private final ApiKeyCache cache;
-
-	@Autowired
-	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ApiKeyProperties properties) {
-		this(jdbc, events, clock, new ApiKeyCache(properties.cacheTtl(), System::nanoTime));
-	}
 
 	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ApiKeyCache cache) {
 		this.jdbc = jdbc;
@@ -148,14 +143,14 @@ public class ApiKeys {
 	 */
 	private void forgetOnCommit(String id) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.cache.invalidate(id);
+			this.cache.invalidate();
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCompletion(int status) {
-				ApiKeys.this.cache.invalidate(id);
+				ApiKeys.this.cache.invalidate();
 			}
 
 		});
