@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,15 +19,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.scheduling.support.SimpleTriggerContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The command-line and scheduled ways to start the penalty run. */
 class PenaltyRunCommandLineIntegrationTests {
@@ -56,47 +54,40 @@ class PenaltyRunCommandLineIntegrationTests {
 	/**
 	 * The README's way on the default database: the server runs on {@code ./data}, and the command-line run
 	 * started from the same directory connects through it (H2's AUTO_SERVER) rather than failing on the file
-	 * lock. Both are the application jar in JVMs of their own, as a user starts them: within one JVM H2
-	 * shares an open database, so there would be no lock to meet.
+	 * lock. The server runs here, on the application's default URL moved to a temporary directory; the
+	 * command line is the application jar in a JVM of its own, as a user starts it, with the default URL as
+	 * it is: within one JVM H2 shares an open database, so there would be no lock to meet.
 	 */
 	@Test
 	void theCommandLineRunsWhileTheServerHasTheDefaultDatabaseOpen(@TempDir Path directory) throws Exception {
 		Path jar = Path.of(System.getProperty("liveguard.test.jar", "target/liveguard.jar")).toAbsolutePath();
 		assertThat(jar).as("the application jar, built by package before Failsafe runs").isRegularFile();
-		Path serverLog = directory.resolve("server.log");
-		Process server = start(jar, directory, serverLog, "--server.port=0",
-				"--liveguard.bootstrap.admin-password=command-line-test-password");
-		try {
-			await("the server on ./data").atMost(Duration.ofMinutes(4))
-				.pollInterval(Duration.ofMillis(500))
-				.until(() -> {
-					assertThat(server.isAlive()).as(tail(serverLog)).isTrue();
-					return read(serverLog).contains("Started LiveGuardApplication");
-				});
-
-			Path cliLog = directory.resolve("cli.log");
-			Process cli = start(jar, directory, cliLog, "--liveguard.penalty-run.date=2026-11-22",
-					"--liveguard.penalty-run.market=VN");
-			assertThat(cli.waitFor(4, TimeUnit.MINUTES)).as("the command line finished").isTrue();
-
-			assertThat(cli.exitValue()).as(tail(cliLog)).isZero();
-			assertThat(server.isAlive()).as("the server kept running").isTrue();
-			// read through the server, which still holds the file
-			SingleConnectionDataSource database = new SingleConnectionDataSource(
-					"jdbc:h2:file:" + directory.resolve("data/liveguard") + ";AUTO_SERVER=TRUE", "sa", "", true);
+		String defaultUrl = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))
+			.getProperty("spring.datasource.url");
+		assertThat(defaultUrl).startsWith("jdbc:h2:file:./data/");
+		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(LiveGuardApplication.class).run(
+				"--spring.datasource.url=" + defaultUrl.replace("file:./", "file:" + directory.toAbsolutePath() + "/"),
+				"--server.port=0", "--liveguard.bootstrap.admin-password=command-line-test-password")) {
+			Path log = directory.resolve("command-line.log");
+			Process commandLine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+					"--liveguard.penalty-run.date=2026-11-22", "--liveguard.penalty-run.market=VN")
+				.directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
 			try {
-				assertThat(JdbcClient.create(database)
-					.sql("select requested_by || ' ' || business_date || ' ' || market from penalty_run")
-					.query(String.class)
-					.list()).containsExactly("command line 2026-11-22 VN");
+				assertThat(commandLine.waitFor(4, TimeUnit.MINUTES)).as("the command line finished").isTrue();
 			}
 			finally {
-				database.destroy();
+				commandLine.destroyForcibly();
 			}
-		}
-		finally {
-			server.destroy();
-			server.waitFor(1, TimeUnit.MINUTES);
+
+			assertThat(commandLine.exitValue()).as(tail(log)).isZero();
+			assertThat(server.getBean(JdbcClient.class)
+				.sql("select requested_by || ' ' || business_date || ' ' || market from penalty_run")
+				.query(String.class)
+				.list()).as("the run, in the server's database").containsExactly("command line 2026-11-22 VN");
 		}
 	}
 
@@ -121,24 +112,10 @@ class PenaltyRunCommandLineIntegrationTests {
 		}
 	}
 
-	private static Process start(Path jar, Path directory, Path log, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-		command.addAll(List.of(arguments));
-		return new ProcessBuilder(command).directory(directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-	}
-
 	private static String tail(Path log) {
-		String text = read(log);
-		return text.substring(Math.max(0, text.length() - 4000));
-	}
-
-	private static String read(Path log) {
 		try {
-			return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+			String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+			return text.substring(Math.max(0, text.length() - 4000));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
