@@ -57,7 +57,8 @@ class SessionRescoreController {
 		String packId = this.engine.packFor(session).ref().id();
 		int thenVersion = this.versions.activeAt(packId, session.startedAt());
 		// the version asked for first, so one that does not exist is refused before any scoring
-		ScoreCard current = (version != null) ? this.versions.withCompiled(packId, version, (pack) -> score(pack, session))
+		ScoreCard current = (version != null)
+				? this.versions.withCompiled(packId, version, (pack) -> score(pack, session))
 				: score(this.engine.packFor(session), session);
 		ScoreCard atItsTime = this.versions.withCompiled(packId, thenVersion, (pack) -> score(pack, session));
 		return new Rescored(sessionId, this.codec.mapper().readTree(stored.scoreCard()), atItsTime, current);

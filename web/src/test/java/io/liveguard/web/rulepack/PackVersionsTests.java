@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
@@ -29,6 +34,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
@@ -45,15 +51,15 @@ class PackVersionsTests {
 	private final RulePackRegistry registry = new RulePackRegistry();
 
 	/** Every pack compiled, in order. */
-	private final List<CompiledPack> compiled = new ArrayList<>();
+	private final List<CompiledPack> compiled = new CopyOnWriteArrayList<>();
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withUserConfiguration(CacheConfiguration.class);
 
 	PackVersionsTests() {
-		given(this.store.find(eq("default"), anyInt())).willAnswer((invocation) -> Optional.of(new PackVersion("default",
-				invocation.getArgument(1), PackVersion.Status.RETIRED, null, "", "author", Instant.EPOCH, Instant.EPOCH,
-				null, null, List.of())));
+		given(this.store.find(eq("default"), anyInt()))
+			.willAnswer((invocation) -> Optional.of(new PackVersion("default", invocation.getArgument(1),
+					PackVersion.Status.RETIRED, null, "", "author", Instant.EPOCH, Instant.EPOCH, null, null, List.of())));
 		given(this.compiler.compile(any())).willAnswer((invocation) -> {
 			CompiledPack pack = mock(CompiledPack.class);
 			this.compiled.add(pack);
@@ -113,6 +119,39 @@ class PackVersionsTests {
 	}
 
 	@Test
+	void callsRacingEvictionsNeverScoreWithAClosedPackAndEveryPackLetGoIsClosedOnce() {
+		this.context.withPropertyValues("liveguard.pack-cache-size=1").run((context) -> {
+			CaffeineCache cache = (CaffeineCache) context.getBean(CacheManager.class).getCache(PackVersions.CACHE);
+			PackVersions versions = versions(context.getBean(CacheManager.class));
+			List<Callable<Void>> calls = new ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				int version = 1 + i % 3;
+				calls.add(() -> versions.withCompiled("default", version, (pack) -> {
+					assertThat(closes(pack)).as("closes of the pack in use").isZero();
+					Thread.yield();
+					assertThat(closes(pack)).as("closes of the pack in use").isZero();
+					return null;
+				}));
+			}
+			ExecutorService threads = Executors.newFixedThreadPool(4);
+			try {
+				for (Future<Void> call : threads.invokeAll(calls)) {
+					call.get();
+				}
+			}
+			finally {
+				threads.shutdown();
+			}
+			cache.getNativeCache().cleanUp();
+
+			assertThat(cache.getNativeCache().estimatedSize()).isOne();
+			CompiledPack kept = ((SharedPack) cache.getNativeCache().asMap().values().iterator().next()).pack();
+			assertThat(this.compiled).as("every pack but the one cached is closed once")
+				.allSatisfy((pack) -> assertThat(closes(pack)).isEqualTo((pack == kept) ? 0 : 1));
+		});
+	}
+
+	@Test
 	void theActiveVersionComesFromTheEngineUncompiledAndUncached() {
 		CompiledPack active = mock(CompiledPack.class);
 		given(active.ref()).willReturn(new RulePackRef("default", 3));
@@ -141,6 +180,13 @@ class PackVersionsTests {
 				.satisfies((ex) -> assertThat(ex.getBody().getDetail())
 					.isEqualTo("version: rule pack 'default' has no version 9"));
 		});
+	}
+
+	private static long closes(CompiledPack pack) {
+		return mockingDetails(pack).getInvocations()
+			.stream()
+			.filter((invocation) -> invocation.getMethod().getName().equals("close"))
+			.count();
 	}
 
 	private PackVersions versions(CacheManager caches) {
