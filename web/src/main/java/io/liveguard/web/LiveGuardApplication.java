@@ -14,7 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class LiveGuardApplication {
 
+	private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
 	public static void main(String[] args) {
+		// H2's AUTO_SERVER (the default database) serves the file to this machine's other processes only
+		if (System.getProperty(H2_BIND_ADDRESS) == null) {
+			System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+		}
 		SpringApplication application = new SpringApplication(LiveGuardApplication.class);
 		boolean commandLineRun = Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--liveguard.penalty-run.date="));
 		if (commandLineRun) {

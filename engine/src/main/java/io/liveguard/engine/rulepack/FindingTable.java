@@ -2,6 +2,7 @@ package io.liveguard.engine.rulepack;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +56,17 @@ public final class FindingTable {
 	public boolean isQuality(String code) {
 		FindingRule rule = this.rules.get(code);
 		return rule != null && rule.kind() == FindingKind.QUALITY;
+	}
+
+	/** The quality codes, in the table's order. */
+	public Set<String> qualityCodes() {
+		Set<String> codes = new LinkedHashSet<>();
+		for (FindingRule rule : this.rules.values()) {
+			if (rule.kind() == FindingKind.QUALITY) {
+				codes.add(rule.code());
+			}
+		}
+		return Collections.unmodifiableSet(codes);
 	}
 
 	/** The findings and content score the detections add up to. */

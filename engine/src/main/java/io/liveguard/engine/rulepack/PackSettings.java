@@ -26,6 +26,8 @@ public final class PackSettings {
 
 	private final FindingTable findings;
 
+	private final Set<String> qualityCodes;
+
 	private final Map<String, List<String>> keywordLists;
 
 	PackSettings(Set<String> markets, Map<String, String> values, Map<String, Double> numbers,
@@ -34,6 +36,7 @@ public final class PackSettings {
 		this.values = Map.copyOf(values);
 		this.numbers = Map.copyOf(numbers);
 		this.findings = findings;
+		this.qualityCodes = findings.qualityCodes();
 		this.keywordLists = Map.copyOf(keywordLists);
 	}
 
@@ -99,6 +102,16 @@ public final class PackSettings {
 	/** For deciding rules: whether {@code code} is a quality code of the findings table. */
 	public boolean isQuality(String code) {
 		return this.findings.isQuality(code);
+	}
+
+	/**
+	 * For deciding rules: the quality codes of the findings table, to match with
+	 * {@code Detection( code memberOf $settings.qualityCodes() )}; unlike {@code $settings.isQuality(code)}
+	 * the constraint starts from the pattern's own property, so Drools stays property reactive (and does
+	 * not warn).
+	 */
+	public Set<String> qualityCodes() {
+		return this.qualityCodes;
 	}
 
 }

@@ -70,7 +70,7 @@ final class PackTypes {
 
 	/** Methods of {@link PackSettings} a rule needs: its numbers, texts and the findings table's verdicts. */
 	private static final Set<String> SETTINGS_METHODS = Set.of("num", "text", "has", "isNumeric", "isQuality",
-			"contentScore");
+			"qualityCodes", "contentScore");
 
 	private static final List<Class<?>> NUMBERS = List.of(Integer.class, Long.class, Double.class, Float.class,
 			Short.class, Byte.class);

@@ -208,6 +208,8 @@ class FindingTableTests {
 		assertThat(this.table.isQuality("DEAD_AIR")).isTrue();
 		assertThat(this.table.isQuality("MINOR_ALONE")).isFalse();
 		assertThat(this.table.isQuality("NOPE")).isFalse();
+		assertThat(this.table.qualityCodes()).containsExactly("HOST_ABSENT", "PRODUCT_NOT_SHOWN", "DEAD_AIR",
+				"STATIC_OR_PRERECORDED", "TRANSPARENT_INFO", "BONUS");
 	}
 
 	private static FindingRule quality(String code, int delta, Integer maxTotal) {

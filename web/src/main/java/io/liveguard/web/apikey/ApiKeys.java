@@ -23,9 +23,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,8 +40,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * event.
  */
 @Service
-@EnableConfigurationProperties(ApiKeyProperties.class)
 public class ApiKeys {
+
+	/** The cache of working keys by hash; system's CacheConfiguration sets its ttl and bound. */
+	public static final String CACHE = "api-keys";
 
 	public static final String API_KEY_CREATED = "API_KEY_CREATED";
 
@@ -68,11 +68,6 @@ public class ApiKeys {
 	private final Clock clock;
 
 	private final ApiKeyCache cache;
-
-	@Autowired
-	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ApiKeyProperties properties) {
-		this(jdbc, events, clock, new ApiKeyCache(properties.cacheTtl(), System::nanoTime));
-	}
 
 	ApiKeys(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ApiKeyCache cache) {
 		this.jdbc = jdbc;
@@ -148,14 +143,14 @@ public class ApiKeys {
 	 */
 	private void forgetOnCommit(String id) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.cache.invalidate(id);
+			this.cache.invalidate();
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCompletion(int status) {
-				ApiKeys.this.cache.invalidate(id);
+				ApiKeys.this.cache.invalidate();
 			}
 
 		});

@@ -1,41 +1,40 @@
 package io.liveguard.web.rulepack;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 
 /**
  * Any stored version of a rule pack, compiled: the active one straight from the engine, others
- * compiled on demand and kept in a small cache (a few analysts re-scoring disputed sessions ask for
- * the same handful of versions).
+ * compiled on demand and kept in the {@value #CACHE} cache (a few analysts re-scoring disputed sessions
+ * ask for the same handful of versions; {@code liveguard.pack-cache-size}, 4). A pack the cache lets go
+ * is closed once no call scores with it any more, which is why callers get a pack only for the length of
+ * {@link #withCompiled}.
  */
 @Service
 public class PackVersions {
 
-	private static final int CACHED = 4;
+	/** The cache of compiled versions other than the active ones; system's CacheConfiguration bounds it. */
+	public static final String CACHE = "rule-pack-versions";
 
 	private final RulePackStore store;
 
 	private final ScoringEngine engine;
 
-	private final Map<String, CompiledPack> cache = new LinkedHashMap<>(CACHED, 0.75f, true) {
+	private final Cache cache;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, CompiledPack> eldest) {
-			return size() > CACHED;
-		}
-
-	};
-
-	PackVersions(RulePackStore store, ScoringEngine engine) {
+	PackVersions(RulePackStore store, ScoringEngine engine, CacheManager caches) {
 		this.store = store;
 		this.engine = engine;
+		this.cache = Objects.requireNonNull(caches.getCache(CACHE), "no cache " + CACHE);
 	}
 
 	/** The version of {@code packId} that was active at {@code instant}. */
@@ -44,27 +43,44 @@ public class PackVersions {
 			.orElseThrow(() -> new PackNotFound(packId));
 	}
 
-	/** The compiled version; compiling a version not in use takes a second or so. */
-	public CompiledPack compiled(String packId, int version) {
+	/**
+	 * What {@code work} makes of the compiled version, which is the caller's for this call only;
+	 * compiling a version not in use takes a second or so.
+	 */
+	public <T> T withCompiled(String packId, int version, Function<CompiledPack, T> work) {
 		CompiledPack active = this.engine.registry().active(packId).orElse(null);
 		if (active != null && active.ref().version() == version) {
-			return active;
+			return work.apply(active);
 		}
+		SharedPack shared = acquire(packId, version);
+		try {
+			return work.apply(shared.pack());
+		}
+		finally {
+			shared.release();
+		}
+	}
+
+	private SharedPack acquire(String packId, int version) {
 		String key = packId + "@" + version;
-		synchronized (this.cache) {
-			CompiledPack cached = this.cache.get(key);
-			if (cached != null) {
-				return cached;
-			}
+		SharedPack cached = this.cache.get(key, SharedPack.class);
+		if (cached != null && cached.acquire()) {
+			return cached;
 		}
-		CompiledPack compiled = this.engine.compiler()
+		// not cached, or let go of since it was looked up: compile it (again)
+		SharedPack compiled = new SharedPack(compile(packId, version));
+		if (this.cache.putIfAbsent(key, compiled) != null) {
+			// another call cached the version meanwhile: this copy is closed once this call is done with it
+			compiled.close();
+		}
+		return compiled;
+	}
+
+	private CompiledPack compile(String packId, int version) {
+		return this.engine.compiler()
 			.compile(this.store.find(packId, version)
 				.orElseThrow(() -> new PackVersionNotFound(packId, version))
 				.source());
-		synchronized (this.cache) {
-			this.cache.put(key, compiled);
-		}
-		return compiled;
 	}
 
 }

@@ -56,9 +56,12 @@ class SessionRescoreController {
 		LiveSession session = this.codec.read(stored.record());
 		String packId = this.engine.packFor(session).ref().id();
 		int thenVersion = this.versions.activeAt(packId, session.startedAt());
-		CompiledPack now = (version != null) ? this.versions.compiled(packId, version) : this.engine.packFor(session);
-		return new Rescored(sessionId, this.codec.mapper().readTree(stored.scoreCard()),
-				score(this.versions.compiled(packId, thenVersion), session), score(now, session));
+		// the version asked for first, so one that does not exist is refused before any scoring
+		ScoreCard current = (version != null)
+				? this.versions.withCompiled(packId, version, (pack) -> score(pack, session))
+				: score(this.engine.packFor(session), session);
+		ScoreCard atItsTime = this.versions.withCompiled(packId, thenVersion, (pack) -> score(pack, session));
+		return new Rescored(sessionId, this.codec.mapper().readTree(stored.scoreCard()), atItsTime, current);
 	}
 
 	private ScoreCard score(CompiledPack pack, LiveSession session) {

@@ -7,11 +7,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.springframework.cache.Cache;
+import org.springframework.cache.caffeine.CaffeineCache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the key cache keeps and forgets, over a Caffeine cache with the ttl of the application's (its
+ * configuration, bound and zero ttl are CacheConfigurationTests').
+ */
 class ApiKeyCacheTests {
 
 	private static final ApiKey KEY = new ApiKey("key-1", "Shop VN", "PLATFORM", "lg_abcdefg", "admin",
@@ -21,7 +28,10 @@ class ApiKeyCacheTests {
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
-	private final ApiKeyCache cache = new ApiKeyCache(Duration.ofSeconds(5), this.nanos::get);
+	private final Cache entries = new CaffeineCache(ApiKeys.CACHE,
+			Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).ticker(this.nanos::get).build(), false);
+
+	private final ApiKeyCache cache = new ApiKeyCache(this.entries);
 
 	private final Function<String, Optional<ApiKey>> database = (hash) -> {
 		this.lookups.incrementAndGet();
@@ -49,14 +59,14 @@ class ApiKeyCacheTests {
 		assertThat(this.cache.get("hash-1", revoked)).as("within the ttl").contains(KEY);
 		this.nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 		assertThat(this.cache.get("hash-1", revoked)).as("after the ttl").isEmpty();
-		assertThat(this.cache.size()).isZero();
+		assertThat(this.entries.get("hash-1")).isNull();
 	}
 
 	@Test
-	void invalidatingAKeyDropsItAtOnce() {
+	void invalidatingDropsAKeyAtOnce() {
 		assertThat(this.cache.get("hash-1", this.database)).contains(KEY);
 
-		this.cache.invalidate("key-1");
+		this.cache.invalidate();
 
 		assertThat(this.cache.get("hash-1", (hash) -> Optional.empty())).isEmpty();
 	}
@@ -65,12 +75,12 @@ class ApiKeyCacheTests {
 	void aLookupThatRacedAnInvalidationIsNotKept() {
 		// the lookup read the row before the revocation committed; the invalidation came while it ran
 		Optional<ApiKey> read = this.cache.get("hash-1", (hash) -> {
-			this.cache.invalidate("key-1");
+			this.cache.invalidate();
 			return Optional.of(KEY);
 		});
 
 		assertThat(read).contains(KEY);
-		assertThat(this.cache.size()).isZero();
+		assertThat(this.entries.get("hash-1")).isNull();
 		assertThat(this.cache.get("hash-1", (hash) -> Optional.empty())).isEmpty();
 	}
 
@@ -80,32 +90,7 @@ class ApiKeyCacheTests {
 		assertThat(this.cache.get("hash-2", this.database)).isEmpty();
 
 		assertThat(this.lookups).hasValue(2);
-		assertThat(this.cache.size()).isZero();
-	}
-
-	@Test
-	void aZeroTtlReadsTheDatabaseOnEveryRequest() {
-		ApiKeyCache off = new ApiKeyCache(Duration.ZERO, this.nanos::get);
-
-		off.get("hash-1", this.database);
-		off.get("hash-1", this.database);
-
-		assertThat(this.lookups).hasValue(2);
-		assertThat(off.size()).isZero();
-	}
-
-	@Test
-	void keepsNoMoreThanItsBound() {
-		for (int i = 0; i <= ApiKeyCache.MAX_ENTRIES; i++) {
-			this.cache.get("hash-" + i, (hash) -> Optional.of(KEY));
-		}
-
-		assertThat(this.cache.size()).isLessThanOrEqualTo(ApiKeyCache.MAX_ENTRIES);
-	}
-
-	@Test
-	void refusesANegativeTtl() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ApiKeyCache(Duration.ofSeconds(-1), System::nanoTime));
+		assertThat(this.entries.get("hash-2")).isNull();
 	}
 
 }

@@ -7,9 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -80,7 +82,8 @@ class ApiKeysTests {
 
 	private ApiKeys node() {
 		return new ApiKeys(JdbcClient.create(this.dataSource), (event) -> {
-		}, Clock.systemUTC(), new ApiKeyCache(TTL, this.nanos::get));
+		}, Clock.systemUTC(), new ApiKeyCache(new CaffeineCache(ApiKeys.CACHE,
+				Caffeine.newBuilder().expireAfterWrite(TTL).ticker(this.nanos::get).build(), false)));
 	}
 
 	private static DataSource migrated(DataSource dataSource) {
