@@ -12,7 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * authenticated key is {@code api-key:<id>}, which is who it is in the audit log and in
  * {@code requested_by} columns.
  */
-public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private final @Nullable String key;
 

@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.User;
  * The logged-in principal: a Spring Security user that also knows its role and, for sellers, its
  * seller. Equal by username (as {@link User}), which is how its web sessions are found to end them.
  */
-public class LiveGuardUser extends User {
+class LiveGuardUser extends User {
 
 	private final String role;
 
