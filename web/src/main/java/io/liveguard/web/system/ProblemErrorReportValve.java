@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
  * application go to {@code /error} ({@link ProblemErrorController}) and never get here with a body
  * missing. Public, with a public constructor: Tomcat creates it by class name.
  */
-// public: Tomcat instantiates it by name (Host.setErrorReportValveClass)
 public class ProblemErrorReportValve extends ErrorReportValve {
 
 	@Override
