@@ -5,12 +5,12 @@ import java.time.LocalDate;
 
 import io.liveguard.batch.backtest.BacktestReport;
 import io.liveguard.batch.backtest.Backtests;
-import io.liveguard.batch.job.InvalidJobRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +34,7 @@ class BacktestController {
 	@Operation(summary = "Score the stored sessions of {from, to} with this version and the active one, replay the "
 			+ "ladder for both and report the difference; answers 202 with the back-test to follow")
 	ResponseEntity<BacktestReport> start(@PathVariable String packId, @PathVariable int version,
-			@RequestBody Range range, Authentication authentication) {
-		if (range.from() == null || range.to() == null) {
-			throw new InvalidJobRequest((range.from() == null ? "from" : "to") + ": is required (yyyy-MM-dd)");
-		}
+			@Valid @RequestBody Range range, Authentication authentication) {
 		long id = this.backtests.start(packId, version, range.from(), range.to(), authentication.getName());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/backtests/" + id))
@@ -61,7 +58,8 @@ class BacktestController {
 		return report(id);
 	}
 
-	record Range(@Nullable LocalDate from, @Nullable LocalDate to) {
+	record Range(@NotNull(message = "is required (yyyy-MM-dd)") LocalDate from,
+			@NotNull(message = "is required (yyyy-MM-dd)") LocalDate to) {
 	}
 
 }

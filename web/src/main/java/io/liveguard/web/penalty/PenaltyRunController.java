@@ -10,6 +10,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,19 +39,14 @@ class PenaltyRunController {
 
 	@PostMapping
 	@Operation(summary = "Start the penalty run for a business date (and market); answers 202 with the run")
-	ResponseEntity<PenaltyRuns.RunStatus> start(@RequestBody StartRequest request, Authentication authentication) {
-		if (request.businessDate() == null) {
-			throw new InvalidJobRequest("businessDate: is required (yyyy-MM-dd)");
-		}
+	ResponseEntity<PenaltyRuns.RunStatus> start(@Valid @RequestBody StartRequest request,
+			Authentication authentication) {
 		int year = request.businessDate().getYear();
 		if (year < 1970 || year > 9999) {
 			// the years of the session format: no session can fall on another business date
 			throw new InvalidJobRequest("businessDate: must be in the years 1970 to 9999");
 		}
 		String market = request.market();
-		if (market != null && !market.matches("[A-Z]{2}")) {
-			throw new InvalidJobRequest("market: '" + market + "' is not an ISO 3166 alpha-2 code");
-		}
 		long runId = this.requests.start(request.businessDate(), market, Caller.of(authentication).username());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/penalty-runs/" + runId))
@@ -71,7 +69,9 @@ class PenaltyRunController {
 			.body(this.runs.get(runId));
 	}
 
-	record StartRequest(@Nullable LocalDate businessDate, @Nullable String market) {
+	record StartRequest(@NotNull(message = "is required (yyyy-MM-dd)") LocalDate businessDate,
+			@Pattern(regexp = "[A-Z]{2}", message = "'${validatedValue}' is not an ISO 3166 alpha-2 code")
+			@Nullable String market) {
 	}
 
 }

@@ -4,13 +4,15 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 
-import io.liveguard.batch.job.InvalidJobRequest;
 import io.liveguard.batch.rescore.SessionRescores;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
@@ -47,15 +49,9 @@ class RescoreController {
 	@PostMapping
 	@Operation(summary = "Re-score the sessions with business dates from..to (at most 366 days; market optional) "
 			+ "with the active packs; 202 with the re-score. Sessions already scored by the active version are left alone.")
-	ResponseEntity<SessionRescores.RescoreStatus> start(@RequestBody StartRequest request,
+	ResponseEntity<SessionRescores.RescoreStatus> start(@Valid @RequestBody StartRequest request,
 			Authentication authentication) {
-		if (request.from() == null || request.to() == null) {
-			throw new InvalidJobRequest(((request.from() == null) ? "from" : "to") + ": is required (yyyy-MM-dd)");
-		}
 		String market = request.market();
-		if (market != null && !market.matches("[A-Z]{2}")) {
-			throw new InvalidJobRequest("market: '" + market + "' is not an ISO 3166 alpha-2 code");
-		}
 		String by = Caller.of(authentication).username();
 		long id = this.rescores.start(request.from(), request.to(), market, by);
 		this.events.publishEvent(new AuditApplicationEvent(by, RESCORE_STARTED, Map.of("rescoreId", id, "from",
@@ -82,7 +78,10 @@ class RescoreController {
 			.body(this.rescores.get(rescoreId));
 	}
 
-	record StartRequest(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String market) {
+	record StartRequest(@NotNull(message = "is required (yyyy-MM-dd)") LocalDate from,
+			@NotNull(message = "is required (yyyy-MM-dd)") LocalDate to,
+			@Pattern(regexp = "[A-Z]{2}", message = "'${validatedValue}' is not an ISO 3166 alpha-2 code")
+			@Nullable String market) {
 	}
 
 }

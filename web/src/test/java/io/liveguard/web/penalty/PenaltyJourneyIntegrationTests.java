@@ -193,7 +193,15 @@ class PenaltyJourneyIntegrationTests {
 		EntityExchangeResult<String> noDate = post("/api/v1/penalty-runs", "{}", "admin");
 		assertThat(noDate.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(body(noDate).get("detail").asString()).isEqualTo("businessDate: is required (yyyy-MM-dd)");
-		assertThat(body(noDate).get("title").asString()).isEqualTo("Bad Request");
+		assertThat(body(noDate).get("title").asString()).isEqualTo("Invalid request");
+		assertThat(body(noDate).get("errors").get(0).get("field").asString()).isEqualTo("businessDate");
+		EntityExchangeResult<String> badMarket = post("/api/v1/penalty-runs",
+				"{\"businessDate\":\"2026-11-22\",\"market\":\"vn\"}", "admin");
+		assertThat(badMarket.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(body(badMarket).get("detail").asString()).isEqualTo("market: 'vn' is not an ISO 3166 alpha-2 code");
+		EntityExchangeResult<String> badYear = post("/api/v1/penalty-runs", "{\"businessDate\":\"0001-01-01\"}", "admin");
+		assertThat(badYear.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(body(badYear).get("detail").asString()).isEqualTo("businessDate: must be in the years 1970 to 9999");
 	}
 
 	@Test
