@@ -38,6 +38,18 @@ import io.liveguard.engine.facts.ListedProduct;
 import io.liveguard.engine.facts.PriorSale;
 import io.liveguard.engine.facts.SessionSummary;
 import io.liveguard.engine.facts.StreamSample;
+import io.liveguard.engine.live.facts.ActionLevel;
+import io.liveguard.engine.live.facts.Candidate;
+import io.liveguard.engine.live.facts.GoLiveCheck;
+import io.liveguard.engine.live.facts.GoLiveOutcome;
+import io.liveguard.engine.live.facts.GoLiveProduct;
+import io.liveguard.engine.live.facts.Judging;
+import io.liveguard.engine.live.facts.LiveAction;
+import io.liveguard.engine.live.facts.LiveProduct;
+import io.liveguard.engine.live.facts.LiveSignal;
+import io.liveguard.engine.live.facts.LiveState;
+import io.liveguard.engine.live.facts.OutcomeKind;
+import io.liveguard.engine.live.facts.SellerBan;
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.FindingKind;
 import io.liveguard.engine.scoring.Severity;
@@ -66,11 +78,19 @@ final class PackTypes {
 	private static final List<Class<?>> DOMAIN = List.of(ContentScore.class, Detection.class, Flag.class,
 			KeywordHit.class, ListedProduct.class, PriorSale.class, SessionSummary.class, StreamSample.class,
 			Evidence.class, FindingKind.class, Severity.class, ModerationCode.class, ProductCategory.class,
-			ReportCode.class);
+			ReportCode.class, LiveSignal.class, Judging.class, LiveState.class, LiveProduct.class, Candidate.class,
+			LiveAction.class, ActionLevel.class, GoLiveCheck.class, GoLiveProduct.class, GoLiveOutcome.class,
+			SellerBan.class, OutcomeKind.class);
+
+	/**
+	 * Of the domain types, those a pack may declare as Drools events ({@code declare LiveSignal
+	 * @role(event) @timestamp(at) end}): the signals of a live, stamped with their {@code at}.
+	 */
+	private static final Set<Class<?>> EVENTS = Set.of(LiveSignal.class);
 
 	/** Methods of {@link PackSettings} a rule needs: its numbers, texts and the findings table's verdicts. */
 	private static final Set<String> SETTINGS_METHODS = Set.of("num", "text", "has", "isNumeric", "isQuality",
-			"contentScore");
+			"contentScore", "millis", "isDuration", "listed", "numFor");
 
 	private static final List<Class<?>> NUMBERS = List.of(Integer.class, Long.class, Double.class, Float.class,
 			Short.class, Byte.class);
@@ -176,6 +196,11 @@ final class PackTypes {
 	/** The allowed type of this fully qualified name, if it is one. */
 	static @Nullable Class<?> type(String qualifiedName) {
 		return TYPES.get(qualifiedName);
+	}
+
+	/** Whether a pack may declare this allowed type (fully qualified name) as an event. */
+	static boolean event(String qualifiedName) {
+		return EVENTS.stream().anyMatch((type) -> type.getName().equals(qualifiedName));
 	}
 
 	/** Every allowed type. */
