@@ -263,24 +263,29 @@ public final class DrlSandbox {
 				switch (annotation.getName()) {
 					case "role" -> {
 						if (!value.equals("event")) {
-							refuse(annotation, "@role(" + value + ") is not allowed in rule packs: only @role(event)");
+							refuse(at(annotation, type), "@role(" + value + ") is not allowed in rule packs: only @role(event)");
 						}
 					}
 					case "timestamp" -> {
 						if (eventType == null || !hasProperty(eventType, value)) {
-							refuse(annotation, "@timestamp(" + value + ") must name a property of "
+							refuse(at(annotation, type), "@timestamp(" + value + ") must name a property of "
 									+ type.getTypeName());
 						}
 					}
 					case "expires" -> {
 						if (!TIME_LITERAL.matcher(value).matches()) {
-							refuse(annotation, "@expires(" + value + ") must be a time such as 10m or 1h30m");
+							refuse(at(annotation, type), "@expires(" + value + ") must be a time such as 10m or 1h30m");
 						}
 					}
-					default -> refuse(annotation, "@" + annotation.getName() + " is not allowed in rule packs: "
+					default -> refuse(at(annotation, type), "@" + annotation.getName() + " is not allowed in rule packs: "
 							+ "a declare may only say @role(event), @timestamp and @expires");
 				}
 			}
+		}
+
+		/** The line of an annotation of a declare: the parser gives annotations none, so the declare's. */
+		private static int at(AnnotationDescr annotation, TypeDeclarationDescr type) {
+			return (annotation.getLine() > 0) ? annotation.getLine() : type.getLine();
 		}
 
 		private static boolean hasProperty(Class<?> type, String property) {
