@@ -64,7 +64,9 @@ import org.jspecify.annotations.Nullable;
  * makes nothing else of the JDK or the application visible to the compiled pack, so a name the check
  * missed does not compile either.
  * <p>
- * What is on the list, and why each is harmless: the domain facts (values and read-only getters),
+ * What is on the list, and why each is harmless: the domain facts (values and read-only getters; the
+ * live facts of {@code io.liveguard.engine.live.facts} also have the few mutators deciding rules call
+ * on the live's own state, such as {@code LiveState.strike}, which touch nothing but that fact),
  * {@code String} without its regular expression, repetition and formatting methods (no backtracking
  * and no output larger than its inputs), boxed numbers, {@code Math} (but not its random numbers),
  * the immutable {@code java.time} value types (but not the wall clock, {@code now}), and read-only use
