@@ -13,7 +13,7 @@ import io.liveguard.engine.live.Action;
 import io.liveguard.engine.live.GoLiveAnswer;
 import io.liveguard.engine.live.LiveDecider;
 import io.liveguard.engine.live.Lives;
-import io.liveguard.engine.live.facts.ActionLevel;
+import io.liveguard.engine.facts.live.ActionLevel;
 import io.liveguard.engine.text.KeywordMatcher;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

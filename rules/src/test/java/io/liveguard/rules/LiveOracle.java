@@ -13,7 +13,7 @@ import java.util.Set;
 import io.liveguard.engine.generator.GeneratedLive;
 import io.liveguard.engine.live.GoLive;
 import io.liveguard.engine.live.SequencedSignal;
-import io.liveguard.engine.live.facts.ActionLevel;
+import io.liveguard.engine.facts.live.ActionLevel;
 import io.liveguard.engine.scoring.Severity;
 import io.liveguard.engine.session.ModerationCode;
 import io.liveguard.engine.session.Product;

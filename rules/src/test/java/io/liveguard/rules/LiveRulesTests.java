@@ -8,7 +8,7 @@ import io.liveguard.engine.live.LiveDecider;
 import io.liveguard.engine.live.LiveStatus;
 import io.liveguard.engine.live.SequencedSignal;
 import io.liveguard.engine.live.SignalBatch;
-import io.liveguard.engine.live.facts.ActionLevel;
+import io.liveguard.engine.facts.live.ActionLevel;
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.Severity;
 import io.liveguard.engine.session.ModerationCode;

@@ -3,7 +3,7 @@ package io.liveguard.engine.live;
 import java.time.Instant;
 import java.util.List;
 
-import io.liveguard.engine.live.facts.ActionLevel;
+import io.liveguard.engine.facts.live.ActionLevel;
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.Severity;
 

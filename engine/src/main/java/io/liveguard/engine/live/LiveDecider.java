@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import io.liveguard.engine.live.facts.ActionLevel;
-import io.liveguard.engine.live.facts.Judging;
-import io.liveguard.engine.live.facts.LiveAction;
-import io.liveguard.engine.live.facts.LiveProduct;
-import io.liveguard.engine.live.facts.LiveSignal;
-import io.liveguard.engine.live.facts.LiveState;
+import io.liveguard.engine.facts.live.ActionLevel;
+import io.liveguard.engine.facts.live.Judging;
+import io.liveguard.engine.facts.live.LiveAction;
+import io.liveguard.engine.facts.live.LiveProduct;
+import io.liveguard.engine.facts.live.LiveSignal;
+import io.liveguard.engine.facts.live.LiveState;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.PackSettings;
 import io.liveguard.engine.scoring.Evidence;

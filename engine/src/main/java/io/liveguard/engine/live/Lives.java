@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.liveguard.engine.live.facts.GoLiveCheck;
-import io.liveguard.engine.live.facts.GoLiveOutcome;
-import io.liveguard.engine.live.facts.GoLiveProduct;
-import io.liveguard.engine.live.facts.OutcomeKind;
-import io.liveguard.engine.live.facts.SellerBan;
+import io.liveguard.engine.facts.live.GoLiveCheck;
+import io.liveguard.engine.facts.live.GoLiveOutcome;
+import io.liveguard.engine.facts.live.GoLiveProduct;
+import io.liveguard.engine.facts.live.OutcomeKind;
+import io.liveguard.engine.facts.live.SellerBan;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.session.Product;

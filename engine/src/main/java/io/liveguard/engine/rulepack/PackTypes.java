@@ -38,18 +38,18 @@ import io.liveguard.engine.facts.ListedProduct;
 import io.liveguard.engine.facts.PriorSale;
 import io.liveguard.engine.facts.SessionSummary;
 import io.liveguard.engine.facts.StreamSample;
-import io.liveguard.engine.live.facts.ActionLevel;
-import io.liveguard.engine.live.facts.Candidate;
-import io.liveguard.engine.live.facts.GoLiveCheck;
-import io.liveguard.engine.live.facts.GoLiveOutcome;
-import io.liveguard.engine.live.facts.GoLiveProduct;
-import io.liveguard.engine.live.facts.Judging;
-import io.liveguard.engine.live.facts.LiveAction;
-import io.liveguard.engine.live.facts.LiveProduct;
-import io.liveguard.engine.live.facts.LiveSignal;
-import io.liveguard.engine.live.facts.LiveState;
-import io.liveguard.engine.live.facts.OutcomeKind;
-import io.liveguard.engine.live.facts.SellerBan;
+import io.liveguard.engine.facts.live.ActionLevel;
+import io.liveguard.engine.facts.live.Candidate;
+import io.liveguard.engine.facts.live.GoLiveCheck;
+import io.liveguard.engine.facts.live.GoLiveOutcome;
+import io.liveguard.engine.facts.live.GoLiveProduct;
+import io.liveguard.engine.facts.live.Judging;
+import io.liveguard.engine.facts.live.LiveAction;
+import io.liveguard.engine.facts.live.LiveProduct;
+import io.liveguard.engine.facts.live.LiveSignal;
+import io.liveguard.engine.facts.live.LiveState;
+import io.liveguard.engine.facts.live.OutcomeKind;
+import io.liveguard.engine.facts.live.SellerBan;
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.FindingKind;
 import io.liveguard.engine.scoring.Severity;
@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
  * missed does not compile either.
  * <p>
  * What is on the list, and why each is harmless: the domain facts (values and read-only getters; the
- * live facts of {@code io.liveguard.engine.live.facts} also have the few mutators deciding rules call
+ * live facts of {@code io.liveguard.engine.facts.live} also have the few mutators deciding rules call
  * on the live's own state, such as {@code LiveState.strike}, which touch nothing but that fact),
  * {@code String} without its regular expression, repetition and formatting methods (no backtracking
  * and no output larger than its inputs), boxed numbers, {@code Math} (but not its random numbers),

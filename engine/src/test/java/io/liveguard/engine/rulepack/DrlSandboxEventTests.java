@@ -3,8 +3,8 @@ package io.liveguard.engine.rulepack;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import io.liveguard.engine.live.facts.Judging;
-import io.liveguard.engine.live.facts.LiveSignal;
+import io.liveguard.engine.facts.live.Judging;
+import io.liveguard.engine.facts.live.LiveSignal;
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.session.ModerationCode;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DrlSandboxEventTests {
 	private static final String HEAD = """
 			package test.events;
 
-			import io.liveguard.engine.live.facts.*;
+			import io.liveguard.engine.facts.live.*;
 
 			""";
 

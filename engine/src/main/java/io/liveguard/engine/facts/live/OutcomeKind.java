@@ -1,4 +1,4 @@
-package io.liveguard.engine.live.facts;
+package io.liveguard.engine.facts.live;
 
 /** What a go-live outcome does: refuses the live, blocks one product, or asks for a notice. */
 public enum OutcomeKind {

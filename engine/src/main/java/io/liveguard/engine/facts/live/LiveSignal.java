@@ -1,4 +1,4 @@
-package io.liveguard.engine.live.facts;
+package io.liveguard.engine.facts.live;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.liveguard.engine.live.facts;
+package io.liveguard.engine.facts.live;
 
 /** What the platform does with an action, after TikTok Shop's reminder, warning pop-up and interruption. */
 public enum ActionLevel {

@@ -6,6 +6,6 @@
  * Java reads the results after the rules fired; these classes are all a live DRL file may import.
  */
 @NullMarked
-package io.liveguard.engine.live.facts;
+package io.liveguard.engine.facts.live;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.liveguard.engine.live.facts;
+package io.liveguard.engine.facts.live;
 
 /**
  * The turn of one signal: present while that signal is judged, deleted by Java after the rules fired.
