@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
@@ -64,8 +65,17 @@ public final class CompiledPack {
 
 	private final long budgetNanos;
 
+	private final KeywordMatcher keywords;
+
+	private final @Nullable KieBase goLiveRules;
+
+	private final @Nullable KieBase liveRules;
+
 	CompiledPack(RulePackSource source, PackSettings settings, KeywordMatcher keywords, KieContainer container,
-			Duration timeBudget) {
+			@Nullable KieBase goLiveRules, @Nullable KieBase liveRules, Duration timeBudget) {
+		this.keywords = keywords;
+		this.goLiveRules = goLiveRules;
+		this.liveRules = liveRules;
 		this.source = source;
 		this.settings = settings;
 		this.budgetNanos = timeBudget.toNanos();
@@ -91,7 +101,22 @@ public final class CompiledPack {
 		return session.startedAt().atZone(this.settings.zoneFor(session.market())).toLocalDate();
 	}
 
-	/** Names of every rule in the pack, sorted. */
+	/** The pack's keyword lists, for the live engine to find them in transcript segments. */
+	public KeywordMatcher keywords() {
+		return this.keywords;
+	}
+
+	/** The go-live check ({@code golive/*.drl}), when the pack has one. */
+	public Optional<KieBase> goLiveRules() {
+		return Optional.ofNullable(this.goLiveRules);
+	}
+
+	/** The rules that judge a live's signals ({@code live/*.drl}, stream mode), when the pack has them. */
+	public Optional<KieBase> liveRules() {
+		return Optional.ofNullable(this.liveRules);
+	}
+
+	/** Names of every rule that scores sessions, sorted. */
 	public Set<String> ruleNames() {
 		Set<String> names = new TreeSet<>();
 		KieBase base = this.container.getKieBase();

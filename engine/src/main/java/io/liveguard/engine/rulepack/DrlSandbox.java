@@ -44,6 +44,7 @@ import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -64,6 +65,7 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
@@ -77,7 +79,9 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * checked against an allowlist before the Drools builder sees the file:
  * <ul>
  * <li>the package: imports of allowed types only ({@link PackTypes}); no functions, globals, queries,
- * declared types, windows, entry point declarations or accumulate functions of its own; no MVEL
+ * declared types, window or entry point declarations or accumulate functions of its own, except that
+ * a declare may make one of the engine's event types ({@code LiveSignal}) an event, with
+ * {@code @role(event)}, {@code @timestamp} of its property and {@code @expires} of a time; no MVEL
  * dialect; of the rule attributes only {@code salience} (a number), {@code no-loop},
  * {@code lock-on-active}, {@code agenda-group} and {@code activation-group};</li>
  * <li>rule conditions: patterns over allowed types, with at most {@value #MAX_PATTERNS} patterns a
@@ -85,7 +89,8 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * Drools' expression parser into comparisons ({@code ==}, {@code !=}, {@code <}, {@code <=},
  * {@code >}, {@code >=}, {@code in}, {@code contains}, {@code memberOf}), whose operands are parsed as
  * Java; {@code from} over an allowed expression, {@code accumulate} with the built-in functions only,
- * {@code collect}, {@code not}, {@code exists}, {@code forall}, {@code or}; no {@code eval}, no regular
+ * {@code collect}, {@code not}, {@code exists}, {@code forall}, {@code or}, {@code over window:time} of a
+ * time (events expire out of it; {@code window:length} would keep them); no {@code eval}, no regular
  * expressions ({@code matches}: a backtracking engine can take exponential time), no {@code soundslike}
  * or {@code str};</li>
  * <li>consequences parsed as Java (a real parser: a call is seen however it is laid out): only
@@ -122,6 +127,9 @@ public final class DrlSandbox {
 			"retract");
 
 	private static final Set<String> CONTEXTS = Set.of("kcontext", "drools");
+
+	/** A Drools time literal: days, hours, minutes, seconds, milliseconds, each at most once, in order. */
+	private static final Pattern TIME_LITERAL = Pattern.compile("(?=\\d)(\\d{1,6}d)?(\\d{1,6}h)?(\\d{1,6}m(?!s))?(\\d{1,6}s)?(\\d{1,6}ms)?");
 
 	private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
 
@@ -214,9 +222,7 @@ public final class DrlSandbox {
 				.forEach((function) -> refuse(function, "function '" + function.getName()
 						+ "' is not allowed in rule packs: a function is Java without a time limit; "
 						+ "compute in rule conditions and PackSettings instead"));
-			pkg.getTypeDeclarations()
-				.forEach((type) -> refuse(type, "declare '" + type.getTypeName()
-						+ "' is not allowed in rule packs: use the engine's fact types"));
+			pkg.getTypeDeclarations().forEach(this::declare);
 			pkg.getEnumDeclarations()
 				.forEach((type) -> refuse(type, "declare enum '" + type.getTypeName()
 						+ "' is not allowed in rule packs: use the engine's enums"));
@@ -231,6 +237,68 @@ public final class DrlSandbox {
 					refuse(attribute, "package attribute '" + attribute.getName() + "' is not allowed in rule packs"
 							+ (attribute.getName().equals("dialect") ? ": rules are written in the java dialect" : ""));
 				}
+			}
+		}
+
+		/**
+		 * A declare may only make one of the engine's event types an event: {@code @role(event)},
+		 * {@code @timestamp} of one of its properties and {@code @expires} of a time literal; no fields, no
+		 * supertypes, no new types (a declared type is a class the pack would generate).
+		 */
+		private void declare(TypeDeclarationDescr type) {
+			String resolved = resolveType(type.getTypeName());
+			boolean supertypes = type.getSuperTypes()
+				.stream()
+				.anyMatch((supertype) -> !supertype.getName().equals("Object"));
+			if (resolved == null || !PackTypes.event(resolved) || !type.getFields().isEmpty() || supertypes
+					|| type.isTrait()) {
+				refuse(type, "declare '" + type.getTypeName() + "' is not allowed in rule packs: a pack may only "
+						+ "declare the engine's event types (LiveSignal) as events, with @role(event), @timestamp "
+						+ "and @expires and no fields of their own");
+				return;
+			}
+			Class<?> eventType = PackTypes.type(resolved);
+			for (AnnotationDescr annotation : type.getAnnotations()) {
+				String value = String.valueOf(annotation.getSingleValueAsString()).strip();
+				switch (annotation.getName()) {
+					case "role" -> {
+						if (!value.equals("event")) {
+							refuse(at(annotation, type), "@role(" + value + ") is not allowed in rule packs: only @role(event)");
+						}
+					}
+					case "timestamp" -> {
+						if (eventType == null || !hasProperty(eventType, value)) {
+							refuse(at(annotation, type), "@timestamp(" + value + ") must name a property of "
+									+ type.getTypeName());
+						}
+					}
+					case "expires" -> {
+						if (!TIME_LITERAL.matcher(value).matches()) {
+							refuse(at(annotation, type), "@expires(" + value + ") must be a time such as 10m or 1h30m");
+						}
+					}
+					default -> refuse(at(annotation, type), "@" + annotation.getName() + " is not allowed in rule packs: "
+							+ "a declare may only say @role(event), @timestamp and @expires");
+				}
+			}
+		}
+
+		/** The line of an annotation of a declare: the parser gives annotations none, so the declare's. */
+		private static int at(AnnotationDescr annotation, TypeDeclarationDescr type) {
+			return (annotation.getLine() > 0) ? annotation.getLine() : type.getLine();
+		}
+
+		private static boolean hasProperty(Class<?> type, String property) {
+			if (property.isEmpty()) {
+				return false;
+			}
+			String getter = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+			try {
+				type.getMethod(getter);
+				return true;
+			}
+			catch (NoSuchMethodException ex) {
+				return false;
 			}
 		}
 
@@ -363,7 +431,7 @@ public final class DrlSandbox {
 						+ "engine's facts");
 			}
 			for (BehaviorDescr behavior : pattern.getBehaviors()) {
-				refuse(pattern, "'over " + behavior.getText() + "' is not allowed in rule packs");
+				behavior(pattern, behavior);
 			}
 			if (pattern.getSource() != null) {
 				source(pattern, bindings, patterns);
@@ -378,6 +446,20 @@ public final class DrlSandbox {
 				else {
 					refuse(constraint, "'" + constraint.getText() + "' is not a constraint rule packs may use");
 				}
+			}
+		}
+
+		/**
+		 * Of the windows only {@code over window:time(...)} of a time literal: Drools lets such events
+		 * expire by themselves, whereas {@code window:length} keeps them in memory for good.
+		 */
+		private void behavior(PatternDescr pattern, BehaviorDescr behavior) {
+			boolean timeWindow = "window".equals(behavior.getType()) && "time".equals(behavior.getSubType())
+					&& behavior.getParameters() != null && behavior.getParameters().size() == 1
+					&& TIME_LITERAL.matcher(behavior.getParameters().get(0).strip()).matches();
+			if (!timeWindow) {
+				refuse(pattern, "'over " + behavior.getType() + ":" + behavior.getSubType()
+						+ "' is not allowed in rule packs: only over window:time(...) of a time such as 5m");
 			}
 		}
 

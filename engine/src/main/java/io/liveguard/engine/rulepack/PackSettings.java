@@ -1,7 +1,10 @@
 package io.liveguard.engine.rulepack;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,9 @@ public final class PackSettings {
 
 	private final Map<String, List<String>> keywordLists;
 
+	/** The settings written as ISO-8601 durations ({@code PT5M}), in milliseconds. */
+	private final Map<String, Long> durations;
+
 	PackSettings(Set<String> markets, Map<String, String> values, Map<String, Double> numbers,
 			FindingTable findings, Map<String, List<String>> keywordLists) {
 		this.markets = Set.copyOf(markets);
@@ -38,6 +44,56 @@ public final class PackSettings {
 		this.findings = findings;
 		this.qualityCodes = findings.qualityCodes();
 		this.keywordLists = Map.copyOf(keywordLists);
+		Map<String, Long> millis = new HashMap<>();
+		values.forEach((key, value) -> {
+			if (value.startsWith("P") || value.startsWith("-P")) {
+				try {
+					millis.put(key, Duration.parse(value).toMillis());
+				}
+				catch (DateTimeParseException notADuration) {
+					// a text setting that happens to start with P
+				}
+			}
+		});
+		this.durations = Map.copyOf(millis);
+	}
+
+	/**
+	 * The duration setting {@code key} in milliseconds, for rules that compare it with the epoch
+	 * milliseconds of live signals: {@code PackSettings($window : millis("live.complaints.window"))}.
+	 */
+	public long millis(String key) {
+		Long value = this.durations.get(key);
+		if (value == null) {
+			throw new IllegalArgumentException("No duration pack setting '" + key + "'");
+		}
+		return value;
+	}
+
+	/** The duration setting {@code key}. */
+	public Duration duration(String key) {
+		return Duration.ofMillis(millis(key));
+	}
+
+	public boolean isDuration(String key) {
+		return this.durations.containsKey(key);
+	}
+
+	/**
+	 * Whether the text setting {@code key}, a comma-separated list, names {@code value}:
+	 * {@code listed("live.healthWarning.categories", category.name())}. A missing setting lists nothing.
+	 */
+	public boolean listed(String key, String value) {
+		String list = this.values.get(key);
+		if (list == null) {
+			return false;
+		}
+		for (String item : list.split(",")) {
+			if (item.strip().equals(value)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The numeric setting {@code key}; the compiler rejects DRL that names a missing one. */
@@ -47,6 +103,14 @@ public final class PackSettings {
 			throw new IllegalArgumentException("No numeric pack setting '" + key + "'");
 		}
 		return value;
+	}
+
+	/**
+	 * The numeric setting {@code prefix + name}, for a family of settings keyed by a value of a fact:
+	 * {@code numFor("live.strikes.", $candidate.severity)}. The compiler checks the families it knows.
+	 */
+	public double numFor(String prefix, Object name) {
+		return num(prefix + name);
 	}
 
 	/** The setting {@code key} as text. */

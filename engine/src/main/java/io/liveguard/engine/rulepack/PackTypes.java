@@ -38,6 +38,18 @@ import io.liveguard.engine.facts.ListedProduct;
 import io.liveguard.engine.facts.PriorSale;
 import io.liveguard.engine.facts.SessionSummary;
 import io.liveguard.engine.facts.StreamSample;
+import io.liveguard.engine.facts.live.ActionLevel;
+import io.liveguard.engine.facts.live.Candidate;
+import io.liveguard.engine.facts.live.GoLiveCheck;
+import io.liveguard.engine.facts.live.GoLiveOutcome;
+import io.liveguard.engine.facts.live.GoLiveProduct;
+import io.liveguard.engine.facts.live.Judging;
+import io.liveguard.engine.facts.live.LiveAction;
+import io.liveguard.engine.facts.live.LiveProduct;
+import io.liveguard.engine.facts.live.LiveSignal;
+import io.liveguard.engine.facts.live.LiveState;
+import io.liveguard.engine.facts.live.OutcomeKind;
+import io.liveguard.engine.facts.live.SellerBan;
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.FindingKind;
 import io.liveguard.engine.scoring.Severity;
@@ -52,7 +64,9 @@ import org.jspecify.annotations.Nullable;
  * makes nothing else of the JDK or the application visible to the compiled pack, so a name the check
  * missed does not compile either.
  * <p>
- * What is on the list, and why each is harmless: the domain facts (values and read-only getters),
+ * What is on the list, and why each is harmless: the domain facts (values and read-only getters; the
+ * live facts of {@code io.liveguard.engine.facts.live} also have the few mutators deciding rules call
+ * on the live's own state, such as {@code LiveState.strike}, which touch nothing but that fact),
  * {@code String} without its regular expression, repetition and formatting methods (no backtracking
  * and no output larger than its inputs), boxed numbers, {@code Math} (but not its random numbers),
  * the immutable {@code java.time} value types (but not the wall clock, {@code now}), and read-only use
@@ -66,11 +80,19 @@ final class PackTypes {
 	private static final List<Class<?>> DOMAIN = List.of(ContentScore.class, Detection.class, Flag.class,
 			KeywordHit.class, ListedProduct.class, PriorSale.class, SessionSummary.class, StreamSample.class,
 			Evidence.class, FindingKind.class, Severity.class, ModerationCode.class, ProductCategory.class,
-			ReportCode.class);
+			ReportCode.class, LiveSignal.class, Judging.class, LiveState.class, LiveProduct.class, Candidate.class,
+			LiveAction.class, ActionLevel.class, GoLiveCheck.class, GoLiveProduct.class, GoLiveOutcome.class,
+			SellerBan.class, OutcomeKind.class);
+
+	/**
+	 * Of the domain types, those a pack may declare as Drools events ({@code declare LiveSignal
+	 * @role(event) @timestamp(at) end}): the signals of a live, stamped with their {@code at}.
+	 */
+	private static final Set<Class<?>> EVENTS = Set.of(LiveSignal.class);
 
 	/** Methods of {@link PackSettings} a rule needs: its numbers, texts and the findings table's verdicts. */
 	private static final Set<String> SETTINGS_METHODS = Set.of("num", "text", "has", "isNumeric", "isQuality",
-			"qualityCodes", "contentScore");
+			"qualityCodes", "contentScore", "millis", "isDuration", "listed", "numFor");
 
 	private static final List<Class<?>> NUMBERS = List.of(Integer.class, Long.class, Double.class, Float.class,
 			Short.class, Byte.class);
@@ -176,6 +198,11 @@ final class PackTypes {
 	/** The allowed type of this fully qualified name, if it is one. */
 	static @Nullable Class<?> type(String qualifiedName) {
 		return TYPES.get(qualifiedName);
+	}
+
+	/** Whether a pack may declare this allowed type (fully qualified name) as an event. */
+	static boolean event(String qualifiedName) {
+		return EVENTS.stream().anyMatch((type) -> type.getName().equals(qualifiedName));
 	}
 
 	/** Every allowed type. */

@@ -26,11 +26,14 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates and compiles a rule pack. The data files are checked first (settings, findings table,
  * keyword lists), then every setting, keyword list and finding code the DRL names, then Drools
- * compiles the DRL with the interpreted build, which pins errors to file and line. Each compile gets
+ * compiles the DRL with the interpreted build, which pins errors to file and line: the DRL under
+ * {@value #GO_LIVE_RULES} and {@value #LIVE_RULES} into KieBases of their own (the go-live check and,
+ * in stream mode, a live's signals), every other DRL file into the KieBase that scores sessions. Each compile gets
  * its own release id and is removed from the KIE repository afterwards, so repeated compiles of
  * drafts do not accumulate. Thread safe.
  */
@@ -58,6 +63,20 @@ public final class RulePackCompiler {
 	private static final String RESOURCES = "src/main/resources/";
 
 	private static final Pattern SETTING_REF = Pattern.compile("\\bnum\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+	private static final Pattern DURATION_REF = Pattern.compile("\\bmillis\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+	/** DRL under this folder is the go-live check (live.md), a KieBase of its own. */
+	public static final String GO_LIVE_RULES = "golive/";
+
+	/** DRL under this folder judges a live's signals, a KieBase of its own in stream mode. */
+	public static final String LIVE_RULES = "live/";
+
+	private static final List<String> LIVE_NUMBERS = List.of("live.strikes.MINOR", "live.strikes.MODERATE",
+			"live.strikes.SEVERE");
+
+	private static final List<String> LIVE_DURATIONS = List.of("live.snapshot", "live.maxLateness",
+			"live.idleTimeout");
 
 	private static final Pattern LIST_REF = Pattern.compile("\\blist\\s*==\\s*\"([^\"]+)\"");
 
@@ -135,14 +154,41 @@ public final class RulePackCompiler {
 		if (!errors.isEmpty()) {
 			throw new PackCompilationException(source.id(), errors);
 		}
-		KieContainer container = build(source, drl);
+		List<PackFile> goLive = drl.stream().filter((file) -> file.path().startsWith(GO_LIVE_RULES)).toList();
+		List<PackFile> live = drl.stream().filter((file) -> file.path().startsWith(LIVE_RULES)).toList();
+		List<PackFile> scoring = drl.stream().filter((file) -> !goLive.contains(file) && !live.contains(file)).toList();
+		if (!live.isEmpty()) {
+			liveSettings(source, packSettings, errors);
+		}
+		if (scoring.isEmpty()) {
+			errors.add(new PackError("rules/", 0, "a pack needs at least one .drl file that scores sessions"));
+		}
+		if (!errors.isEmpty()) {
+			throw new PackCompilationException(source.id(), errors);
+		}
+		KieContainer container = build(source, scoring);
+		KieBase goLiveBase = goLive.isEmpty() ? null : build(source, goLive).getKieBase();
+		KieBase liveBase = live.isEmpty() ? null : streamMode(build(source, live));
 		CompiledPack compiled = new CompiledPack(source, packSettings, new KeywordMatcher(keywords), container,
-				this.timeBudget);
-		logger.info("Compiled rule pack {} v{} ({} DRL files, {} rules) in {} ms", source.id(), source.version(),
-				drl.size(), compiled.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
+				goLiveBase, liveBase, this.timeBudget);
+		logger.info("Compiled rule pack {} v{} ({} DRL files, {} scoring rules, go-live rules: {}, live rules: {}) "
+				+ "in {} ms", source.id(), source.version(), drl.size(), compiled.ruleNames().size(), goLiveBase != null,
+				liveBase != null, (System.nanoTime() - started) / 1_000_000);
 		return compiled;
 	}
 
+	/**
+	 * The KieBase of a live's in-stream rules, in stream mode (Drools Fusion: signals are events stamped
+	 * with their {@code at}); the live engine opens its sessions on a pseudo clock it advances, never
+	 * the wall clock. Set here rather than in a kmodule.xml, which would need Drools' XML support.
+	 */
+	private static KieBase streamMode(KieContainer container) {
+		KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration();
+		configuration.setOption(EventProcessingOption.STREAM);
+		return container.newKieBase(configuration);
+	}
+
+	/** Builds the DRL files into a container whose default KieBase holds them all. */
 	private KieContainer build(RulePackSource source, List<PackFile> drl) {
 		KieServices services = KieServices.Factory.get();
 		ReleaseId releaseId = services.newReleaseId("io.liveguard.packs", source.id(),
@@ -169,6 +215,25 @@ public final class RulePackCompiler {
 		}
 		finally {
 			services.getRepository().removeKieModule(releaseId);
+		}
+	}
+
+	/**
+	 * The settings the live engine reads beside the DRL, checked when a pack has in-stream rules: the
+	 * strikes of each severity (the ladder reads them by a key it builds) and the durations Java applies.
+	 */
+	private static void liveSettings(RulePackSource source, PackSettings settings, List<PackError> errors) {
+		for (String key : LIVE_NUMBERS) {
+			if (!settings.isNumeric(key)) {
+				errors.add(new PackError(SETTINGS, lineOf(source, SETTINGS, key), "missing numeric setting '" + key
+						+ "': a pack with live rules needs it"));
+			}
+		}
+		for (String key : LIVE_DURATIONS) {
+			if (!settings.isDuration(key)) {
+				errors.add(new PackError(SETTINGS, lineOf(source, SETTINGS, key), "missing duration setting '" + key
+						+ "' (such as PT2M): a pack with live rules needs it"));
+			}
 		}
 	}
 
@@ -200,6 +265,13 @@ public final class RulePackCompiler {
 				if (!settings.isNumeric(setting.group(1))) {
 					errors.add(new PackError(file.path(), i + 1, "unknown numeric setting '" + setting.group(1)
 							+ "': add it to " + SETTINGS));
+				}
+			}
+			Matcher duration = DURATION_REF.matcher(line);
+			while (duration.find()) {
+				if (!settings.isDuration(duration.group(1))) {
+					errors.add(new PackError(file.path(), i + 1, "unknown duration setting '" + duration.group(1)
+							+ "': add it to " + SETTINGS + " as an ISO-8601 duration such as PT5M"));
 				}
 			}
 			Matcher list = LIST_REF.matcher(line);

@@ -1,0 +1,289 @@
+package io.liveguard.engine.live;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import io.liveguard.engine.facts.live.ActionLevel;
+import io.liveguard.engine.facts.live.Judging;
+import io.liveguard.engine.facts.live.LiveAction;
+import io.liveguard.engine.facts.live.LiveProduct;
+import io.liveguard.engine.facts.live.LiveSignal;
+import io.liveguard.engine.facts.live.LiveState;
+import io.liveguard.engine.rulepack.CompiledPack;
+import io.liveguard.engine.rulepack.PackSettings;
+import io.liveguard.engine.scoring.Evidence;
+import io.liveguard.engine.session.Product;
+import io.liveguard.engine.session.Signal;
+import io.liveguard.engine.text.KeywordMatcher;
+import org.jspecify.annotations.Nullable;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * The in-stream decisions of one open live (live.md, policy-default.md section 4). It owns a Drools
+ * session of the pack's live rules in stream mode, on a pseudo clock that follows the signals'
+ * {@code at}; Java only orchestrates: it drops duplicates and late signals, advances the clock, inserts
+ * each signal as an event with a {@link Judging} turn, runs the agenda groups {@code classify} then
+ * {@code decide}, reads the {@link LiveAction}s the rules inserted, and ends the turn so the forget
+ * rules clear what no window needs. Nothing here reads the wall clock: the same signals in the same
+ * order decide the same actions with the same ids. Not thread safe: one request of a live at a time.
+ */
+public final class LiveDecider implements AutoCloseable {
+
+	private final String liveId;
+
+	private final String market;
+
+	private final Instant startedAt;
+
+	private final PackSettings settings;
+
+	private final KeywordMatcher keywords;
+
+	private final KieSession session;
+
+	private final SessionPseudoClock clock;
+
+	private final LiveState state;
+
+	private final FactHandle stateHandle;
+
+	private final SeenSeqs seen = new SeenSeqs();
+
+	private final long maxLatenessMillis;
+
+	private final long snapshotMillis;
+
+	private final String language;
+
+	private long newestAt;
+
+	private int accepted;
+
+	private int duplicates;
+
+	private int late;
+
+	LiveDecider(CompiledPack pack, KieBase liveRules, GoLive request, Set<String> blocked) {
+		this.liveId = request.liveId();
+		this.market = request.market();
+		this.startedAt = request.startedAt();
+		this.settings = pack.settings();
+		this.keywords = pack.keywords();
+		this.maxLatenessMillis = this.settings.millis("live.maxLateness");
+		this.snapshotMillis = this.settings.millis("live.snapshot");
+		String languageKey = "live.language." + this.market;
+		this.language = this.settings.has(languageKey) ? this.settings.text(languageKey) : "en";
+		KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+		configuration.setOption(ClockTypeOption.PSEUDO);
+		this.session = liveRules.newKieSession(configuration, null);
+		this.clock = this.session.getSessionClock();
+		long start = this.startedAt.toEpochMilli();
+		this.clock.advanceTime(start - this.clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+		this.newestAt = start;
+		this.session.insert(this.settings);
+		this.state = new LiveState(this.liveId, start);
+		this.stateHandle = this.session.insert(this.state);
+		for (Product product : request.products()) {
+			this.session.insert(new LiveProduct(product.sku(), product.category(), blocked.contains(product.sku())));
+		}
+	}
+
+	public String liveId() {
+		return this.liveId;
+	}
+
+	/** OPEN, or STOPPED once an action stopped it. */
+	public LiveStatus status() {
+		return this.state.isStopped() ? LiveStatus.STOPPED : LiveStatus.OPEN;
+	}
+
+	public int strikes() {
+		return this.state.getStrikes();
+	}
+
+	/** Signals accepted so far, late ones included. */
+	public int accepted() {
+		return this.accepted;
+	}
+
+	public int duplicates() {
+		return this.duplicates;
+	}
+
+	public int late() {
+		return this.late;
+	}
+
+	/** Actions decided so far. */
+	public int actions() {
+		return this.state.getActions();
+	}
+
+	/** Facts the live's session holds now: what a live costs in memory grows with this. */
+	public long factCount() {
+		return this.session.getFactCount();
+	}
+
+	/**
+	 * Judges one request's signals: taken in {@code at} order (stably), each against the signals that
+	 * arrived before it, after {@code viewers} (when sent) became the latest number of viewers.
+	 *
+	 * @param signals the request's signals; none may be before the live's start
+	 * @param viewers the current number of viewers, if the request sent it
+	 * @param decidedAt the caller's clock, stamped on the actions only
+	 */
+	public SignalBatch decide(List<SequencedSignal> signals, @Nullable Long viewers, Instant decidedAt) {
+		for (SequencedSignal signal : signals) {
+			if (signal.signal().at().isBefore(this.startedAt)) {
+				throw new IllegalArgumentException("Signal " + signal.seq() + " of live " + this.liveId + " is at "
+						+ signal.signal().at() + ", before the live started at " + this.startedAt);
+			}
+		}
+		if (viewers != null) {
+			this.state.viewers(viewers);
+			this.session.update(this.stateHandle, this.state);
+		}
+		int acceptedBefore = this.accepted;
+		int duplicatesBefore = this.duplicates;
+		int lateBefore = this.late;
+		List<Action> actions = new ArrayList<>();
+		List<SequencedSignal> ordered = signals.stream()
+			.sorted(Comparator.comparing((SequencedSignal signal) -> signal.signal().at()))
+			.toList();
+		for (SequencedSignal signal : ordered) {
+			judge(signal, decidedAt, actions);
+		}
+		return new SignalBatch(status(), this.accepted - acceptedBefore, this.duplicates - duplicatesBefore,
+				this.late - lateBefore, strikes(), actions);
+	}
+
+	private void judge(SequencedSignal sequenced, Instant decidedAt, List<Action> actions) {
+		if (!this.seen.add(sequenced.seq())) {
+			this.duplicates++;
+			return;
+		}
+		this.accepted++;
+		long at = sequenced.signal().at().toEpochMilli();
+		if (at < this.newestAt - this.maxLatenessMillis) {
+			this.late++;
+			return;
+		}
+		this.newestAt = Math.max(this.newestAt, at);
+		if (this.state.isStopped()) {
+			return;
+		}
+		long now = this.clock.getCurrentTime();
+		if (at > now) {
+			this.clock.advanceTime(at - now, TimeUnit.MILLISECONDS);
+		}
+		this.state.advanceTo(this.newestAt);
+		this.session.update(this.stateHandle, this.state);
+		this.session.insert(fact(sequenced));
+		FactHandle turn = this.session.insert(new Judging(sequenced.seq(), at));
+		this.session.getAgenda().getAgendaGroup("decide").setFocus();
+		this.session.getAgenda().getAgendaGroup("classify").setFocus();
+		fire(sequenced);
+		Map<Integer, LiveAction> decided = new TreeMap<>();
+		Collection<FactHandle> handles = this.session.getFactHandles(new ClassObjectFilter(LiveAction.class));
+		for (FactHandle handle : handles) {
+			LiveAction action = (LiveAction) this.session.getObject(handle);
+			decided.put(action.getNumber(), action);
+			this.session.delete(handle);
+		}
+		this.session.delete(turn);
+		fire(sequenced);
+		for (LiveAction action : decided.values()) {
+			actions.add(action(action, decidedAt));
+		}
+	}
+
+	private void fire(SequencedSignal signal) {
+		int fired = this.session.fireAllRules(CompiledPack.MAX_FIRINGS);
+		if (fired >= CompiledPack.MAX_FIRINGS) {
+			throw new IllegalStateException("The live rules fired " + fired + " times for signal " + signal.seq()
+					+ " of live " + this.liveId + " without settling; a rule probably loops");
+		}
+	}
+
+	private Action action(LiveAction action, Instant decidedAt) {
+		Instant at = Instant.ofEpochMilli(action.getAt());
+		Instant from = at.minusMillis(this.snapshotMillis);
+		Action.Snapshot snapshot = new Action.Snapshot(from.isBefore(this.startedAt) ? this.startedAt : from,
+				at.plusMillis(this.snapshotMillis));
+		return new Action(this.liveId + ":" + action.getNumber(), this.liveId, action.getLevel(), action.getCode(),
+				action.getSeverity(), action.getStrikes(), at, decidedAt, message(action.getLevel(), action.getCode()),
+				action.getRule(), action.getEvidence(), snapshot);
+	}
+
+	private Action.Message message(ActionLevel level, String code) {
+		String english = text(level.name(), "en", level.name()) + ": " + text(code, "en", code);
+		String local = text(level.name(), this.language, null) == null || text(code, this.language, null) == null
+				? english : text(level.name(), this.language, level.name()) + ": " + text(code, this.language, code);
+		return new Action.Message(this.language, local, english);
+	}
+
+	private @Nullable String text(String name, String language, @Nullable String otherwise) {
+		String key = "live.message." + name + "." + language;
+		return this.settings.has(key) ? this.settings.text(key) : otherwise;
+	}
+
+	/** The event of a signal: only what rules read, a transcript as the keyword lists it hits. */
+	private LiveSignal fact(SequencedSignal sequenced) {
+		Signal signal = sequenced.signal();
+		long seq = sequenced.seq();
+		long at = signal.at().toEpochMilli();
+		if (signal instanceof Signal.Transcript transcript) {
+			Map<String, Set<String>> matched = this.keywords.match(transcript.text());
+			String detail = "\"" + transcript.text() + "\"" + (matched.isEmpty() ? "" : " " + matched);
+			return new LiveSignal(seq, at, signal.type(), null, 0, 0, 0, null, matched.keySet(), evidence(signal, detail));
+		}
+		if (signal instanceof Signal.ModerationFlag flag) {
+			return new LiveSignal(seq, at, signal.type(), flag.code(), flag.confidence(), 0, 0, null, Set.of(),
+					evidence(signal, flag.code() + ", confidence " + flag.confidence()));
+		}
+		if (signal instanceof Signal.HostAbsent absent) {
+			return new LiveSignal(seq, at, signal.type(), null, 0, absent.durationSec(), 0, null, Set.of(),
+					evidence(signal, "host off camera for " + absent.durationSec() + " s"));
+		}
+		if (signal instanceof Signal.DeadAir silence) {
+			return new LiveSignal(seq, at, signal.type(), null, 0, silence.durationSec(), 0, null, Set.of(),
+					evidence(signal, "no speech for " + silence.durationSec() + " s"));
+		}
+		if (signal instanceof Signal.ProductShown shown) {
+			return new LiveSignal(seq, at, signal.type(), null, 0, 0, 0, shown.sku(), Set.of(),
+					evidence(signal, shown.sku() + " shown on camera"));
+		}
+		if (signal instanceof Signal.ViewerReport report) {
+			return new LiveSignal(seq, at, signal.type(), null, 0, 0, 0, null, Set.of(),
+					evidence(signal, "viewer reported " + report.code()));
+		}
+		Signal.StreamQuality quality = (Signal.StreamQuality) signal;
+		return new LiveSignal(seq, at, signal.type(), null, 0, 0, quality.resolutionP(), null, Set.of(),
+				evidence(signal, quality.resolutionP() + "p, " + quality.stallSec() + " s buffering"));
+	}
+
+	private static Evidence evidence(Signal signal, String detail) {
+		return new Evidence(signal.at(), signal.type(), detail);
+	}
+
+	/** Releases the live's session; a live that ended or was forgotten needs it no more. */
+	@Override
+	public void close() {
+		this.session.dispose();
+	}
+
+}
