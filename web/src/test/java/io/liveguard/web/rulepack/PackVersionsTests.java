@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
+import io.liveguard.engine.DomainException;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.RulePackCompiler;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCache;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -174,11 +173,10 @@ class PackVersionsTests {
 		this.context.run((context) -> {
 			PackVersions versions = versions(context.getBean(CacheManager.class));
 
-			assertThatExceptionOfType(ErrorResponseException.class)
+			assertThatExceptionOfType(PackVersionNotFound.class)
 				.isThrownBy(() -> versions.withCompiled("default", 9, (pack) -> pack))
-				.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND))
-				.satisfies((ex) -> assertThat(ex.getBody().getDetail())
-					.isEqualTo("version: rule pack 'default' has no version 9"));
+				.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(DomainException.Kind.NOT_FOUND))
+				.satisfies((ex) -> assertThat(ex.detail()).isEqualTo("version: rule pack 'default' has no version 9"));
 		});
 	}
 
