@@ -12,9 +12,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Why a job failed, as a person can read it. The job repository keeps no exceptions and cuts each
- * step's exit description (a stack trace) short, so a step registers {@link #recorder()}, which keeps
- * the exception and its root cause in the step's execution context when the step fails.
+ * Why a job failed, as a person can read it. The job repository keeps no exceptions and
+ * cuts each step's exit description (a stack trace) short, so a step registers
+ * {@link #recorder()}, which keeps the exception and its root cause in the step's
+ * execution context when the step fails.
  */
 public final class JobFailures {
 
@@ -34,9 +35,8 @@ public final class JobFailures {
 			public @Nullable ExitStatus afterStep(StepExecution step) {
 				step.getFailureExceptions().stream().findFirst().ifPresent((failure) -> {
 					Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
-					String text = failure.getClass().getSimpleName() + ": " + failure.getMessage()
-							+ ((root != failure) ? " (caused by: " + root.getClass().getSimpleName() + ": "
-									+ root.getMessage() + ")" : "");
+					String text = failure.getClass().getSimpleName() + ": " + failure.getMessage() + ((root != failure)
+							? " (caused by: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
 					step.getExecutionContext()
 						.putString(KEY, (text.length() > MAX_LENGTH) ? text.substring(0, MAX_LENGTH) + "..." : text);
 				});
@@ -47,9 +47,9 @@ public final class JobFailures {
 	}
 
 	/**
-	 * The failure of the first unsuccessful step: "step: exception (caused by: root cause)", or null. A
-	 * failed partition ({@code step:partition<n>}) comes before its manager step, which only says that
-	 * a partition failed.
+	 * The failure of the first unsuccessful step: "step: exception (caused by: root
+	 * cause)", or null. A failed partition ({@code step:partition<n>}) comes before its
+	 * manager step, which only says that a partition failed.
 	 */
 	public static @Nullable String of(JobExecution execution) {
 		return execution.getStepExecutions()

@@ -15,9 +15,9 @@ public final class StepExecutions {
 	}
 
 	/**
-	 * The latest execution of every step of {@code execution}'s job instance, by step name. A restart
-	 * runs only the steps and partitions that did not complete, so the others are found in earlier
-	 * executions of the same instance.
+	 * The latest execution of every step of {@code execution}'s job instance, by step
+	 * name. A restart runs only the steps and partitions that did not complete, so the
+	 * others are found in earlier executions of the same instance.
 	 */
 	public static Map<String, StepExecution> latest(JobRepository repository, JobExecution execution) {
 		Map<String, StepExecution> latest = new LinkedHashMap<>();

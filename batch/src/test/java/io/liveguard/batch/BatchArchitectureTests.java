@@ -9,8 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * How the batch module's features may depend on each other and on Spring Batch. Maven already keeps
- * the web module out; these rules keep what Maven cannot see.
+ * How the batch module's features may depend on each other and on Spring Batch. Maven
+ * already keeps the web module out; these rules keep what Maven cannot see.
  */
 @AnalyzeClasses(packages = "io.liveguard.batch", importOptions = ImportOption.DoNotIncludeTests.class)
 class BatchArchitectureTests {
@@ -20,18 +20,27 @@ class BatchArchitectureTests {
 		.should()
 		.beFreeOfCycles();
 
-	/** Jobs are launched with {@code JobOperator}; Spring Batch 6 deprecates {@code JobLauncher}. */
+	/**
+	 * Jobs are launched with {@code JobOperator}; Spring Batch 6 deprecates
+	 * {@code JobLauncher}.
+	 */
 	@ArchTest
 	static final ArchRule jobsAreLaunchedWithTheJobOperator = noClasses().should()
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("org.springframework.batch.core.launch.JobLauncher");
 
-	/** {@code @EnableBatchProcessing} would switch off Spring Boot's batch auto-configuration. */
+	/**
+	 * {@code @EnableBatchProcessing} would switch off Spring Boot's batch
+	 * auto-configuration.
+	 */
 	@ArchTest
 	static final ArchRule bootConfiguresSpringBatch = noClasses().should()
 		.beAnnotatedWith("org.springframework.batch.core.configuration.annotation.EnableBatchProcessing");
 
-	/** The batch module serves the web application and the command line alike: it speaks no HTTP. */
+	/**
+	 * The batch module serves the web application and the command line alike: it speaks
+	 * no HTTP.
+	 */
 	@ArchTest
 	static final ArchRule speaksNoHttp = noClasses().should()
 		.dependOnClassesThat()

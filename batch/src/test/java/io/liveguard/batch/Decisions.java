@@ -1,8 +1,8 @@
 package io.liveguard.batch;
 
 /**
- * Test fixture: what penalty runs decided, as rows of text to compare between two runs (portable SQL,
- * H2 and PostgreSQL), without the ids of the runs that decided them.
+ * Test fixture: what penalty runs decided, as rows of text to compare between two runs
+ * (portable SQL, H2 and PostgreSQL), without the ids of the runs that decided them.
  */
 public final class Decisions {
 

@@ -13,11 +13,12 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Runs the batch module's Spring tests on PostgreSQL instead of H2: when the system property
- * {@code liveguard.test.on-postgres} holds a server URL ({@code jdbc:postgresql://host:port/}, as the
- * {@code postgres} profile's second Failsafe execution sets it), every test application context gets a
- * database of its own, created here, migrated by Flyway like any other, and dropped when the context
- * closes. Arguments given on the command line (a test's own JDBC URL) still win.
+ * Runs the batch module's Spring tests on PostgreSQL instead of H2: when the system
+ * property {@code liveguard.test.on-postgres} holds a server URL
+ * ({@code jdbc:postgresql://host:port/}, as the {@code postgres} profile's second
+ * Failsafe execution sets it), every test application context gets a database of its own,
+ * created here, migrated by Flyway like any other, and dropped when the context closes.
+ * Arguments given on the command line (a test's own JDBC URL) still win.
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -44,7 +45,8 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 		}
 		context.addApplicationListener((event) -> {
 			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-				// after the pool has closed: Hikari closes on context close, before this runs on a later event;
+				// after the pool has closed: Hikari closes on context close, before this
+				// runs on a later event;
 				// "with (force)" ends any connection still open
 				execute(server, user, "drop database if exists " + database + " with (force)");
 			}

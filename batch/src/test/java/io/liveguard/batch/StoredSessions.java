@@ -19,7 +19,10 @@ import io.liveguard.engine.session.SessionCodec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-/** Test fixture: scores sessions and stores them with their cards and findings, as ingest does. */
+/**
+ * Test fixture: scores sessions and stores them with their cards and findings, as ingest
+ * does.
+ */
 public final class StoredSessions {
 
 	private static final SessionCodec codec = new SessionCodec();
@@ -43,8 +46,9 @@ public final class StoredSessions {
 	}
 
 	/**
-	 * Stores the four shared examples the penalty run tests decide: a clean session, a health claim
-	 * without confirmation ({@code shop-miracle}), a low-quality one and a counterfeit ({@code shop-fake}).
+	 * Stores the four shared examples the penalty run tests decide: a clean session, a
+	 * health claim without confirmation ({@code shop-miracle}), a low-quality one and a
+	 * counterfeit ({@code shop-fake}).
 	 */
 	public void storeExamples() {
 		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
@@ -78,10 +82,11 @@ public final class StoredSessions {
 		long cardId = keys.getKeyAs(Number.class).longValue();
 		int seq = 0;
 		for (Finding finding : card.findings()) {
-			this.jdbc.sql("""
-					insert into finding (score_card_id, seq, session_id, seller_id, market, business_date, code, kind,
-					                     severity, points, score_delta, rule) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					""")
+			this.jdbc
+				.sql("""
+						insert into finding (score_card_id, seq, session_id, seller_id, market, business_date, code, kind,
+						                     severity, points, score_delta, rule) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""")
 				.params(cardId, seq++, session.sessionId(), session.sellerId(), session.market(), card.businessDate(),
 						finding.code(), finding.kind().name(), finding.severity().name(), finding.points(),
 						finding.scoreDelta(), finding.rule())

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Test fixture: many sellers with sessions, current score cards and violation findings, written
- * straight to the tables (no scoring), deterministic for a seed.
+ * Test fixture: many sellers with sessions, current score cards and violation findings,
+ * written straight to the tables (no scoring), deterministic for a seed.
  */
 public final class SyntheticSellers {
 
@@ -23,14 +23,17 @@ public final class SyntheticSellers {
 	private SyntheticSellers() {
 	}
 
-	/** Writes {@code sellers} sellers with 1 to 4 sessions each on business dates in [{@code from}, {@code to}]. */
+	/**
+	 * Writes {@code sellers} sellers with 1 to 4 sessions each on business dates in
+	 * [{@code from}, {@code to}].
+	 */
 	public static void write(JdbcTemplate jdbc, int sellers, LocalDate from, LocalDate to, long seed) {
 		write(jdbc, "seller", sellers, 4, from, to, seed);
 	}
 
 	/**
-	 * Writes {@code sellers} sellers named {@code prefix-NNNNNN} with 1 to {@code maxSessions} sessions
-	 * each on business dates in [{@code from}, {@code to}].
+	 * Writes {@code sellers} sellers named {@code prefix-NNNNNN} with 1 to
+	 * {@code maxSessions} sessions each on business dates in [{@code from}, {@code to}].
 	 */
 	public static void write(JdbcTemplate jdbc, String prefix, int sellers, int maxSessions, LocalDate from,
 			LocalDate to, long seed) {
@@ -62,8 +65,10 @@ public final class SyntheticSellers {
 		jdbc.batchUpdate("insert into live_session (session_id, seller_id, market, started_at, ended_at, business_date,"
 				+ " content_hash, received_at, content_score, violation_points) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
 				sessions);
-		jdbc.batchUpdate("insert into score_card (id, session_id, pack_id, pack_version, content_score, violation_points,"
-				+ " is_current, card, scored_at) values (?, ?, 'default', 1, ?, 0, true, '{}', ?)", cards);
+		jdbc.batchUpdate(
+				"insert into score_card (id, session_id, pack_id, pack_version, content_score, violation_points,"
+						+ " is_current, card, scored_at) values (?, ?, 'default', 1, ?, 0, true, '{}', ?)",
+				cards);
 		jdbc.batchUpdate("insert into finding (score_card_id, seq, session_id, seller_id, market, business_date, code,"
 				+ " kind, severity, points, score_delta, rule) values (?, ?, ?, ?, 'VN', ?, ?, 'VIOLATION', ?, ?, 0, 'synthetic')",
 				findings);

@@ -25,11 +25,12 @@ import io.liveguard.engine.session.ProductCategory;
 import io.liveguard.engine.text.KeywordMatcher;
 
 /**
- * The default policy (sections 1 and 2 of {@code policy-default.md}) as plain Java: the reference the
- * Drools pack is measured and cross-checked against. It shares everything but the rules with
- * {@link CompiledPack#score}: the same {@link FactExtractor} condenses the session, every threshold
- * comes from the same pack's settings, and the same {@link FindingTable} turns the detections into a
- * score card. Only the rule names in findings differ. Thread safe.
+ * The default policy (sections 1 and 2 of {@code policy-default.md}) as plain Java: the
+ * reference the Drools pack is measured and cross-checked against. It shares everything
+ * but the rules with {@link CompiledPack#score}: the same {@link FactExtractor} condenses
+ * the session, every threshold comes from the same pack's settings, and the same
+ * {@link FindingTable} turns the detections into a score card. Only the rule names in
+ * findings differ. Thread safe.
  */
 public final class HandWrittenScorer {
 
@@ -146,7 +147,8 @@ public final class HandWrittenScorer {
 		}
 		for (Flag flag : facts.flags()) {
 			if (isNoLiveHost(flag.getCode()) && flag.getConfidence() >= this.staticMinConfidence) {
-				detections.add(new Detection("STATIC_OR_PRERECORDED", RULE + "STATIC_OR_PRERECORDED", flag.getEvidence()));
+				detections
+					.add(new Detection("STATIC_OR_PRERECORDED", RULE + "STATIC_OR_PRERECORDED", flag.getEvidence()));
 			}
 		}
 		if (summary.getProductsShown() > 0) {
@@ -156,8 +158,9 @@ public final class HandWrittenScorer {
 				}
 				for (KeywordHit detail : facts.keywordHits()) {
 					if (detail.getList().equals("ingredient-cues") || detail.getList().equals("expiry-cues")) {
-						detections.add(new Detection("TRANSPARENT_INFO", RULE + "TRANSPARENT_INFO", origin.getEvidence(),
-								List.of(detail.getEvidence(), summary.getProductShownEvidence().get(0))));
+						detections
+							.add(new Detection("TRANSPARENT_INFO", RULE + "TRANSPARENT_INFO", origin.getEvidence(),
+									List.of(detail.getEvidence(), summary.getProductShownEvidence().get(0))));
 					}
 				}
 			}

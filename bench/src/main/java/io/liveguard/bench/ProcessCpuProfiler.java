@@ -13,9 +13,10 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * Reports the benchmark JVM's CPU time per operation, all its threads included (benchmark threads,
- * GC, JIT). On a machine shared with other work, wall-clock throughput says as much about the
- * neighbours as about the code; CPU time per operation barely moves with them.
+ * Reports the benchmark JVM's CPU time per operation, all its threads included (benchmark
+ * threads, GC, JIT). On a machine shared with other work, wall-clock throughput says as
+ * much about the neighbours as about the code; CPU time per operation barely moves with
+ * them.
  */
 public final class ProcessCpuProfiler implements InternalProfiler {
 
@@ -35,8 +36,8 @@ public final class ProcessCpuProfiler implements InternalProfiler {
 	}
 
 	@Override
-	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-			IterationParams iterationParams, IterationResult result) {
+	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+			IterationResult result) {
 		long cpu = processCpuNanos() - this.cpuBefore;
 		long ops = result.getMetadata().getMeasuredOps();
 		if (ops <= 0 || cpu <= 0) {

@@ -20,10 +20,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link ScoringBenchmark} (by default all four benchmarks in one run, 2 threads, settings as
- * annotated there) and prints sessions/s, the drools/handWritten ratios and the JVM and machine.
- * Arguments are JMH's own and override the defaults, such as {@code -wi 3 -i 3} or
- * {@code ScoringBenchmark.drools -t 1}. Also writes JMH's JSON to
+ * Runs {@link ScoringBenchmark} (by default all four benchmarks in one run, 2 threads,
+ * settings as annotated there) and prints sessions/s, the drools/handWritten ratios and
+ * the JVM and machine. Arguments are JMH's own and override the defaults, such as
+ * {@code -wi 3 -i 3} or {@code ScoringBenchmark.drools -t 1}. Also writes JMH's JSON to
  * {@code target/scoring-benchmark.json} unless {@code -rff} says otherwise.
  */
 public final class RunScoringBenchmark {
@@ -91,9 +91,9 @@ public final class RunScoringBenchmark {
 		}
 		if (!cpu.isEmpty()) {
 			out.append("CPU time of the benchmark JVM per session (robust to other load on the machine):\n");
-			cpu.forEach((name, perOp) -> out.append(String.format(Locale.ROOT,
-					"%-22s %9.1f us/session  = %,10.0f sessions per CPU-second%n", name, perOp.getScore(),
-					1_000_000 / perOp.getScore())));
+			cpu.forEach((name, perOp) -> out
+				.append(String.format(Locale.ROOT, "%-22s %9.1f us/session  = %,10.0f sessions per CPU-second%n", name,
+						perOp.getScore(), 1_000_000 / perOp.getScore())));
 			cpuRatio(out, cpu, "drools", "handWritten");
 			cpuRatio(out, cpu, "droolsRulesOnly", "handWrittenRulesOnly");
 		}

@@ -32,18 +32,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
- * Scoring throughput of the default pack in Drools against {@link HandWrittenScorer}. One operation
- * scores ONE session, so ops/s is sessions/s (JMH sums the threads). Each thread cycles through the
- * same pre-generated sessions (with histories), starting at its own offset.
+ * Scoring throughput of the default pack in Drools against {@link HandWrittenScorer}. One
+ * operation scores ONE session, so ops/s is sessions/s (JMH sums the threads). Each
+ * thread cycles through the same pre-generated sessions (with histories), starting at its
+ * own offset.
  * <ul>
- * <li>{@code drools}, {@code handWritten}: the whole {@code score} call, as callers make it: fact
- * extraction (sorting signals, keyword matching, totals), the rules, and the findings table.</li>
- * <li>{@code droolsRulesOnly}, {@code handWrittenRulesOnly}: only {@code detect} on facts extracted in
- * set-up: the part where the two differ.</li>
+ * <li>{@code drools}, {@code handWritten}: the whole {@code score} call, as callers make
+ * it: fact extraction (sorting signals, keyword matching, totals), the rules, and the
+ * findings table.</li>
+ * <li>{@code droolsRulesOnly}, {@code handWrittenRulesOnly}: only {@code detect} on facts
+ * extracted in set-up: the part where the two differ.</li>
  * </ul>
- * Warm-up differs on purpose: the hand-written path is at steady state after ~15 s here, Drools only
- * after 45-60 s on 2 busy cores (MVEL constraints are jitted after their first evaluations, then C2
- * compiles a lot of engine code), so the Drools benchmarks warm up for 60 s.
+ * Warm-up differs on purpose: the hand-written path is at steady state after ~15 s here,
+ * Drools only after 45-60 s on 2 busy cores (MVEL constraints are jitted after their
+ * first evaluations, then C2 compiles a lot of engine code), so the Drools benchmarks
+ * warm up for 60 s.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

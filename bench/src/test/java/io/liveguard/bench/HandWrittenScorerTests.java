@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Differential test: the Drools pack and the hand-written scorer agree on every score card of a large
- * generated mix, rule names and scoring instants aside. Each cross-checks the other.
+ * Differential test: the Drools pack and the hand-written scorer agree on every score
+ * card of a large generated mix, rule names and scoring instants aside. Each cross-checks
+ * the other.
  */
 class HandWrittenScorerTests {
 
@@ -45,16 +46,18 @@ class HandWrittenScorerTests {
 			ScoreCardView expected = ScoreCardView.of(drools);
 			ScoreCardView actual = ScoreCardView.of(hand);
 			if (!expected.equals(actual) && differences.size() < 5) {
-				differences.add(generated.session().sessionId() + "\n  drools:       " + expected
-						+ "\n  hand-written: " + actual);
+				differences.add(generated.session().sessionId() + "\n  drools:       " + expected + "\n  hand-written: "
+						+ actual);
 			}
 			drools.findings().stream().map(Finding::code).forEach((code) -> codes.merge(code, 1, Integer::sum));
 			compared++;
 		}
 		assertThat(compared).isEqualTo(SESSIONS);
 		assertThat(differences).as("score cards that differ (first five)").isEmpty();
-		// the comparison means something only if the mix exercises every code of the findings table
-		assertThat(codes.keySet()).containsAll(pack.settings().findings().rules().stream().map((rule) -> rule.code()).toList());
+		// the comparison means something only if the mix exercises every code of the
+		// findings table
+		assertThat(codes.keySet())
+			.containsAll(pack.settings().findings().rules().stream().map((rule) -> rule.code()).toList());
 	}
 
 }

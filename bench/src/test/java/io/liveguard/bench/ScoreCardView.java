@@ -10,7 +10,10 @@ import io.liveguard.engine.scoring.RulePackRef;
 import io.liveguard.engine.scoring.ScoreCard;
 import io.liveguard.engine.scoring.Severity;
 
-/** A score card without what legitimately differs between two scorers: rule names and the scoring instant. */
+/**
+ * A score card without what legitimately differs between two scorers: rule names and the
+ * scoring instant.
+ */
 record ScoreCardView(String sessionId, String sellerId, String market, LocalDate businessDate, RulePackRef rulePack,
 		int contentScore, int violationPoints, List<FindingView> findings) {
 

@@ -5,9 +5,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why a request to LiveGuard's domain cannot be done, in the domain's words: services throw a subclass
- * ({@code SellerNotFound}, {@code DraftFrozen}) and never an HTTP type; the web module maps the
- * {@link Kind} to a status and the title and detail to a problem detail, in one place.
+ * Why a request to LiveGuard's domain cannot be done, in the domain's words: services
+ * throw a subclass ({@code SellerNotFound}, {@code DraftFrozen}) and never an HTTP type;
+ * the web module maps the {@link Kind} to a status and the title and detail to a problem
+ * detail, in one place.
  */
 public abstract class DomainException extends RuntimeException {
 
@@ -21,7 +22,10 @@ public abstract class DomainException extends RuntimeException {
 		this.title = title;
 	}
 
-	/** What went wrong, for the caller: the web module answers each kind with its own status. */
+	/**
+	 * What went wrong, for the caller: the web module answers each kind with its own
+	 * status.
+	 */
 	public Kind kind() {
 		return this.kind;
 	}
@@ -48,16 +52,25 @@ public abstract class DomainException extends RuntimeException {
 		/** The request is malformed or breaks a rule of its fields (400). */
 		INVALID,
 
-		/** The thing asked for does not exist, or the caller may not know that it does (404). */
+		/**
+		 * The thing asked for does not exist, or the caller may not know that it does
+		 * (404).
+		 */
 		NOT_FOUND,
 
-		/** The caller may not do this to this thing whatever its role, such as approving its own work (403). */
+		/**
+		 * The caller may not do this to this thing whatever its role, such as approving
+		 * its own work (403).
+		 */
 		FORBIDDEN,
 
 		/** The thing exists but is in a state that does not allow this (409). */
 		CONFLICT,
 
-		/** The request is well formed but its content cannot be processed, such as DRL that does not compile (422). */
+		/**
+		 * The request is well formed but its content cannot be processed, such as DRL
+		 * that does not compile (422).
+		 */
 		UNPROCESSABLE,
 
 		/** The service cannot take this now (503), such as a full queue. */

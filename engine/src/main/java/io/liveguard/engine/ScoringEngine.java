@@ -13,8 +13,8 @@ import io.liveguard.engine.scoring.SellerHistory;
 import io.liveguard.engine.session.LiveSession;
 
 /**
- * The engine's facade: scores sessions with the active rule pack of their market. Thread safe; one
- * instance serves the whole application.
+ * The engine's facade: scores sessions with the active rule pack of their market. Thread
+ * safe; one instance serves the whole application.
  */
 public final class ScoringEngine {
 
@@ -30,12 +30,16 @@ public final class ScoringEngine {
 		this.clock = clock;
 	}
 
-	/** An engine with the packs shipped on the classpath under {@code packs/<id>/}, each as version 1. */
+	/**
+	 * An engine with the packs shipped on the classpath under {@code packs/<id>/}, each
+	 * as version 1.
+	 */
 	public static ScoringEngine withClasspathPacks(String... packIds) {
 		RulePackRegistry registry = new RulePackRegistry();
 		RulePackCompiler compiler = new RulePackCompiler();
 		for (String id : packIds) {
-			registry.activate(compiler.compile(RulePackSource.fromClasspath(id, 1, ScoringEngine.class.getClassLoader())));
+			registry
+				.activate(compiler.compile(RulePackSource.fromClasspath(id, 1, ScoringEngine.class.getClassLoader())));
 		}
 		return new ScoringEngine(registry, compiler, Clock.systemUTC());
 	}
@@ -48,7 +52,10 @@ public final class ScoringEngine {
 		return this.compiler;
 	}
 
-	/** The active pack for the session's market: take it once and use it for the whole unit of work. */
+	/**
+	 * The active pack for the session's market: take it once and use it for the whole
+	 * unit of work.
+	 */
 	public CompiledPack packFor(LiveSession session) {
 		return this.registry.forMarket(session.market());
 	}
@@ -59,8 +66,9 @@ public final class ScoringEngine {
 	}
 
 	/**
-	 * The span of the seller's earlier sessions a pack wants as {@link SellerHistory}: from
-	 * {@code startedAt} minus the pack's look-back days (inclusive) to {@code startedAt} (exclusive).
+	 * The span of the seller's earlier sessions a pack wants as {@link SellerHistory}:
+	 * from {@code startedAt} minus the pack's look-back days (inclusive) to
+	 * {@code startedAt} (exclusive).
 	 */
 	public static HistoryWindow historyWindow(CompiledPack pack, LiveSession session) {
 		Instant to = session.startedAt();

@@ -9,9 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * How the engine's packages may depend on each other. Maven already keeps Spring, batch and web out of
- * the engine; these rules keep what Maven cannot see: the domain does not reach into the Drools runtime,
- * and its packages form no cycle.
+ * How the engine's packages may depend on each other. Maven already keeps Spring, batch
+ * and web out of the engine; these rules keep what Maven cannot see: the domain does not
+ * reach into the Drools runtime, and its packages form no cycle.
  */
 @AnalyzeClasses(packages = "io.liveguard.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class EngineArchitectureTests {
@@ -21,7 +21,10 @@ class EngineArchitectureTests {
 		.should()
 		.beFreeOfCycles();
 
-	/** Drools is a detail of running a rule pack: sessions, penalties and facts are plain Java. */
+	/**
+	 * Drools is a detail of running a rule pack: sessions, penalties and facts are plain
+	 * Java.
+	 */
 	@ArchTest
 	static final ArchRule onlyTheRuleRuntimeUsesDrools = noClasses().that()
 		.resideInAnyPackage("io.liveguard.engine.session..", "io.liveguard.engine.penalty..",
@@ -40,8 +43,9 @@ class EngineArchitectureTests {
 				"io.liveguard.engine.penalty..", "io.liveguard.engine.generator..");
 
 	/**
-	 * The engine reports through its results and exceptions, never the console; only the programs run on
-	 * their own (the session generator, the draft worker's child JVM) write to it.
+	 * The engine reports through its results and exceptions, never the console; only the
+	 * programs run on their own (the session generator, the draft worker's child JVM)
+	 * write to it.
 	 */
 	@ArchTest
 	static final ArchRule noConsoleOutput = noClasses().that()

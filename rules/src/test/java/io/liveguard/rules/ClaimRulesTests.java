@@ -15,7 +15,10 @@ import static io.liveguard.rules.DefaultPack.finding;
 import static io.liveguard.rules.DefaultPack.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Section 2 of the default policy: MISLEADING_HEALTH_CLAIM, by flag or by what the host says. */
+/**
+ * Section 2 of the default policy: MISLEADING_HEALTH_CLAIM, by flag or by what the host
+ * says.
+ */
 class ClaimRulesTests {
 
 	private static final String CURE_CLAIM = "Kẹo này chữa khỏi tiểu đường";
@@ -71,9 +74,8 @@ class ClaimRulesTests {
 
 	@Test
 	void firesForACureClaimWhenADrugIsListedButNeverShown() {
-		ScoreCard card = score(Sessions.clean()
-			.product(Sessions.confirmed("drug-1", ProductCategory.DRUG))
-			.transcript(CURE_CLAIM));
+		ScoreCard card = score(
+				Sessions.clean().product(Sessions.confirmed("drug-1", ProductCategory.DRUG)).transcript(CURE_CLAIM));
 
 		assertThat(codes(card)).containsExactly("PRODUCT_NOT_SHOWN", "MISLEADING_HEALTH_CLAIM");
 	}

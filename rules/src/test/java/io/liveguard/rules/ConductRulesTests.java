@@ -105,7 +105,8 @@ class ConductRulesTests {
 			assertThat(finding.evidence()).extracting(Evidence::detail)
 				.containsExactly("VULGAR_LANGUAGE, confidence 0.85", "INDECENT_ATTIRE, confidence 0.9");
 			assertThat(finding.evidence()).extracting(Evidence::at)
-				.containsExactly(Sessions.START.plus(Duration.ofMinutes(5)), Sessions.START.plus(Duration.ofMinutes(40)));
+				.containsExactly(Sessions.START.plus(Duration.ofMinutes(5)),
+						Sessions.START.plus(Duration.ofMinutes(40)));
 			assertThat(finding.rule()).isEqualTo("VULGAR_CONTENT: vulgar language or indecent attire flagged");
 			assertThat(card.violationPoints()).isEqualTo(3);
 		}
@@ -166,15 +167,16 @@ class ConductRulesTests {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "kết bạn zalo với shop nhé", "Nhắn ZALO cho shop", "chuyển khoản trước nha",
-				"chuyen khoan truoc nha", "CHUYỂN KHOẢN TRƯỚC", "ib riêng để được giá sỉ", "Ib rieng nhe",
-				"IB RIÊNG!", "ib... riêng cho mình", "inbox riêng shop", "add telegram", "WhatsApp me",
-				"pay by bank transfer", "you can pay outside the app" })
+				"chuyen khoan truoc nha", "CHUYỂN KHOẢN TRƯỚC", "ib riêng để được giá sỉ", "Ib rieng nhe", "IB RIÊNG!",
+				"ib... riêng cho mình", "inbox riêng shop", "add telegram", "WhatsApp me", "pay by bank transfer",
+				"you can pay outside the app" })
 		void firesForATranscriptAskingBuyersToPayOrChatElsewhere(String text) {
 			ScoreCard card = score(Sessions.clean().transcript(text));
 
 			assertThat(codes(card)).containsExactly("OFF_PLATFORM_REDIRECT");
 			Finding finding = finding(card, "OFF_PLATFORM_REDIRECT");
-			assertThat(finding.rule()).isEqualTo("OFF_PLATFORM_REDIRECT: the transcript asks buyers to pay or chat elsewhere");
+			assertThat(finding.rule())
+				.isEqualTo("OFF_PLATFORM_REDIRECT: the transcript asks buyers to pay or chat elsewhere");
 			assertThat(finding.evidence()).singleElement().satisfies((evidence) -> {
 				assertThat(evidence.signalType()).isEqualTo("TRANSCRIPT");
 				assertThat(evidence.detail()).contains(text, "off-platform");

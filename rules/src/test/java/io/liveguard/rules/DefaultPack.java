@@ -10,8 +10,8 @@ import io.liveguard.engine.scoring.SellerHistory;
 import io.liveguard.engine.session.LiveSession;
 
 /**
- * The default pack from the classpath, compiled once for every rule test class of this JVM (a compile
- * takes seconds), and small helpers to read score cards.
+ * The default pack from the classpath, compiled once for every rule test class of this
+ * JVM (a compile takes seconds), and small helpers to read score cards.
  */
 final class DefaultPack {
 
@@ -40,7 +40,8 @@ final class DefaultPack {
 	static Finding finding(ScoreCard card, String code) {
 		List<Finding> findings = card.findings().stream().filter((finding) -> finding.code().equals(code)).toList();
 		if (findings.size() != 1) {
-			throw new AssertionError("Expected one " + code + " finding, found " + findings.size() + " in " + codes(card));
+			throw new AssertionError(
+					"Expected one " + code + " finding, found " + findings.size() + " in " + codes(card));
 		}
 		return findings.get(0);
 	}

@@ -78,7 +78,8 @@ class DefaultPackExamplesTests {
 
 	@Test
 	void sessionEndingBeforeItStartsIsRejectedNamingEndedAt() {
-		assertThatExceptionOfType(InvalidSessionException.class).isThrownBy(() -> read("invalid-ends-before-start.json"))
+		assertThatExceptionOfType(InvalidSessionException.class)
+			.isThrownBy(() -> read("invalid-ends-before-start.json"))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("endedAt"));
 	}
 

@@ -23,12 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The go-live check of live.md and policy-default.md section 4, decided by the default pack's golive.drl. */
+/**
+ * The go-live check of live.md and policy-default.md section 4, decided by the default
+ * pack's golive.drl.
+ */
 class GoLiveRulesTests {
 
 	private static Penalty ban(PenaltyLevel level, Instant startsAt, Instant endsAt, boolean lifted) {
-		return new Penalty("pen-1", "shop-test", level, startsAt, endsAt, lifted, 6, false, 1, LocalDate.of(2026, 12, 1),
-				List.of());
+		return new Penalty("pen-1", "shop-test", level, startsAt, endsAt, lifted, 6, false, 1,
+				LocalDate.of(2026, 12, 1), List.of());
 	}
 
 	@Test
@@ -45,8 +48,8 @@ class GoLiveRulesTests {
 	@Test
 	void aPenaltyCoveringTheStartRefusesTheLiveNamingItsLevelAndEnd() {
 		GoLive request = live().request();
-		GoLiveAnswer answer = lives().check(request,
-				List.of(ban(PenaltyLevel.BAN_7D, START.minusSeconds(3600), Instant.parse("2026-12-08T17:00:00Z"), false)));
+		GoLiveAnswer answer = lives().check(request, List
+			.of(ban(PenaltyLevel.BAN_7D, START.minusSeconds(3600), Instant.parse("2026-12-08T17:00:00Z"), false)));
 
 		assertThat(answer.status()).isEqualTo(LiveStatus.REFUSED);
 		assertThat(answer.refusals()).extracting(GoLiveAnswer.Refusal::code).containsExactly("SELLER_BANNED");
@@ -101,8 +104,9 @@ class GoLiveRulesTests {
 
 	@Test
 	void aRegulatedProductWithoutAdConfirmationIsBlockedButTheLiveMayStart() {
-		GoLiveAnswer answer = live().products(new Product("pill", ProductCategory.FUNCTIONAL_FOOD, null, "VN", "VN", 1, 1),
-				new Product("rice", ProductCategory.GENERAL, null, "VN", "VN", 1, 1))
+		GoLiveAnswer answer = live()
+			.products(new Product("pill", ProductCategory.FUNCTIONAL_FOOD, null, "VN", "VN", 1, 1),
+					new Product("rice", ProductCategory.GENERAL, null, "VN", "VN", 1, 1))
 			.check();
 
 		assertThat(answer.status()).isEqualTo(LiveStatus.OPEN);
@@ -113,9 +117,10 @@ class GoLiveRulesTests {
 
 	@Test
 	void aProductWhoseVerifiedOriginDiffersIsBlocked() {
-		GoLiveAnswer answer = live().products(new Product("a", ProductCategory.GENERAL, null, "VN", "CN", 1, 1),
-				new Product("b", ProductCategory.GENERAL, null, "VN", "vn", 1, 1),
-				new Product("c", ProductCategory.GENERAL, null, "VN", null, 1, 1))
+		GoLiveAnswer answer = live()
+			.products(new Product("a", ProductCategory.GENERAL, null, "VN", "CN", 1, 1),
+					new Product("b", ProductCategory.GENERAL, null, "VN", "vn", 1, 1),
+					new Product("c", ProductCategory.GENERAL, null, "VN", null, 1, 1))
 			.check();
 
 		assertThat(answer.blockedProducts()).extracting(GoLiveAnswer.ProductNote::sku, GoLiveAnswer.ProductNote::code)
@@ -124,8 +129,8 @@ class GoLiveRulesTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ProductCategory.class, names = { "FUNCTIONAL_FOOD", "DRUG", "MEDICAL_DEVICE", "INFANT_FORMULA",
-			"ALCOHOL" })
+	@EnumSource(value = ProductCategory.class,
+			names = { "FUNCTIONAL_FOOD", "DRUG", "MEDICAL_DEVICE", "INFANT_FORMULA", "ALCOHOL" })
 	void theListedCategoriesNeedAHealthWarning(ProductCategory category) {
 		GoLiveAnswer answer = live().products(product("p", category)).check();
 

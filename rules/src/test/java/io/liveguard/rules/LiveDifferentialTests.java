@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 2,000 generated lives decided by the default pack's live rules and by {@link LiveOracle}, an
- * independent plain-Java reading of section 4, give identical actions; and replaying a live's
- * requests into a fresh decider gives the same actions with the same ids.
+ * 2,000 generated lives decided by the default pack's live rules and by
+ * {@link LiveOracle}, an independent plain-Java reading of section 4, give identical
+ * actions; and replaying a live's requests into a fresh decider gives the same actions
+ * with the same ids.
  */
 class LiveDifferentialTests {
 
@@ -73,9 +74,10 @@ class LiveDifferentialTests {
 				byLevel.merge(action.level(), 1, Integer::sum);
 			});
 		}
-		logger.info("{} lives, {} signals decided by the pack in {} ms ({} signals/s, one thread); actions by code {}, "
-				+ "by level {}; {} lives differ", LIVES, signals, nanos / 1_000_000, signals * 1_000_000_000L / nanos,
-				byCode, byLevel, mismatches);
+		logger.info(
+				"{} lives, {} signals decided by the pack in {} ms ({} signals/s, one thread); actions by code {}, "
+						+ "by level {}; {} lives differ",
+				LIVES, signals, nanos / 1_000_000, signals * 1_000_000_000L / nanos, byCode, byLevel, mismatches);
 
 		assertThat(firstMismatches).isEmpty();
 		assertThat(byCode.keySet()).containsAll(LiveGenerator.CODES);

@@ -22,10 +22,10 @@ import io.liveguard.engine.session.Signal;
 import io.liveguard.engine.text.KeywordMatcher;
 
 /**
- * An independent plain-Java reading of policy-default.md section 4 and live.md's ordering, lateness
- * and duplicate rules, with the section's numbers written out, for the differential test: it shares
- * nothing with the engine but the keyword matcher (what "an off-platform phrase" and "a cure claim"
- * mean is the pack's keyword lists).
+ * An independent plain-Java reading of policy-default.md section 4 and live.md's
+ * ordering, lateness and duplicate rules, with the section's numbers written out, for the
+ * differential test: it shares nothing with the engine but the keyword matcher (what "an
+ * off-platform phrase" and "a cure claim" mean is the pack's keyword lists).
  */
 final class LiveOracle {
 
@@ -175,7 +175,10 @@ final class LiveOracle {
 		};
 	}
 
-	/** Judged signals of {@code type} with {@code at} in [from, to] (and, for stream samples, under {@code underP}). */
+	/**
+	 * Judged signals of {@code type} with {@code at} in [from, to] (and, for stream
+	 * samples, under {@code underP}).
+	 */
 	private long count(Class<? extends Signal> type, Instant from, Instant to, int underP) {
 		return this.judged.stream()
 			.filter(type::isInstance)
@@ -209,7 +212,8 @@ final class LiveOracle {
 			}
 			else {
 				this.strikes += (candidate.severity() == Severity.SEVERE) ? 2 : 1;
-				level = (this.strikes >= 3) ? ActionLevel.STOP : (this.strikes >= 2) ? ActionLevel.WARN : ActionLevel.REMIND;
+				level = (this.strikes >= 3) ? ActionLevel.STOP
+						: (this.strikes >= 2) ? ActionLevel.WARN : ActionLevel.REMIND;
 			}
 			this.stopped = level == ActionLevel.STOP;
 			add(level, candidate, at);

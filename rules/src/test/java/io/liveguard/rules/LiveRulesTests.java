@@ -34,13 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Policy-default.md section 4 during the live: every row firing and not firing at the edges of its
- * windows and thresholds, the strike ladder, repeats, reminders, ordering, late and duplicate signals.
- * The live is {@link LiveScript}'s: one general product shown at minute 1 unless a test says otherwise.
+ * Policy-default.md section 4 during the live: every row firing and not firing at the
+ * edges of its windows and thresholds, the strike ladder, repeats, reminders, ordering,
+ * late and duplicate signals. The live is {@link LiveScript}'s: one general product shown
+ * at minute 1 unless a test says otherwise.
  */
 class LiveRulesTests {
 
-	/** The signals, each a request of its own, after the product was shown at minute 1. */
+	/**
+	 * The signals, each a request of its own, after the product was shown at minute 1.
+	 */
 	private static List<Action> decide(Signal... signals) {
 		LiveScript script = live();
 		try (LiveDecider live = script.open()) {
@@ -123,7 +126,8 @@ class LiveRulesTests {
 		@Test
 		void theFifthReportJustOverFiveMinutesAfterTheFirstCountsForNothing() {
 			assertThat(decide(report(min(2)), report(min(3)), report(min(4)), report(min(5)),
-					report(min(2).plusMillis(300_001)))).isEmpty();
+					report(min(2).plusMillis(300_001))))
+				.isEmpty();
 		}
 
 		@ParameterizedTest
@@ -205,8 +209,8 @@ class LiveRulesTests {
 
 		@Test
 		void aRepeatWithinFiveMinutesInclusiveAddsNoStrikeAndNoAction() {
-			assertThat(decide(flag(min(3), ModerationCode.VULGAR_LANGUAGE),
-					flag(min(8), ModerationCode.INDECENT_ATTIRE)))
+			assertThat(
+					decide(flag(min(3), ModerationCode.VULGAR_LANGUAGE), flag(min(8), ModerationCode.INDECENT_ATTIRE)))
 				.extracting(Action::strikes)
 				.containsExactly(1);
 		}
@@ -257,8 +261,8 @@ class LiveRulesTests {
 			List<Action> actions = decide(absent(min(3), seconds));
 
 			assertThat(actions).hasSize(reminders)
-				.allSatisfy((action) -> assertThat(action).extracting(Action::code, Action::level, Action::severity,
-						Action::strikes)
+				.allSatisfy((action) -> assertThat(action)
+					.extracting(Action::code, Action::level, Action::severity, Action::strikes)
 					.containsExactly("NO_HOST_ON_CAMERA", ActionLevel.REMIND, Severity.INFO, 0));
 		}
 
@@ -278,7 +282,8 @@ class LiveRulesTests {
 
 		@Test
 		void threeLowSamplesSpreadJustOverTwoMinutesDoNot() {
-			assertThat(decide(quality(min(3), 360), quality(min(4), 360), quality(min(5).plusMillis(1), 360))).isEmpty();
+			assertThat(decide(quality(min(3), 360), quality(min(4), 360), quality(min(5).plusMillis(1), 360)))
+				.isEmpty();
 		}
 
 		@Test
@@ -303,8 +308,8 @@ class LiveRulesTests {
 
 		@Test
 		void theFirstSignalPastTheDeadlineRemindsOfEveryProductNotShownAndNotBlocked() {
-			LiveScript script = live().products(product("a", ProductCategory.GENERAL), product("b", ProductCategory.GENERAL),
-					product("c", ProductCategory.GENERAL),
+			LiveScript script = live().products(product("a", ProductCategory.GENERAL),
+					product("b", ProductCategory.GENERAL), product("c", ProductCategory.GENERAL),
 					new io.liveguard.engine.session.Product("blocked", ProductCategory.DRUG, null, "VN", "VN", 1, 1));
 			try (LiveDecider live = script.open()) {
 				assertThat(script.sendEach(live, shown(min(2), "b"), say(min(10), "vẫn đúng hạn"))).isEmpty();
@@ -362,9 +367,10 @@ class LiveRulesTests {
 			LiveScript script = live();
 			try (LiveDecider live = script.open()) {
 				script.send(live, shown(min(1), SKU));
-				SignalBatch batch = live.decide(List.of(new SequencedSignal(1, flag(min(2), ModerationCode.MINOR_ALONE)),
-						new SequencedSignal(2, say(min(2), "xin chào")), new SequencedSignal(2, say(min(2), "lại"))), null,
-						Instant.EPOCH);
+				SignalBatch batch = live
+					.decide(List.of(new SequencedSignal(1, flag(min(2), ModerationCode.MINOR_ALONE)),
+							new SequencedSignal(2, say(min(2), "xin chào")),
+							new SequencedSignal(2, say(min(2), "lại"))), null, Instant.EPOCH);
 
 				assertThat(batch.duplicates()).isEqualTo(2);
 				assertThat(batch.accepted()).isEqualTo(1);
@@ -382,7 +388,8 @@ class LiveRulesTests {
 						flag(min(2), ModerationCode.VULGAR_LANGUAGE));
 
 				assertThat(batch.actions()).extracting(Action::code, Action::level)
-					.containsExactly(tuple("VULGAR_CONTENT", ActionLevel.REMIND), tuple("FAKE_ENGAGEMENT", ActionLevel.STOP));
+					.containsExactly(tuple("VULGAR_CONTENT", ActionLevel.REMIND),
+							tuple("FAKE_ENGAGEMENT", ActionLevel.STOP));
 			}
 		}
 
@@ -400,7 +407,8 @@ class LiveRulesTests {
 			assertThat(action.snapshot().to()).isEqualTo(min(6));
 			assertThat(action.message().language()).isEqualTo("vi");
 			assertThat(action.message().text()).isEqualTo("Nhắc nhở: Không được dùng ngôn từ hoặc trang phục phản cảm");
-			assertThat(action.message().english()).isEqualTo("Reminder: Vulgar language or indecent attire is not allowed");
+			assertThat(action.message().english())
+				.isEqualTo("Reminder: Vulgar language or indecent attire is not allowed");
 			assertThat(action.rule()).isEqualTo("VULGAR_CONTENT: vulgar language or indecent attire flagged");
 			assertThat(action.evidence()).extracting(Evidence::at, Evidence::signalType)
 				.containsExactly(tuple(min(5), "MODERATION_FLAG"));
@@ -425,7 +433,8 @@ class LiveRulesTests {
 				}
 				script.send(live, report(min(61)));
 
-				// the settings, the state, the product and the one report a later window may count
+				// the settings, the state, the product and the one report a later window
+				// may count
 				assertThat(live.factCount()).isEqualTo(4);
 			}
 		}

@@ -20,9 +20,10 @@ import io.liveguard.engine.session.ReportCode;
 import io.liveguard.engine.session.Signal;
 
 /**
- * A live for rule tests: a go-live request of one general product (verified host, market VN, start
- * {@link #START}), and signals sent one request each, numbered from 1, at offsets from the start.
- * Open a {@link LiveDecider} with {@link #open()} in try-with-resources and send with {@link #send}.
+ * A live for rule tests: a go-live request of one general product (verified host, market
+ * VN, start {@link #START}), and signals sent one request each, numbered from 1, at
+ * offsets from the start. Open a {@link LiveDecider} with {@link #open()} in
+ * try-with-resources and send with {@link #send}.
  */
 final class LiveScript {
 

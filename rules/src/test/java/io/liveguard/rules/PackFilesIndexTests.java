@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each pack's {@code pack.files} names exactly the files of its folder: the classpath loader reads
- * only what the index lists, so a file left out of it would silently not be part of the pack.
+ * Each pack's {@code pack.files} names exactly the files of its folder: the classpath
+ * loader reads only what the index lists, so a file left out of it would silently not be
+ * part of the pack.
  */
 class PackFilesIndexTests {
 
@@ -23,7 +24,11 @@ class PackFilesIndexTests {
 
 	static Stream<String> packs() throws IOException {
 		try (Stream<Path> folders = Files.list(PACKS)) {
-			return folders.filter(Files::isDirectory).map((folder) -> folder.getFileName().toString()).sorted().toList().stream();
+			return folders.filter(Files::isDirectory)
+				.map((folder) -> folder.getFileName().toString())
+				.sorted()
+				.toList()
+				.stream();
 		}
 	}
 

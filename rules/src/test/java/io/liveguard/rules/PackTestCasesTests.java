@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The default pack's own test cases ({@code tests/*.json}, the shared examples) pass against it. */
+/**
+ * The default pack's own test cases ({@code tests/*.json}, the shared examples) pass
+ * against it.
+ */
 class PackTestCasesTests {
 
 	@Test
@@ -52,8 +55,8 @@ class PackTestCasesTests {
 		List<PackError> errors = new ArrayList<>();
 		assertThat(tests.read("tests/broken.json", "{\"name\": \"x\",\n \"session\": {", errors)).isNull();
 		assertThat(tests.read("tests/shape.json", "{\"name\": \"x\"}", errors)).isNull();
-		assertThat(tests.read("tests/invalid.json",
-				"{\"session\": {\"sessionId\": \"s\"}, \"expect\": {}}", errors)).isNull();
+		assertThat(tests.read("tests/invalid.json", "{\"session\": {\"sessionId\": \"s\"}, \"expect\": {}}", errors))
+			.isNull();
 		assertThat(errors).extracting(PackError::path)
 			.containsExactly("tests/broken.json", "tests/shape.json", "tests/invalid.json");
 		assertThat(errors.get(0).message()).startsWith("not JSON");

@@ -32,8 +32,8 @@ class ProductRulesTests {
 	class MissingAdConfirmation {
 
 		@ParameterizedTest
-		@EnumSource(value = ProductCategory.class, names = { "FUNCTIONAL_FOOD", "COSMETICS", "MEDICAL_DEVICE", "DRUG",
-				"INFANT_FORMULA", "ALCOHOL" })
+		@EnumSource(value = ProductCategory.class,
+				names = { "FUNCTIONAL_FOOD", "COSMETICS", "MEDICAL_DEVICE", "DRUG", "INFANT_FORMULA", "ALCOHOL" })
 		void firesForEachRegulatedCategoryWithoutConfirmation(ProductCategory category) {
 			ScoreCard card = score(Sessions.clean().productShown(Sessions.product("reg-1", category)));
 
@@ -48,8 +48,8 @@ class ProductRulesTests {
 		}
 
 		@ParameterizedTest
-		@EnumSource(value = ProductCategory.class, names = { "FUNCTIONAL_FOOD", "COSMETICS", "MEDICAL_DEVICE", "DRUG",
-				"INFANT_FORMULA", "ALCOHOL" })
+		@EnumSource(value = ProductCategory.class,
+				names = { "FUNCTIONAL_FOOD", "COSMETICS", "MEDICAL_DEVICE", "DRUG", "INFANT_FORMULA", "ALCOHOL" })
 		void doesNotFireForARegulatedProductWithConfirmation(ProductCategory category) {
 			assertThat(codes(score(Sessions.clean().productShown(Sessions.confirmed("reg-1", category))))).isEmpty();
 		}
@@ -87,13 +87,15 @@ class ProductRulesTests {
 			assertThat(finding.severity()).isEqualTo(Severity.SEVERE);
 			assertThat(finding.points()).isEqualTo(6);
 			assertThat(finding.evidence()).singleElement()
-				.satisfies((evidence) -> assertThat(evidence.detail()).contains("declared origin KR", "verified origin CN"));
+				.satisfies((evidence) -> assertThat(evidence.detail()).contains("declared origin KR",
+						"verified origin CN"));
 		}
 
 		@ParameterizedTest
 		@CsvSource({ "CN, cn", "kr, KR", "Vn, vN" })
 		void doesNotFireForTheSameCodeInAnotherCase(String declared, String verified) {
-			assertThat(codes(score(Sessions.clean().productShown(Sessions.origins("p-1", declared, verified))))).isEmpty();
+			assertThat(codes(score(Sessions.clean().productShown(Sessions.origins("p-1", declared, verified)))))
+				.isEmpty();
 		}
 
 		@Test
@@ -103,7 +105,8 @@ class ProductRulesTests {
 
 		@Test
 		void doesNotFireWhenNoOriginIsDeclared() {
-			// reading: with no declared origin the seller claimed nothing that could be false
+			// reading: with no declared origin the seller claimed nothing that could be
+			// false
 			assertThat(codes(score(Sessions.clean().productShown(Sessions.origins("p-1", null, "CN"))))).isEmpty();
 		}
 
@@ -167,7 +170,8 @@ class ProductRulesTests {
 			Finding finding = finding(card, "FAKE_DISCOUNT");
 			assertThat(finding.evidence()).extracting(Evidence::detail)
 				.satisfiesExactly((detail) -> assertThat(detail).contains("s-older"),
-						(detail) -> assertThat(detail).contains(EARLIER_SESSION), (detail) -> assertThat(detail).contains("serum-x ("));
+						(detail) -> assertThat(detail).contains(EARLIER_SESSION),
+						(detail) -> assertThat(detail).contains("serum-x ("));
 			assertThat(card.violationPoints()).isEqualTo(3);
 		}
 
@@ -196,7 +200,8 @@ class ProductRulesTests {
 
 		@Test
 		void firesForAProductOfCategoryProhibited() {
-			ScoreCard card = score(Sessions.clean().productShown(Sessions.product("ivory-1", ProductCategory.PROHIBITED)));
+			ScoreCard card = score(
+					Sessions.clean().productShown(Sessions.product("ivory-1", ProductCategory.PROHIBITED)));
 
 			assertThat(codes(card)).containsExactly("PROHIBITED_PRODUCT");
 			Finding finding = finding(card, "PROHIBITED_PRODUCT");

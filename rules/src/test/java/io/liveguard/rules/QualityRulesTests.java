@@ -21,7 +21,10 @@ import static io.liveguard.rules.DefaultPack.finding;
 import static io.liveguard.rules.DefaultPack.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Section 1 of the default policy: the content score's quality findings, at their boundaries. */
+/**
+ * Section 1 of the default policy: the content score's quality findings, at their
+ * boundaries.
+ */
 class QualityRulesTests {
 
 	@Test
@@ -209,7 +212,8 @@ class QualityRulesTests {
 
 		@Test
 		void doesNotFireForAProductShownAtLeastOnce() {
-			ScoreCard card = score(Sessions.clean().productShown(Sessions.product("tshirt-1", ProductCategory.GENERAL)));
+			ScoreCard card = score(
+					Sessions.clean().productShown(Sessions.product("tshirt-1", ProductCategory.GENERAL)));
 
 			assertThat(card.findings()).isEmpty();
 		}
@@ -220,7 +224,8 @@ class QualityRulesTests {
 				.product(Sessions.product("b-2", ProductCategory.GENERAL))
 				.product(Sessions.product("a-1", ProductCategory.GENERAL)));
 
-			assertThat(card.findings()).extracting(Finding::code).containsExactly("PRODUCT_NOT_SHOWN", "PRODUCT_NOT_SHOWN");
+			assertThat(card.findings()).extracting(Finding::code)
+				.containsExactly("PRODUCT_NOT_SHOWN", "PRODUCT_NOT_SHOWN");
 			assertThat(card.findings()).extracting((finding) -> finding.evidence().get(0).detail())
 				.satisfiesExactly((detail) -> assertThat(detail).startsWith("a-1 "),
 						(detail) -> assertThat(detail).startsWith("b-2 "));
@@ -243,7 +248,8 @@ class QualityRulesTests {
 
 		@Test
 		void doesNotCountAShownSkuThatIsNotListedAsShowingAListedOne() {
-			ScoreCard card = score(Sessions.clean().product(Sessions.product("p-1", ProductCategory.GENERAL)).shown("p-9"));
+			ScoreCard card = score(
+					Sessions.clean().product(Sessions.product("p-1", ProductCategory.GENERAL)).shown("p-9"));
 
 			assertThat(codes(card)).containsExactly("PRODUCT_NOT_SHOWN");
 			assertThat(finding(card, "PRODUCT_NOT_SHOWN").evidence().get(0).detail()).startsWith("p-1 ");
@@ -397,9 +403,7 @@ class QualityRulesTests {
 
 		@Test
 		void doesNotFireWhenNoProductWasShown() {
-			ScoreCard card = score(Sessions.clean()
-				.withoutProducts()
-				.transcript("xuất xứ Việt Nam, thành phần gạo"));
+			ScoreCard card = score(Sessions.clean().withoutProducts().transcript("xuất xứ Việt Nam, thành phần gạo"));
 
 			assertThat(codes(card)).isEmpty();
 		}

@@ -27,8 +27,8 @@ import static io.liveguard.rules.DefaultPack.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deciding rules (content score, LOW_QUALITY_SESSION) and the shape of every score card: rule
- * names, evidence, order and points.
+ * The deciding rules (content score, LOW_QUALITY_SESSION) and the shape of every score
+ * card: rule names, evidence, order and points.
  */
 class ScoreRulesTests {
 
@@ -114,10 +114,15 @@ class ScoreRulesTests {
 	void findsEveryCodeOfTheTableInTableOrderWithQualityFirst() {
 		ScoreCard card = score(everything(), history());
 
-		List<String> tableOrder = DefaultPack.pack().settings().findings().rules().stream().map(FindingRule::code).toList();
+		List<String> tableOrder = DefaultPack.pack()
+			.settings()
+			.findings()
+			.rules()
+			.stream()
+			.map(FindingRule::code)
+			.toList();
 		assertThat(card.findings()).extracting(Finding::code).containsExactlyElementsOf(tableOrder);
-		assertThat(card.findings()).extracting(Finding::kind)
-			.isSortedAccordingTo(Comparator.naturalOrder());
+		assertThat(card.findings()).extracting(Finding::kind).isSortedAccordingTo(Comparator.naturalOrder());
 		assertThat(card.contentScore()).isEqualTo(15);
 	}
 
@@ -210,8 +215,8 @@ class ScoreRulesTests {
 	}
 
 	private static SellerHistory history() {
-		return new SellerHistory(List.of(new SellerHistory.PriorSale("s-before", Sessions.START.minus(Duration.ofDays(2)),
-				"candy-1", 100_000)));
+		return new SellerHistory(List
+			.of(new SellerHistory.PriorSale("s-before", Sessions.START.minus(Duration.ofDays(2)), "candy-1", 100_000)));
 	}
 
 }

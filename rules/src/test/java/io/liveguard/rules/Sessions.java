@@ -16,11 +16,12 @@ import io.liveguard.engine.session.SessionValidator;
 import io.liveguard.engine.session.Signal;
 
 /**
- * Builds sessions for rule tests. {@link #clean()} is a 60-minute session the default pack finds
- * nothing in: a verified host, half of 100 comments answered, one general product shown, a neutral
- * transcript and a 720p stream without buffering. Each method adds one thing; signals are placed one
- * after another from minute 1, 20 seconds apart, unless {@link #at(Duration)} says otherwise.
- * {@link #build()} validates the session as the codec would.
+ * Builds sessions for rule tests. {@link #clean()} is a 60-minute session the default
+ * pack finds nothing in: a verified host, half of 100 comments answered, one general
+ * product shown, a neutral transcript and a 720p stream without buffering. Each method
+ * adds one thing; signals are placed one after another from minute 1, 20 seconds apart,
+ * unless {@link #at(Duration)} says otherwise. {@link #build()} validates the session as
+ * the codec would.
  */
 final class Sessions {
 
@@ -63,7 +64,9 @@ final class Sessions {
 		return startingAt(START);
 	}
 
-	/** The clean baseline, starting at another instant (fractions of a second included). */
+	/**
+	 * The clean baseline, starting at another instant (fractions of a second included).
+	 */
 	static Sessions startingAt(Instant startedAt) {
 		return new Sessions(startedAt).product(product(SKU, ProductCategory.GENERAL))
 			.shown(SKU)
@@ -71,7 +74,10 @@ final class Sessions {
 			.stream(720, 0);
 	}
 
-	/** A general product from Vietnam, verified, listed at 100 000 and sold live at 90 000. */
+	/**
+	 * A general product from Vietnam, verified, listed at 100 000 and sold live at 90
+	 * 000.
+	 */
 	static Product product(String sku, ProductCategory category) {
 		return new Product(sku, category, null, "VN", "VN", 100_000, 90_000);
 	}
@@ -163,10 +169,10 @@ final class Sessions {
 	}
 
 	LiveSession build() {
-		LiveSession session = new LiveSession(this.sessionId, "shop-test", "VN", this.startedAt,
-				this.startedAt.plus(this.length), new Host("host-1", this.hostVerified),
-				new SessionStats(this.peakViewers, Math.min(this.peakViewers, 300), this.comments,
-						this.commentsAnswered, 10, this.viewerReports),
+		LiveSession session = new LiveSession(
+				this.sessionId, "shop-test", "VN", this.startedAt, this.startedAt.plus(this.length),
+				new Host("host-1", this.hostVerified), new SessionStats(this.peakViewers,
+						Math.min(this.peakViewers, 300), this.comments, this.commentsAnswered, 10, this.viewerReports),
 				this.products, this.signals);
 		return VALIDATOR.validate(session);
 	}

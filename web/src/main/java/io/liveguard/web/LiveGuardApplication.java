@@ -8,8 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts LiveGuard: the REST API and the scheduled jobs. With {@code --liveguard.penalty-run.date=...}
- * it runs the penalty run once, without a web server, and exits with the run's outcome.
+ * Starts LiveGuard: the REST API and the scheduled jobs. With
+ * {@code --liveguard.penalty-run.date=...} it runs the penalty run once, without a web
+ * server, and exits with the run's outcome.
  */
 @SpringBootApplication
 public class LiveGuardApplication {
@@ -17,7 +18,8 @@ public class LiveGuardApplication {
 	private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
 	public static void main(String[] args) {
-		// H2's AUTO_SERVER (the default database) serves the file to this machine's other processes only
+		// H2's AUTO_SERVER (the default database) serves the file to this machine's other
+		// processes only
 		if (System.getProperty(H2_BIND_ADDRESS) == null) {
 			System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
 		}

@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an admin does to users and API keys over the API, and what follows from it: hashed passwords
- * and keys, keys that stop working when rotated or revoked, disabled users and locked-out guessers
- * refused, and every change in the audit log.
+ * What an admin does to users and API keys over the API, and what follows from it: hashed
+ * passwords and keys, keys that stop working when rotated or revoked, disabled users and
+ * locked-out guessers refused, and every change in the audit log.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + AccessAdministrationIntegrationTests.ADMIN_PASSWORD)
@@ -102,8 +102,9 @@ class AccessAdministrationIntegrationTests {
 		String next = "another-long-password";
 		assertProblem(post("/api/v1/users/" + username + "/password", "{\"password\":\"short\"}", admin()),
 				HttpStatus.BAD_REQUEST, "password");
-		assertThat(post("/api/v1/users/" + username + "/password", "{\"password\":\"" + next + "\"}", admin())
-			.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(
+				post("/api/v1/users/" + username + "/password", "{\"password\":\"" + next + "\"}", admin()).getStatus())
+			.isEqualTo(HttpStatus.OK);
 		assertThat(get("/api/v1/appeals", basic(username, PASSWORD)).getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(get("/api/v1/appeals", basic(username, next)).getStatus()).isEqualTo(HttpStatus.OK);
 	}
@@ -161,8 +162,12 @@ class AccessAdministrationIntegrationTests {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(get("/api/v1/sellers/shop-x/live-eligibility", bearer(next)).getStatus()).isEqualTo(HttpStatus.OK);
 
-		assertThat(this.client.delete().uri("/api/v1/api-keys/" + id).headers(admin()).exchange()
-			.returnResult(String.class).getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(this.client.delete()
+			.uri("/api/v1/api-keys/" + id)
+			.headers(admin())
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()).isEqualTo(HttpStatus.OK);
 		EntityExchangeResult<String> revoked = get("/api/v1/sellers/shop-x/live-eligibility", bearer(next));
 		assertThat(revoked.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(revoked.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -194,18 +199,22 @@ class AccessAdministrationIntegrationTests {
 			assertThat(event.get("data").get("username").asString()).isEqualTo(username);
 			assertThat(event.get("at").asString()).isNotBlank();
 		});
-		JsonNode failures = body(get("/api/v1/audit-events?type=AUTHENTICATION_FAILURE&principal=" + username, admin()));
+		JsonNode failures = body(
+				get("/api/v1/audit-events?type=AUTHENTICATION_FAILURE&principal=" + username, admin()));
 		assertThat(failures).singleElement()
 			.satisfies((event) -> assertThat(event.get("data").get("type").asString())
 				.isEqualTo("BadCredentialsException"));
 		assertThat(get("/api/v1/audit-events", basic(username, PASSWORD)).getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
-		// a successful API call is not an audit event: the log holds people's logins, not traffic
+		// a successful API call is not an audit event: the log holds people's logins, not
+		// traffic
 		get("/api/v1/appeals", basic(username, PASSWORD));
 		assertThat(auditTypes(username)).doesNotContain("AUTHENTICATION_SUCCESS");
 	}
 
 	private List<String> auditTypes(String principal) {
-		return this.jdbc.sql("select type from audit_event where principal = ?").param(principal).query(String.class)
+		return this.jdbc.sql("select type from audit_event where principal = ?")
+			.param(principal)
+			.query(String.class)
 			.list();
 	}
 

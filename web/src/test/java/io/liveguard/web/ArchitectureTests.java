@@ -14,17 +14,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Services speak the domain, controllers speak HTTP: refusals are {@code DomainException}s that one
- * advice maps to problem details. Which features may use which is Spring Modulith's to verify
- * ({@link ModularityTests}); the batch and engine modules check their own rules.
+ * Services speak the domain, controllers speak HTTP: refusals are
+ * {@code DomainException}s that one advice maps to problem details. Which features may
+ * use which is Spring Modulith's to verify ({@link ModularityTests}); the batch and
+ * engine modules check their own rules.
  */
 @AnalyzeClasses(packages = "io.liveguard.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	/**
-	 * Services refuse with domain exceptions: only controllers (for what is HTTP's own, such as a
-	 * content type), the error handling itself and the throttle filter that answers before any
-	 * controller build HTTP errors.
+	 * Services refuse with domain exceptions: only controllers (for what is HTTP's own,
+	 * such as a content type), the error handling itself and the throttle filter that
+	 * answers before any controller build HTTP errors.
 	 */
 	@ArchTest
 	static final ArchRule refusalsAreDomainExceptions = noClasses().that()
@@ -37,7 +38,10 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.areAssignableTo(ErrorResponseException.class);
 
-	/** One advice maps exceptions to problem details; a controller does not catch them on its own. */
+	/**
+	 * One advice maps exceptions to problem details; a controller does not catch them on
+	 * its own.
+	 */
 	@ArchTest
 	static final ArchRule exceptionsAreHandledInOnePlace = methods().that()
 		.areAnnotatedWith(ExceptionHandler.class)

@@ -15,11 +15,12 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web module's features are Spring Modulith application modules: each reaches another only
- * through its top-level package (its API; anything under {@code internal} is its own), and no two
- * depend on each other in a cycle. The generated module documentation (PlantUML diagrams and a
- * canvas per feature) is kept in {@code docs/modules/}; this test fails when it no longer matches the
- * code, and {@code -Dliveguard.docs.update=true} writes it anew.
+ * The web module's features are Spring Modulith application modules: each reaches another
+ * only through its top-level package (its API; anything under {@code internal} is its
+ * own), and no two depend on each other in a cycle. The generated module documentation
+ * (PlantUML diagrams and a canvas per feature) is kept in {@code docs/modules/}; this
+ * test fails when it no longer matches the code, and {@code -Dliveguard.docs.update=true}
+ * writes it anew.
  */
 class ModularityTests {
 
@@ -54,7 +55,8 @@ class ModularityTests {
 		assertThat(files(DOCS)).as("files in docs/modules (regenerate with -Dliveguard.docs.update=true)")
 			.containsExactlyInAnyOrderElementsOf(generated);
 		for (Path file : generated) {
-			// the Documenter lists a diagram's relations in no fixed order: compare the lines, not their order
+			// the Documenter lists a diagram's relations in no fixed order: compare the
+			// lines, not their order
 			assertThat(Files.readAllLines(DOCS.resolve(file)))
 				.as("docs/modules/%s is out of date: regenerate with -Dliveguard.docs.update=true", file)
 				.containsExactlyInAnyOrderElementsOf(Files.readAllLines(GENERATED.resolve(file)));

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The schema and the storage code on PostgreSQL: runs with {@code -Ppostgres} (or
- * {@code -Dliveguard.test.postgres=jdbc:postgresql://host:port/}) against a running server, in a
- * database of its own that it creates and drops.
+ * {@code -Dliveguard.test.postgres=jdbc:postgresql://host:port/}) against a running
+ * server, in a database of its own that it creates and drops.
  */
 @EnabledIfSystemProperty(named = "liveguard.test.postgres", matches = "jdbc:postgresql:.*")
 class PostgresIntegrationTests {
@@ -54,8 +54,8 @@ class PostgresIntegrationTests {
 	@Test
 	void sessionsAreStoredScoredAndReadBackOnPostgres() throws IOException {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LiveGuardApplication.class).run(
-				"--spring.datasource.url=" + this.server + this.database,
-				"--spring.datasource.username=" + this.user, "--spring.datasource.password=", "--server.port=0",
+				"--spring.datasource.url=" + this.server + this.database, "--spring.datasource.username=" + this.user,
+				"--spring.datasource.password=", "--server.port=0",
 				"--liveguard.bootstrap.admin-password=" + PASSWORD)) {
 			RestTestClient client = RestTestClient.bindToServer()
 				.baseUrl("http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port"))

@@ -38,11 +38,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The query plans PostgreSQL chooses for the per-seller reads (standing, penalties, eligibility refresh,
- * the seller's page) and the eligibility index load, over some tens of thousands of rows: per-seller
- * reads reach every table through an index, never a sequential scan. The statements are the ones the
- * production code executes, captured with their bound values as it runs ({@link StatementCapture}), so
- * the test follows the code. Runs with {@code -Ppostgres}, in a database of its own.
+ * The query plans PostgreSQL chooses for the per-seller reads (standing, penalties,
+ * eligibility refresh, the seller's page) and the eligibility index load, over some tens
+ * of thousands of rows: per-seller reads reach every table through an index, never a
+ * sequential scan. The statements are the ones the production code executes, captured
+ * with their bound values as it runs ({@link StatementCapture}), so the test follows the
+ * code. Runs with {@code -Ppostgres}, in a database of its own.
  */
 @EnabledIfSystemProperty(named = "liveguard.test.postgres", matches = "jdbc:postgresql:.*")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,7 +72,8 @@ class PostgresQueryPlanIntegrationTests {
 					"--spring.datasource.password=", "--server.port=0",
 					"--liveguard.bootstrap.admin-password=query-plan-test-admin-password");
 		try (InputStream in = getClass().getResourceAsStream("/query-plans/seed.sql");
-				Connection connection = connect(); Statement statement = connection.createStatement()) {
+				Connection connection = connect();
+				Statement statement = connection.createStatement()) {
 			statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			statement.execute("analyze");
 		}
@@ -123,7 +125,8 @@ class PostgresQueryPlanIntegrationTests {
 
 		assertThat(eligibility.blocking(SELLER, Instant.now())).isPresent();
 		assertThat(plans).hasSize(1);
-		// the load reads every standing penalty (a few percent of them) with its reasons; the penalties are
+		// the load reads every standing penalty (a few percent of them) with its reasons;
+		// the penalties are
 		// found through penalty_standing, the reasons may be hashed in one pass
 		assertThat(plans.get(0).sequentialScans()).doesNotContain("penalty");
 		assertThat(plans.get(0).indexes()).contains("penalty_standing");
@@ -174,8 +177,8 @@ class PostgresQueryPlanIntegrationTests {
 					Plan plan = new Plan(statement.sql(), text, new TreeSet<>(), new TreeSet<>());
 					visit(this.json.readTree(text).get(0).get("Plan"), plan);
 					plans.add(plan);
-					System.out.printf("plan: %s%n  indexes %s, sequential scans %s%n", statement.sql().strip().replaceAll("\\s+", " "),
-							plan.indexes(), plan.sequentialScans());
+					System.out.printf("plan: %s%n  indexes %s, sequential scans %s%n",
+							statement.sql().strip().replaceAll("\\s+", " "), plan.indexes(), plan.sequentialScans());
 				}
 			}
 		}

@@ -17,7 +17,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sessions are stored in a database file and are still there after the application restarts. */
+/**
+ * Sessions are stored in a database file and are still there after the application
+ * restarts.
+ */
 class RestartIntegrationTests {
 
 	private static final String PASSWORD = "restart-test-admin-password";

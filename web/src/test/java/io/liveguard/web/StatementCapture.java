@@ -18,9 +18,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Records the SQL the application sends, with the values bound to it, on the calling thread only and only
- * while {@link #during} runs; so a test can EXPLAIN exactly the statements production code executes,
- * never a copy of them.
+ * Records the SQL the application sends, with the values bound to it, on the calling
+ * thread only and only while {@link #during} runs; so a test can EXPLAIN exactly the
+ * statements production code executes, never a copy of them.
  */
 final class StatementCapture implements BeanPostProcessor {
 
@@ -55,7 +55,9 @@ final class StatementCapture implements BeanPostProcessor {
 	 */
 	record Captured(String sql, List<Binding> bindings) {
 
-		/** Prepares {@code prefix + sql} on {@code connection} with the same values bound. */
+		/**
+		 * Prepares {@code prefix + sql} on {@code connection} with the same values bound.
+		 */
 		PreparedStatement prepare(Connection connection, String prefix) throws SQLException {
 			PreparedStatement statement = connection.prepareStatement(prefix + this.sql);
 			for (Binding binding : this.bindings) {

@@ -31,9 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The back-test job: {@value #SCORE_STEP} reads the stored sessions of the range in pages and scores
- * each with both versions (compiled once for the job); {@value #REPLAY_STEP} replays the ladder per
- * seller for both. Chunks commit as they go; a restart continues where the job stopped.
+ * The back-test job: {@value #SCORE_STEP} reads the stored sessions of the range in pages
+ * and scores each with both versions (compiled once for the job); {@value #REPLAY_STEP}
+ * replays the ladder per seller for both. Chunks commit as they go; a restart continues
+ * where the job stopped.
  */
 @Configuration(proxyBeanMethods = false)
 public class BacktestJobConfiguration {
@@ -85,7 +86,8 @@ public class BacktestJobConfiguration {
 		return new JdbcPagingItemReaderBuilder<BacktestSession>().name("backtestSessionReader")
 			.dataSource(dataSource)
 			.selectClause("select session_id, record")
-			// a derived table, so the paging sort key is not ambiguous between the two tables
+			// a derived table, so the paging sort key is not ambiguous between the two
+			// tables
 			.fromClause("from (select s.session_id, s.business_date, r.record from live_session s "
 					+ "join session_record r on r.session_id = s.session_id) t")
 			.whereClause("where business_date between :from and :to")
@@ -114,10 +116,10 @@ public class BacktestJobConfiguration {
 
 	@Bean
 	@StepScope
-	BacktestScoring backtestScoring(JdbcClient jdbc, SessionStore sessionStore, BacktestPacks backtestPacks, Clock clock,
-			@Value("#{jobParameters['" + Backtests.BACKTEST_ID + "']}") Long backtestId) {
-		return new BacktestScoring(jdbc, sessionStore, new SessionCodec(), backtestPacks.baseline(), backtestPacks.candidate(),
-				backtestId, clock);
+	BacktestScoring backtestScoring(JdbcClient jdbc, SessionStore sessionStore, BacktestPacks backtestPacks,
+			Clock clock, @Value("#{jobParameters['" + Backtests.BACKTEST_ID + "']}") Long backtestId) {
+		return new BacktestScoring(jdbc, sessionStore, new SessionCodec(), backtestPacks.baseline(),
+				backtestPacks.candidate(), backtestId, clock);
 	}
 
 	@Bean
@@ -147,7 +149,10 @@ public class BacktestJobConfiguration {
 				.source());
 	}
 
-	/** The two compiled versions a back-test compares (a class, so the job scope can proxy it). */
+	/**
+	 * The two compiled versions a back-test compares (a class, so the job scope can proxy
+	 * it).
+	 */
 	static class BacktestPacks {
 
 		private final CompiledPack baseline;

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a back-test found: its progress, and once complete the findings each code gained and lost,
- * the difference per day, and the sellers whose penalties would change.
+ * What a back-test found: its progress, and once complete the findings each code gained
+ * and lost, the difference per day, and the sellers whose penalties would change.
  *
  * @param id the back-test
  * @param packId the pack
@@ -55,8 +55,8 @@ public record BacktestReport(long id, String packId, int candidateVersion, int b
 		double progress = (total == 0) ? ("COMPLETED".equals(status) ? 1.0 : 0.0)
 				: Math.min(1.0, (double) sessionsRead / total);
 		if (!"COMPLETED".equals(status)) {
-			return new BacktestReport(id, packId, candidate, baseline, from, to, requestedBy, requestedAt, status, total,
-					sessionsRead, progress, sellersRead, failure, 0, List.of(), List.of(), List.of(), List.of());
+			return new BacktestReport(id, packId, candidate, baseline, from, to, requestedBy, requestedAt, status,
+					total, sessionsRead, progress, sellersRead, failure, 0, List.of(), List.of(), List.of(), List.of());
 		}
 		Map<String, int[]> codes = new TreeMap<>();
 		Map<LocalDate, int[]> days = new TreeMap<>();
@@ -95,7 +95,8 @@ public record BacktestReport(long id, String packId, int candidateVersion, int b
 			.toList();
 		List<DayChange> byDay = days.entrySet()
 			.stream()
-			.map((entry) -> new DayChange(entry.getKey(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2]))
+			.map((entry) -> new DayChange(entry.getKey(), entry.getValue()[0], entry.getValue()[1],
+					entry.getValue()[2]))
 			.toList();
 		List<SellerChange> sellers = jdbc.sql("""
 				select seller_id, baseline_level, candidate_level, baseline_penalties, candidate_penalties, change
@@ -113,7 +114,9 @@ public record BacktestReport(long id, String packId, int candidateVersion, int b
 		return codes.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(codes.split(",")));
 	}
 
-	/** Sessions that gain ({@code gained}) or lose ({@code lost}) a finding of this code. */
+	/**
+	 * Sessions that gain ({@code gained}) or lose ({@code lost}) a finding of this code.
+	 */
 	public record CodeChange(String code, int gained, int lost) {
 	}
 

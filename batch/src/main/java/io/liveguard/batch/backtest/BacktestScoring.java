@@ -19,8 +19,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Scores a chunk of stored sessions with both versions, each with the seller's price history as at
- * ingest ({@link SessionStore#history}), and stores both sides' findings.
+ * Scores a chunk of stored sessions with both versions, each with the seller's price
+ * history as at ingest ({@link SessionStore#history}), and stores both sides' findings.
  */
 class BacktestScoring implements ItemWriter<BacktestSession> {
 
@@ -38,8 +38,8 @@ class BacktestScoring implements ItemWriter<BacktestSession> {
 
 	private final Clock clock;
 
-	BacktestScoring(JdbcClient jdbc, SessionStore store, SessionCodec codec, CompiledPack baseline, CompiledPack candidate, long backtestId,
-			Clock clock) {
+	BacktestScoring(JdbcClient jdbc, SessionStore store, SessionCodec codec, CompiledPack baseline,
+			CompiledPack candidate, long backtestId, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.codec = codec;
@@ -58,7 +58,8 @@ class BacktestScoring implements ItemWriter<BacktestSession> {
 			ScoreCard after = score(this.candidate, session, now);
 			Set<String> beforeCodes = codes(before);
 			Set<String> afterCodes = codes(after);
-			// a re-run of the chunk after a restart replaces what an interrupted one wrote
+			// a re-run of the chunk after a restart replaces what an interrupted one
+			// wrote
 			this.jdbc.sql("delete from backtest_finding where backtest_id = ? and session_id = ?")
 				.params(this.backtestId, session.sessionId())
 				.update();
@@ -96,7 +97,8 @@ class BacktestScoring implements ItemWriter<BacktestSession> {
 	}
 
 	private ScoreCard score(CompiledPack pack, LiveSession session, Instant now) {
-		return pack.score(session, this.store.history(session.sellerId(), ScoringEngine.historyWindow(pack, session)), now);
+		return pack.score(session, this.store.history(session.sellerId(), ScoringEngine.historyWindow(pack, session)),
+				now);
 	}
 
 	private static Set<String> codes(ScoreCard card) {

@@ -22,9 +22,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Starts back-tests in the background and tells how they stand: the candidate version against the
- * pack's active version over the stored sessions of a range of business dates. Recording, launching
- * and reading back are the {@link BackgroundJobs}' (two back-tests at once, more wait as REQUESTED).
+ * Starts back-tests in the background and tells how they stand: the candidate version
+ * against the pack's active version over the stored sessions of a range of business
+ * dates. Recording, launching and reading back are the {@link BackgroundJobs}' (two
+ * back-tests at once, more wait as REQUESTED).
  */
 public class Backtests implements AutoCloseable {
 
@@ -70,10 +71,11 @@ public class Backtests implements AutoCloseable {
 	}
 
 	/**
-	 * Records a back-test of {@code candidate} against the pack's active version and starts it in the
-	 * background.
+	 * Records a back-test of {@code candidate} against the pack's active version and
+	 * starts it in the background.
 	 * @throws InvalidJobRequest when the range does not make a back-test
-	 * @throws JobInputNotFound when the pack has no active version or no such candidate version
+	 * @throws JobInputNotFound when the pack has no active version or no such candidate
+	 * version
 	 */
 	public long start(String packId, int candidate, LocalDate from, LocalDate to, String requestedBy) {
 		long id = record(packId, candidate, from, to, requestedBy);
@@ -107,8 +109,8 @@ public class Backtests implements AutoCloseable {
 			return BacktestReport.load(this.jdbc, rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
 					rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
 					rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getInt(9), job.state(),
-					readCount(job, BacktestJobConfiguration.SCORE_STEP), readCount(job, BacktestJobConfiguration.REPLAY_STEP),
-					job.failure());
+					readCount(job, BacktestJobConfiguration.SCORE_STEP),
+					readCount(job, BacktestJobConfiguration.REPLAY_STEP), job.failure());
 		}).optional();
 	}
 
@@ -117,16 +119,15 @@ public class Backtests implements AutoCloseable {
 			throw new InvalidJobRequest("to: " + to + " is before from " + from);
 		}
 		if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-			throw new InvalidJobRequest("to: a back-test covers at most " + MAX_DAYS + " days (" + from + " to "
-					+ to + " is " + (ChronoUnit.DAYS.between(from, to) + 1) + ")");
+			throw new InvalidJobRequest("to: a back-test covers at most " + MAX_DAYS + " days (" + from + " to " + to
+					+ " is " + (ChronoUnit.DAYS.between(from, to) + 1) + ")");
 		}
 		Integer baseline = this.store.activeVersions().get(packId);
 		if (baseline == null) {
 			throw new JobInputNotFound("packId: no rule pack '" + packId + "' with an active version");
 		}
 		PackVersion version = this.store.find(packId, candidate)
-			.orElseThrow(() -> new JobInputNotFound("version: rule pack '" + packId + "' has no version "
-					+ candidate));
+			.orElseThrow(() -> new JobInputNotFound("version: rule pack '" + packId + "' has no version " + candidate));
 		int sessions = this.jdbc.sql("select count(*) from live_session where business_date between ? and ?")
 			.params(from, to)
 			.query(Integer.class)

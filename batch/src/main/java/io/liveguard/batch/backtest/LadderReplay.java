@@ -24,9 +24,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Replays the nightly penalty run over the back-test's range for a chunk of sellers, once with the
- * baseline's points and ladder and once with the candidate's, from a clean slate, and stores the
- * sellers whose penalties differ. Findings overturned on appeal do not count on either side.
+ * Replays the nightly penalty run over the back-test's range for a chunk of sellers, once
+ * with the baseline's points and ladder and once with the candidate's, from a clean
+ * slate, and stores the sellers whose penalties differ. Findings overturned on appeal do
+ * not count on either side.
  */
 class LadderReplay implements ItemWriter<String> {
 
@@ -82,7 +83,10 @@ class LadderReplay implements ItemWriter<String> {
 		}
 	}
 
-	/** The penalties the nightly run would have decided for the seller over the range with this pack. */
+	/**
+	 * The penalties the nightly run would have decided for the seller over the range with
+	 * this pack.
+	 */
 	List<Penalty> replay(String sellerId, String market, String side, CompiledPack pack, Set<String> overturned) {
 		Ladder ladder = Ladder.from(pack.settings());
 		ZoneId zone = pack.settings().zoneFor(market);
@@ -112,7 +116,9 @@ class LadderReplay implements ItemWriter<String> {
 		return penalties;
 	}
 
-	/** How the candidate's penalties differ from the baseline's, or null when they do not. */
+	/**
+	 * How the candidate's penalties differ from the baseline's, or null when they do not.
+	 */
 	static @Nullable String change(List<Penalty> before, List<Penalty> after) {
 		if (describe(before).equals(describe(after))) {
 			return null;
@@ -144,7 +150,10 @@ class LadderReplay implements ItemWriter<String> {
 		return highest;
 	}
 
-	/** The penalties as "LEVEL@date" in order, e.g. {@code BAN_3D@2026-11-02,BAN_7D@2026-11-09}. */
+	/**
+	 * The penalties as "LEVEL@date" in order, e.g.
+	 * {@code BAN_3D@2026-11-02,BAN_7D@2026-11-09}.
+	 */
 	static String describe(List<Penalty> penalties) {
 		return penalties.stream()
 			.map((penalty) -> penalty.level() + "@" + penalty.decidedFor())

@@ -36,17 +36,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * One feature's background job, run the way every feature's is: its row is recorded in the feature's
- * table before the job starts (so its id exists at once and survives restarts), the job runs on this
- * component's own threads through the {@link JobOperator}, the row is linked to its latest execution
- * ({@link #executionLink}), and its state, timings, failure and steps are read back from the job
- * repository. A restart continues the same job instance where it left off; an execution found still
- * running that no thread of this process runs was left by a process that died, and is marked failed
- * before it is restarted. What cannot be done is a {@link JobNotFound}, {@link JobAlreadyRunning} or
- * {@link JobNotRestartable} whose detail the feature words.
+ * One feature's background job, run the way every feature's is: its row is recorded in
+ * the feature's table before the job starts (so its id exists at once and survives
+ * restarts), the job runs on this component's own threads through the
+ * {@link JobOperator}, the row is linked to its latest execution
+ * ({@link #executionLink}), and its state, timings, failure and steps are read back from
+ * the job repository. A restart continues the same job instance where it left off; an
+ * execution found still running that no thread of this process runs was left by a process
+ * that died, and is marked failed before it is restarted. What cannot be done is a
+ * {@link JobNotFound}, {@link JobAlreadyRunning} or {@link JobNotRestartable} whose
+ * detail the feature words.
  * <p>
- * The threads are daemons in a fixed pool: more jobs than threads wait their turn as REQUESTED (the
- * caller is never held up), and a job cut off by a shutdown stays restartable.
+ * The threads are daemons in a fixed pool: more jobs than threads wait their turn as
+ * REQUESTED (the caller is never held up), and a job cut off by a shutdown stays
+ * restartable.
  */
 public final class BackgroundJobs implements AutoCloseable {
 
@@ -54,8 +57,7 @@ public final class BackgroundJobs implements AutoCloseable {
 	static final Set<BatchStatus> FINAL = EnumSet.of(BatchStatus.COMPLETED, BatchStatus.ABANDONED);
 
 	/** The statuses of an execution that a live process is carrying out. */
-	static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
-			BatchStatus.STOPPING);
+	static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
 	/** The in-process mark of a job started afresh, not restarting an execution. */
 	private static final long FRESH = -1;
@@ -87,8 +89,9 @@ public final class BackgroundJobs implements AutoCloseable {
 	private final ExecutorService executor;
 
 	/**
-	 * The jobs this process runs or is about to run, with the execution each restarts ({@link #FRESH}
-	 * for none): never launched twice at once, and RESTARTING until the new execution begins.
+	 * The jobs this process runs or is about to run, with the execution each restarts
+	 * ({@link #FRESH} for none): never launched twice at once, and RESTARTING until the
+	 * new execution begins.
 	 */
 	private final Map<Long, Long> inProcess = new ConcurrentHashMap<>();
 
@@ -122,15 +125,17 @@ public final class BackgroundJobs implements AutoCloseable {
 	}
 
 	/**
-	 * The job listener linking a row of {@code table} (its {@code id} is the job parameter
-	 * {@code idParameter}) to the execution carrying it out; the job's configuration registers it.
+	 * The job listener linking a row of {@code table} (its {@code id} is the job
+	 * parameter {@code idParameter}) to the execution carrying it out; the job's
+	 * configuration registers it.
 	 */
 	public static JobExecutionListener executionLink(JdbcClient jdbc, String table, String idParameter) {
 		return new ExecutionLink(jdbc, table, idParameter);
 	}
 
 	/**
-	 * Records a job's row with the feature's insert statement and returns its generated {@code id}.
+	 * Records a job's row with the feature's insert statement and returns its generated
+	 * {@code id}.
 	 * @param insert an insert into the feature's table, with {@code ?} for the parameters
 	 * @param parameters the values of the row
 	 */
@@ -141,7 +146,8 @@ public final class BackgroundJobs implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the recorded job in the background; it waits as REQUESTED until a thread is free.
+	 * Starts the recorded job in the background; it waits as REQUESTED until a thread is
+	 * free.
 	 * @throws JobAlreadyRunning when this process already runs it
 	 * @throws JobNotAccepted when the threads take no more jobs
 	 */
@@ -151,7 +157,8 @@ public final class BackgroundJobs implements AutoCloseable {
 	}
 
 	/**
-	 * Runs the recorded job to its end in this thread (a failure is the job's state, not an exception).
+	 * Runs the recorded job to its end in this thread (a failure is the job's state, not
+	 * an exception).
 	 * @throws JobAlreadyRunning when this process already runs it
 	 */
 	public void run(long id, JobParameters parameters) {
@@ -160,7 +167,8 @@ public final class BackgroundJobs implements AutoCloseable {
 	}
 
 	/**
-	 * Restarts the job in the background where it left off, if its state is one the feature restarts.
+	 * Restarts the job in the background where it left off, if its state is one the
+	 * feature restarts.
 	 * @throws JobNotFound when there is no such job
 	 * @throws JobAlreadyRunning when this process runs it or is about to
 	 * @throws JobNotRestartable when its state does not allow it
@@ -171,9 +179,10 @@ public final class BackgroundJobs implements AutoCloseable {
 	}
 
 	/**
-	 * Restarts the job in this thread where it left off, whatever its state short of COMPLETED or
-	 * ABANDONED: an execution still marked running is taken as left by a process that died, so call
-	 * this only when no other process runs it (the command line, a test, a restart after a crash).
+	 * Restarts the job in this thread where it left off, whatever its state short of
+	 * COMPLETED or ABANDONED: an execution still marked running is taken as left by a
+	 * process that died, so call this only when no other process runs it (the command
+	 * line, a test, a restart after a crash).
 	 * @throws JobNotFound when there is no such job
 	 * @throws JobAlreadyRunning when this process runs it or is about to
 	 * @throws JobNotRestartable when it never started, completed or was abandoned
@@ -183,11 +192,12 @@ public final class BackgroundJobs implements AutoCloseable {
 	}
 
 	/**
-	 * Marks the executions of this job that are still marked running, but that no thread of this
-	 * process runs, as failed: they were left by a process that died. With {@code restart}, restarts
-	 * them in the background too. None of today's features calls this on start-up (a node cannot tell
-	 * whether another node still runs them, so their runs wait for a person to restart them); it is
-	 * for a job whose runs belong to one process.
+	 * Marks the executions of this job that are still marked running, but that no thread
+	 * of this process runs, as failed: they were left by a process that died. With
+	 * {@code restart}, restarts them in the background too. None of today's features
+	 * calls this on start-up (a node cannot tell whether another node still runs them, so
+	 * their runs wait for a person to restart them); it is for a job whose runs belong to
+	 * one process.
 	 * @return the ids of the jobs recovered
 	 */
 	public List<Long> recoverLeftRunning(boolean restart) {
@@ -198,8 +208,8 @@ public final class BackgroundJobs implements AutoCloseable {
 				continue;
 			}
 			JobExecution failed = this.jobOperator.recover(execution);
-			logger.warn("{} {} was left {} by a process that died: marked {}", capitalised(), id,
-					execution.getStatus(), failed.getStatus());
+			logger.warn("{} {} was left {} by a process that died: marked {}", capitalised(), id, execution.getStatus(),
+					failed.getStatus());
 			recovered.add(id);
 			if (restart) {
 				try {
@@ -214,9 +224,9 @@ public final class BackgroundJobs implements AutoCloseable {
 	}
 
 	/**
-	 * Where a job stands: REQUESTED before its first execution, RESTARTING between a restart and the
-	 * new execution's start, UNKNOWN when its execution is gone from the job repository, otherwise the
-	 * Spring Batch status of its latest execution.
+	 * Where a job stands: REQUESTED before its first execution, RESTARTING between a
+	 * restart and the new execution's start, UNKNOWN when its execution is gone from the
+	 * job repository, otherwise the Spring Batch status of its latest execution.
 	 * @param id the job's id
 	 * @param executionId the execution its row is linked to, or null
 	 */
@@ -237,7 +247,10 @@ public final class BackgroundJobs implements AutoCloseable {
 				StepExecutions.latest(this.jobRepository, execution));
 	}
 
-	/** Takes no more jobs; those running go on until the process exits (their threads are daemons). */
+	/**
+	 * Takes no more jobs; those running go on until the process exits (their threads are
+	 * daemons).
+	 */
 	@Override
 	public void close() {
 		this.executor.shutdown();
@@ -245,8 +258,8 @@ public final class BackgroundJobs implements AutoCloseable {
 
 	private void claim(long id, long restarting) {
 		if (this.inProcess.putIfAbsent(id, restarting) != null) {
-			throw new JobAlreadyRunning(this.notRestartable.apply(id,
-					new Refusal(state(id), "it is running or waiting to run")));
+			throw new JobAlreadyRunning(
+					this.notRestartable.apply(id, new Refusal(state(id), "it is running or waiting to run")));
 		}
 	}
 
@@ -257,13 +270,13 @@ public final class BackgroundJobs implements AutoCloseable {
 					new Refusal(progress(id, executionId).state(), "it is running or waiting to run")));
 		}
 		if (executionId == null) {
-			throw new JobNotRestartable(this.notRestartable.apply(id,
-					new Refusal("REQUESTED", "it is running or waiting to run")));
+			throw new JobNotRestartable(
+					this.notRestartable.apply(id, new Refusal("REQUESTED", "it is running or waiting to run")));
 		}
 		JobExecution last = this.jobRepository.getJobExecution(executionId);
 		if (last == null) {
-			throw new JobNotRestartable(this.notRestartable.apply(id,
-					new Refusal("UNKNOWN", "its job execution is gone")));
+			throw new JobNotRestartable(
+					this.notRestartable.apply(id, new Refusal("UNKNOWN", "its job execution is gone")));
 		}
 		BatchStatus status = last.getStatus();
 		if (!allowed.contains(status)) {
@@ -283,7 +296,8 @@ public final class BackgroundJobs implements AutoCloseable {
 		}
 		catch (RejectedExecutionException ex) {
 			this.inProcess.remove(id);
-			throw new JobNotAccepted("the " + this.name + " " + id + " cannot run now: the application is shutting down");
+			throw new JobNotAccepted(
+					"the " + this.name + " " + id + " cannot run now: the application is shutting down");
 		}
 	}
 
@@ -304,7 +318,8 @@ public final class BackgroundJobs implements AutoCloseable {
 		try {
 			JobExecution execution = last;
 			if (RUNNING.contains(execution.getStatus())) {
-				// no thread of this process runs it: the process that did died, so mark it failed
+				// no thread of this process runs it: the process that did died, so mark
+				// it failed
 				execution = this.jobOperator.recover(execution);
 			}
 			JobExecution restarted = this.jobOperator.restart(execution);
@@ -343,8 +358,10 @@ public final class BackgroundJobs implements AutoCloseable {
 	/**
 	 * Why a job cannot be restarted, for the feature to word its refusal.
 	 *
-	 * @param state the job's state as {@link #progress} tells it (REQUESTED, STARTED, COMPLETED, ...)
-	 * @param reason the reason in a few words ("it is COMPLETED", "its job execution is gone")
+	 * @param state the job's state as {@link #progress} tells it (REQUESTED, STARTED,
+	 * COMPLETED, ...)
+	 * @param reason the reason in a few words ("it is COMPLETED", "its job execution is
+	 * gone")
 	 */
 	public record Refusal(String state, String reason) {
 	}
@@ -352,12 +369,15 @@ public final class BackgroundJobs implements AutoCloseable {
 	/**
 	 * Where a job stands, for the feature to add its own counts.
 	 *
-	 * @param state REQUESTED, RESTARTING, UNKNOWN or the Spring Batch status of its latest execution
+	 * @param state REQUESTED, RESTARTING, UNKNOWN or the Spring Batch status of its
+	 * latest execution
 	 * @param startedAt when its latest execution started
 	 * @param endedAt when its latest execution ended
 	 * @param failure the first failure of its latest execution ({@link JobFailures})
-	 * @param context its latest execution's context (where a job keeps totals it selected)
-	 * @param steps the latest execution of each step and partition, by name, across restarts
+	 * @param context its latest execution's context (where a job keeps totals it
+	 * selected)
+	 * @param steps the latest execution of each step and partition, by name, across
+	 * restarts
 	 */
 	public record Progress(String state, @Nullable Instant startedAt, @Nullable Instant endedAt,
 			@Nullable String failure, ExecutionContext context, Map<String, StepExecution> steps) {
@@ -405,8 +425,9 @@ public final class BackgroundJobs implements AutoCloseable {
 		}
 
 		/**
-		 * The feature's table of jobs, whose {@code id} and {@code job_execution_id} columns are read, and
-		 * the job parameter carrying the id (as given to {@link BackgroundJobs#executionLink}).
+		 * The feature's table of jobs, whose {@code id} and {@code job_execution_id}
+		 * columns are read, and the job parameter carrying the id (as given to
+		 * {@link BackgroundJobs#executionLink}).
 		 */
 		public Builder table(String table, String idParameter) {
 			this.table = table;
@@ -414,20 +435,28 @@ public final class BackgroundJobs implements AutoCloseable {
 			return this;
 		}
 
-		/** How many of these jobs run at once, on threads named {@code prefix1, prefix2, ...}. */
+		/**
+		 * How many of these jobs run at once, on threads named
+		 * {@code prefix1, prefix2, ...}.
+		 */
 		public Builder threads(String prefix, int count) {
 			this.threadPrefix = prefix;
 			this.threads = count;
 			return this;
 		}
 
-		/** The statuses a job may be restarted from in the background: FAILED and STOPPED unless told. */
+		/**
+		 * The statuses a job may be restarted from in the background: FAILED and STOPPED
+		 * unless told.
+		 */
 		public Builder restartable(BatchStatus first, BatchStatus... others) {
 			this.restartable = EnumSet.of(first, others);
 			return this;
 		}
 
-		/** The detail of a {@link JobNotFound}, naming the id as the feature's API does. */
+		/**
+		 * The detail of a {@link JobNotFound}, naming the id as the feature's API does.
+		 */
 		public Builder notFound(LongFunction<String> detail) {
 			this.notFound = detail;
 			return this;
@@ -439,7 +468,10 @@ public final class BackgroundJobs implements AutoCloseable {
 			return this;
 		}
 
-		/** A further reason not to restart a job, checked after its state (such as its file being gone), or null. */
+		/**
+		 * A further reason not to restart a job, checked after its state (such as its
+		 * file being gone), or null.
+		 */
 		public Builder precondition(LongFunction<@Nullable String> reason) {
 			this.precondition = reason;
 			return this;

@@ -5,8 +5,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Links a job's row to the execution carrying it out (the latest, after a restart) as the execution
- * begins, so the row's state is read from the job repository while the job runs.
+ * Links a job's row to the execution carrying it out (the latest, after a restart) as the
+ * execution begins, so the row's state is read from the job repository while the job
+ * runs.
  */
 class ExecutionLink implements JobExecutionListener {
 

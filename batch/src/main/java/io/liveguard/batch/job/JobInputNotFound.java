@@ -3,8 +3,8 @@ package io.liveguard.batch.job;
 import io.liveguard.engine.DomainException;
 
 /**
- * What a job is asked to work on does not exist, such as the rule pack version a back-test would
- * compare: 404 naming the field.
+ * What a job is asked to work on does not exist, such as the rule pack version a
+ * back-test would compare: 404 naming the field.
  */
 public class JobInputNotFound extends DomainException {
 

@@ -7,10 +7,10 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits the {@link SellerBuckets} into {@code gridSize} contiguous ranges, one partition each,
- * named {@code partition0}, {@code partition1}, ... Each partition's execution context holds its
- * range as {@link #FROM} (inclusive) and {@link #TO} (exclusive). A grid size above
- * {@link SellerBuckets#COUNT} is capped there.
+ * Splits the {@link SellerBuckets} into {@code gridSize} contiguous ranges, one partition
+ * each, named {@code partition0}, {@code partition1}, ... Each partition's execution
+ * context holds its range as {@link #FROM} (inclusive) and {@link #TO} (exclusive). A
+ * grid size above {@link SellerBuckets#COUNT} is capped there.
  */
 public class BucketRangePartitioner implements Partitioner {
 

@@ -14,12 +14,13 @@ import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * Builds the manager steps of the partitioned jobs: a step that splits the seller buckets into
- * {@link PartitioningProperties#partitions()} ranges ({@link BucketRangePartitioner}) and runs the
- * given worker step once per range, on local threads or, in {@code MANAGER} mode, on worker processes
- * reached over RabbitMQ. Worker step executions are named {@code <worker step>:partition<n>} and live
- * in the job repository either way, so a restart re-runs exactly the partitions that did not complete,
- * each from its last committed chunk.
+ * Builds the manager steps of the partitioned jobs: a step that splits the seller buckets
+ * into {@link PartitioningProperties#partitions()} ranges
+ * ({@link BucketRangePartitioner}) and runs the given worker step once per range, on
+ * local threads or, in {@code MANAGER} mode, on worker processes reached over RabbitMQ.
+ * Worker step executions are named {@code <worker step>:partition<n>} and live in the job
+ * repository either way, so a restart re-runs exactly the partitions that did not
+ * complete, each from its last committed chunk.
  */
 public class Partitioning {
 

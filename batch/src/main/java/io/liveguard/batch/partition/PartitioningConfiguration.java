@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.MessageChannel;
 
-/** The partitioning of the nightly jobs: local threads by default, RabbitMQ workers when configured. */
+/**
+ * The partitioning of the nightly jobs: local threads by default, RabbitMQ workers when
+ * configured.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PartitioningProperties.class)
 @Import({ RemotePartitioningConfiguration.Manager.class, RemotePartitioningConfiguration.Worker.class })

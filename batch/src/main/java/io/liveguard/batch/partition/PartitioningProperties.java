@@ -8,18 +8,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the partitioned jobs (the penalty run, re-scoring) spread their work.
  *
- * @param mode {@code LOCAL}: partitions run on this process's threads; {@code MANAGER}: partition
- * requests go to the RabbitMQ queue and this process waits for the workers, polling the shared job
- * repository; {@code WORKER}: this process takes partition requests from the queue and runs them
- * (it can still run whole jobs locally when asked)
+ * @param mode {@code LOCAL}: partitions run on this process's threads; {@code MANAGER}:
+ * partition requests go to the RabbitMQ queue and this process waits for the workers,
+ * polling the shared job repository; {@code WORKER}: this process takes partition
+ * requests from the queue and runs them (it can still run whole jobs locally when asked)
  * @param partitions partitions per job run (each takes a range of the 256 seller buckets)
  * @param threads partitions run at once in {@code LOCAL} mode
  * @param queue the RabbitMQ queue of partition requests
  * @param workerConsumers partitions one worker runs at once
- * @param pollInterval how often the manager reads the job repository for finished partitions
- * @param staleAfter a partition whose step execution has not been updated for this long (a worker
- * updates it at every chunk commit) is taken as lost with its worker and marked failed, so the run
- * fails and its restart runs that partition again from its last committed chunk
+ * @param pollInterval how often the manager reads the job repository for finished
+ * partitions
+ * @param staleAfter a partition whose step execution has not been updated for this long
+ * (a worker updates it at every chunk commit) is taken as lost with its worker and marked
+ * failed, so the run fails and its restart runs that partition again from its last
+ * committed chunk
  * @param timeout the longest the manager waits for all partitions
  */
 @ConfigurationProperties("liveguard.partitioning")
@@ -30,11 +32,12 @@ public record PartitioningProperties(@DefaultValue("LOCAL") Mode mode, @DefaultV
 
 	public PartitioningProperties {
 		if (partitions < 1 || partitions > SellerBuckets.COUNT) {
-			throw new IllegalArgumentException(
-					"liveguard.partitioning.partitions must be between 1 and " + SellerBuckets.COUNT + ", not " + partitions);
+			throw new IllegalArgumentException("liveguard.partitioning.partitions must be between 1 and "
+					+ SellerBuckets.COUNT + ", not " + partitions);
 		}
 		if (threads < 1 || workerConsumers < 1) {
-			throw new IllegalArgumentException("liveguard.partitioning.threads and worker-consumers must be at least 1");
+			throw new IllegalArgumentException(
+					"liveguard.partitioning.threads and worker-consumers must be at least 1");
 		}
 	}
 

@@ -19,14 +19,15 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * Spring Batch's {@link MessageChannelPartitionHandler} (requests over a channel, results read back
- * from the shared job repository) plus a watch for lost workers: while the manager waits, a partition
- * whose step execution is still running but has not been updated for {@code staleAfter} is marked
- * FAILED, since its worker commits (and so updates it) after every chunk. The manager then sees every
- * partition ended, the step and the run fail, and a restart runs the lost partition again from its
- * last committed chunk. Should the worker be alive after all, its next commit meets a newer version
- * of the step execution and fails, rolling back that chunk: no decision is stored twice (by design of
- * Spring Batch's optimistic locking; not covered by a test).
+ * Spring Batch's {@link MessageChannelPartitionHandler} (requests over a channel, results
+ * read back from the shared job repository) plus a watch for lost workers: while the
+ * manager waits, a partition whose step execution is still running but has not been
+ * updated for {@code staleAfter} is marked FAILED, since its worker commits (and so
+ * updates it) after every chunk. The manager then sees every partition ended, the step
+ * and the run fail, and a restart runs the lost partition again from its last committed
+ * chunk. Should the worker be alive after all, its next commit meets a newer version of
+ * the step execution and fails, rolling back that chunk: no decision is stored twice (by
+ * design of Spring Batch's optimistic locking; not covered by a test).
  */
 class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
@@ -76,7 +77,8 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 				if (seen == null || Duration.between(seen, now).compareTo(this.staleAfter) < 0) {
 					continue;
 				}
-				logger.warn("Partition {} (step execution {}) has not been updated since {}: its worker is taken as lost",
+				logger.warn(
+						"Partition {} (step execution {}) has not been updated since {}: its worker is taken as lost",
 						partition.getStepName(), partition.getId(), seen);
 				partition.setStatus(BatchStatus.FAILED);
 				partition.setExitStatus(ExitStatus.FAILED.addExitDescription("its worker was lost: no update for "

@@ -26,14 +26,16 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * Remote partitioning over RabbitMQ, with Spring Batch Integration and Spring Integration AMQP. The
- * manager sends one message per partition ({@code "<step execution id> <worker step name>"}, plain
- * text, so no Java serialization crosses the wire) to a durable queue; it learns of the results by
- * polling the shared job repository. A worker takes one request at a time per consumer, acknowledges
- * it as it starts (a partition can run longer than RabbitMQ's delivery acknowledgement timeout), and
- * runs the named step bean on that step execution. A worker that dies mid-partition loses no message
- * that matters: its partition's step execution stays in the repository, the manager marks it failed
- * when it stops being updated ({@link RemotePartitionHandler}), and the restart runs it again.
+ * Remote partitioning over RabbitMQ, with Spring Batch Integration and Spring Integration
+ * AMQP. The manager sends one message per partition
+ * ({@code "<step execution id> <worker step name>"}, plain text, so no Java serialization
+ * crosses the wire) to a durable queue; it learns of the results by polling the shared
+ * job repository. A worker takes one request at a time per consumer, acknowledges it as
+ * it starts (a partition can run longer than RabbitMQ's delivery acknowledgement
+ * timeout), and runs the named step bean on that step execution. A worker that dies
+ * mid-partition loses no message that matters: its partition's step execution stays in
+ * the repository, the manager marks it failed when it stops being updated
+ * ({@link RemotePartitionHandler}), and the restart runs it again.
  */
 final class RemotePartitioningConfiguration {
 

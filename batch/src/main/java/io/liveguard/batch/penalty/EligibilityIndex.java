@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 import io.liveguard.engine.penalty.Penalty;
 
 /**
- * The hot path the platform calls before every go-live: the standing penalties of every banned
- * seller, in memory. The penalty run and appeal decisions refresh the sellers they touch after their
- * transaction commits, and a full reload replaces the whole map atomically (at start-up and
- * periodically, so several application nodes converge). A seller absent from the map may go live.
+ * The hot path the platform calls before every go-live: the standing penalties of every
+ * banned seller, in memory. The penalty run and appeal decisions refresh the sellers they
+ * touch after their transaction commits, and a full reload replaces the whole map
+ * atomically (at start-up and periodically, so several application nodes converge). A
+ * seller absent from the map may go live.
  */
 public class EligibilityIndex {
 
@@ -38,7 +39,10 @@ public class EligibilityIndex {
 		this.standing = loaded;
 	}
 
-	/** Reloads the standing penalties of some sellers, after a run or an appeal changed them. */
+	/**
+	 * Reloads the standing penalties of some sellers, after a run or an appeal changed
+	 * them.
+	 */
 	public synchronized void refresh(Collection<String> sellerIds) {
 		Instant now = this.clock.instant();
 		ConcurrentHashMap<String, List<Penalty>> current = this.standing;
@@ -53,7 +57,9 @@ public class EligibilityIndex {
 		}
 	}
 
-	/** The penalty that stops the seller going live at {@code at}: the one that ends last. */
+	/**
+	 * The penalty that stops the seller going live at {@code at}: the one that ends last.
+	 */
 	public Optional<Penalty> blocking(String sellerId, Instant at) {
 		List<Penalty> penalties = this.standing.get(sellerId);
 		if (penalties == null) {

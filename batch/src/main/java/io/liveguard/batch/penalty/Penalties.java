@@ -38,7 +38,8 @@ public class Penalties {
 
 	/** Every penalty of the seller, newest first. */
 	public List<Penalty> forSeller(String sellerId) {
-		return collect(this.jdbc.sql(SELECT + " where p.seller_id = ? order by p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
+		return collect(this.jdbc
+			.sql(SELECT + " where p.seller_id = ? order by p.decided_for desc, p.starts_at desc, p.penalty_id, r.seq")
 			.param(sellerId));
 	}
 
@@ -55,16 +56,20 @@ public class Penalties {
 		return bySeller;
 	}
 
-	/** Penalties that are not lifted and not over at {@code at}, for the eligibility index. */
+	/**
+	 * Penalties that are not lifted and not over at {@code at}, for the eligibility
+	 * index.
+	 */
 	public List<Penalty> standingAt(Instant at) {
-		return collect(this.jdbc
-			.sql(SELECT + " where p.lifted_at is null and (p.ends_at is null or p.ends_at > ?) order by p.seller_id, p.penalty_id, r.seq")
+		return collect(this.jdbc.sql(SELECT
+				+ " where p.lifted_at is null and (p.ends_at is null or p.ends_at > ?) order by p.seller_id, p.penalty_id, r.seq")
 			.param(OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)));
 	}
 
 	/** Lifts a penalty now, recording who and why; false if it was already lifted. */
 	public boolean lift(String penaltyId, Instant at, String by, String reason) {
-		return this.jdbc.sql("update penalty set lifted_at = ?, lifted_by = ?, lift_reason = ? where penalty_id = ? and lifted_at is null")
+		return this.jdbc.sql(
+				"update penalty set lifted_at = ?, lifted_by = ?, lift_reason = ? where penalty_id = ? and lifted_at is null")
 			.params(OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), by, reason, penaltyId)
 			.update() == 1;
 	}

@@ -29,17 +29,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Decides a chunk of sellers and stores the decisions in the chunk's transaction. The chunk's records
- * are loaded in a few bulk queries; each seller is decided with its market's ladder, taken from one
- * rule pack snapshot per market for the whole step, so a step never mixes pack versions. New
- * penalties with their reasons, lifts, warnings and the sellers' ladder state are written; a seller
- * whose stored data cannot be decided goes to the quarantine with the reason. Counts go to the
- * step's execution context, which commits with the chunk, so a restarted run reports the same totals
- * as an uninterrupted one.
+ * Decides a chunk of sellers and stores the decisions in the chunk's transaction. The
+ * chunk's records are loaded in a few bulk queries; each seller is decided with its
+ * market's ladder, taken from one rule pack snapshot per market for the whole step, so a
+ * step never mixes pack versions. New penalties with their reasons, lifts, warnings and
+ * the sellers' ladder state are written; a seller whose stored data cannot be decided
+ * goes to the quarantine with the reason. Counts go to the step's execution context,
+ * which commits with the chunk, so a restarted run reports the same totals as an
+ * uninterrupted one.
  */
 class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListener {
 
-	/** Sellers written (decided or quarantined), over every execution of the partition. */
+	/**
+	 * Sellers written (decided or quarantined), over every execution of the partition.
+	 */
 	static final String SELLERS = "sellers";
 
 	static final String PENALTIES = "penalties";
@@ -65,7 +68,6 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 	private final long runId;
 
 	private final LocalDate runDate;
-
 
 	private final Map<String, CompiledPack> packs = new HashMap<>();
 
@@ -117,7 +119,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 				continue;
 			}
 			SellerRecord record = loaded.records().get(seller.sellerId());
-			String penaltyId = UUID.nameUUIDFromBytes((seller.sellerId() + "|" + this.runDate + "|" + this.runId).getBytes())
+			String penaltyId = UUID
+				.nameUUIDFromBytes((seller.sellerId() + "|" + this.runDate + "|" + this.runId).getBytes())
 				.toString();
 			SellerDecision decision = record.decide(this.runDate,
 					pack(seller.market()).settings().zoneFor(seller.market()), ladder, this.runId, penaltyId);
@@ -146,8 +149,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 			changed = true;
 		}
 		for (String lifted : decision.lifted()) {
-			this.jdbc
-				.sql("update penalty set lifted_at = ?, lifted_by = ?, lift_reason = ? where penalty_id = ? and lifted_at is null")
+			this.jdbc.sql(
+					"update penalty set lifted_at = ?, lifted_by = ?, lift_reason = ? where penalty_id = ? and lifted_at is null")
 				.params(now, "penalty run " + this.runId,
 						"its findings no longer reach its threshold after overturned appeals", lifted)
 				.update();
@@ -156,8 +159,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 		}
 		int seq = 0;
 		for (Warning warning : decision.warnings()) {
-			this.jdbc
-				.sql("insert into seller_warning (seller_id, seq, code, message, run_id, business_date) values (?, ?, ?, ?, ?, ?)")
+			this.jdbc.sql(
+					"insert into seller_warning (seller_id, seq, code, message, run_id, business_date) values (?, ?, ?, ?, ?, ?)")
 				.params(decision.sellerId(), seq++, warning.code(), warning.message(), this.runId, decision.runDate())
 				.update();
 		}
@@ -167,11 +170,12 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 	}
 
 	private void insert(Penalty penalty, String market, OffsetDateTime now) {
-		this.jdbc.sql("""
-				insert into penalty (penalty_id, seller_id, market, level, starts_at, ends_at, threshold_points, critical,
-				                     decided_by_run, decided_for, decided_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""")
+		this.jdbc
+			.sql("""
+					insert into penalty (penalty_id, seller_id, market, level, starts_at, ends_at, threshold_points, critical,
+					                     decided_by_run, decided_for, decided_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					""")
 			.params(penalty.penaltyId(), penalty.sellerId(), market, penalty.level().name(),
 					OffsetDateTime.ofInstant(penalty.startsAt(), ZoneOffset.UTC),
 					(penalty.endsAt() == null) ? null : OffsetDateTime.ofInstant(penalty.endsAt(), ZoneOffset.UTC),
@@ -179,8 +183,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 			.update();
 		int seq = 0;
 		for (PointEntry.Reason reason : penalty.reasons()) {
-			this.jdbc
-				.sql("insert into penalty_reason (penalty_id, seq, session_id, code, severity, points) values (?, ?, ?, ?, ?, ?)")
+			this.jdbc.sql(
+					"insert into penalty_reason (penalty_id, seq, session_id, code, severity, points) values (?, ?, ?, ?, ?, ?)")
 				.params(penalty.penaltyId(), seq++, reason.sessionId(), reason.code(), reason.severity().name(),
 						reason.points())
 				.update();
@@ -189,15 +193,21 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 
 	private void saveState(String market, SellerDecision decision) {
 		String level = (decision.reachedLevel() == null) ? null : decision.reachedLevel().name();
-		int updated = this.jdbc.sql("""
-				update seller_state set market = ?, reached_level = ?, active_points = ?, last_run_date = ?, last_run_id = ?
-				where seller_id = ?
-				""").params(market, level, decision.activePoints(), decision.runDate(), this.runId, decision.sellerId()).update();
+		int updated = this.jdbc
+			.sql("""
+					update seller_state set market = ?, reached_level = ?, active_points = ?, last_run_date = ?, last_run_id = ?
+					where seller_id = ?
+					""")
+			.params(market, level, decision.activePoints(), decision.runDate(), this.runId, decision.sellerId())
+			.update();
 		if (updated == 0) {
-			this.jdbc.sql("""
-					insert into seller_state (seller_id, market, reached_level, active_points, last_run_date, last_run_id)
-					values (?, ?, ?, ?, ?, ?)
-					""").params(decision.sellerId(), market, level, decision.activePoints(), decision.runDate(), this.runId).update();
+			this.jdbc
+				.sql("""
+						insert into seller_state (seller_id, market, reached_level, active_points, last_run_date, last_run_id)
+						values (?, ?, ?, ?, ?, ?)
+						""")
+				.params(decision.sellerId(), market, level, decision.activePoints(), decision.runDate(), this.runId)
+				.update();
 		}
 	}
 

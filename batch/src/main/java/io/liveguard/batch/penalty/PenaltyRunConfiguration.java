@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The stores and the facade around the penalty run job. Needs a {@link Clock} and a {@link ScoringEngine} bean. */
+/**
+ * The stores and the facade around the penalty run job. Needs a {@link Clock} and a
+ * {@link ScoringEngine} bean.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PenaltyRunConfiguration {
 

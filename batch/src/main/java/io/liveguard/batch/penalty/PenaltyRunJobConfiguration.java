@@ -40,15 +40,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The penalty run job, for one business date and one market ({@code *} for all): the first step
- * selects the sellers to visit (sessions in the ladder's window, or a standing penalty) into a
- * staging table, each with its hash bucket; the second splits the buckets into partitions
- * ({@link Partitioning}: local threads or remote workers), each of which pages through its sellers in
- * chunks, loads each chunk's records in bulk, decides
- * each seller with its market's ladder and stores the decisions ({@link PenaltyDecisionWriter}).
- * Sellers whose stored data cannot be decided go to the quarantine with the reason. Restartable: the
- * selection step does not run again, completed partitions do not run again, and each other partition
- * resumes after its last committed chunk; sellers already decided for the date are never decided twice.
+ * The penalty run job, for one business date and one market ({@code *} for all): the
+ * first step selects the sellers to visit (sessions in the ladder's window, or a standing
+ * penalty) into a staging table, each with its hash bucket; the second splits the buckets
+ * into partitions ({@link Partitioning}: local threads or remote workers), each of which
+ * pages through its sellers in chunks, loads each chunk's records in bulk, decides each
+ * seller with its market's ladder and stores the decisions
+ * ({@link PenaltyDecisionWriter}). Sellers whose stored data cannot be decided go to the
+ * quarantine with the reason. Restartable: the selection step does not run again,
+ * completed partitions do not run again, and each other partition resumes after its last
+ * committed chunk; sellers already decided for the date are never decided twice.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PartitioningConfiguration.class)
@@ -60,7 +61,10 @@ public class PenaltyRunJobConfiguration {
 
 	static final String DECIDE_STEP = "decidePenalties";
 
-	/** The worker step: one execution per partition, named {@code decidePenaltiesPartition:partition<n>}. */
+	/**
+	 * The worker step: one execution per partition, named
+	 * {@code decidePenaltiesPartition:partition<n>}.
+	 */
 	static final String PARTITION_STEP = "decidePenaltiesPartition";
 
 	static final String READER = "runSellerReader";
@@ -88,8 +92,8 @@ public class PenaltyRunJobConfiguration {
 	}
 
 	@Bean
-	Step selectSellersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcClient jdbc, JdbcTemplate jdbcTemplate, ScoringEngine engine, Clock clock) {
+	Step selectSellersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcClient jdbc,
+			JdbcTemplate jdbcTemplate, ScoringEngine engine, Clock clock) {
 		return new StepBuilder(SELECT_STEP, jobRepository).tasklet((contribution, context) -> {
 			Map<String, Object> parameters = context.getStepContext().getJobParameters();
 			long runId = (Long) parameters.get(PenaltyRuns.RUN_ID);
@@ -99,12 +103,15 @@ public class PenaltyRunJobConfiguration {
 			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 			String marketFilter = PenaltyRuns.ALL_MARKETS.equals(market) ? "" : " and market = :market";
 			jdbc.sql("delete from penalty_run_seller where run_id = ?").param(runId).update();
-			// a seller is decided in the market of its sessions (the last in code order, should it have several);
-			// its bucket (a hash of its id, for the partitions) is computed here, as SQL has no portable hash
+			// a seller is decided in the market of its sessions (the last in code order,
+			// should it have several);
+			// its bucket (a hash of its id, for the partitions) is computed here, as SQL
+			// has no portable hash
 			List<Object[]> batch = new ArrayList<>(SELECT_BATCH);
 			int[] selected = { 0 };
 			jdbc.sql("select seller_id, max(market) from ("
-					+ "select seller_id, market from live_session where business_date between :from and :to" + marketFilter
+					+ "select seller_id, market from live_session where business_date between :from and :to"
+					+ marketFilter
 					+ " union select seller_id, market from penalty where lifted_at is null and (ends_at is null or ends_at > :now)"
 					+ marketFilter + ") s group by seller_id")
 				.param("from", from)
@@ -119,8 +126,11 @@ public class PenaltyRunJobConfiguration {
 					}
 				});
 			selected[0] += insertSellers(jdbcTemplate, batch);
-			context.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putLong(TOTAL_SELLERS,
-					selected[0]);
+			context.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getExecutionContext()
+				.putLong(TOTAL_SELLERS, selected[0]);
 			contribution.incrementWriteCount(selected[0]);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).listener(JobFailures.recorder()).build();
@@ -130,13 +140,16 @@ public class PenaltyRunJobConfiguration {
 		if (batch.isEmpty()) {
 			return 0;
 		}
-		jdbc.batchUpdate("insert into penalty_run_seller (run_id, seller_id, market, bucket) values (?, ?, ?, ?)", batch);
+		jdbc.batchUpdate("insert into penalty_run_seller (run_id, seller_id, market, bucket) values (?, ?, ?, ?)",
+				batch);
 		int inserted = batch.size();
 		batch.clear();
 		return inserted;
 	}
 
-	/** Decides the sellers of every bucket range, on local threads or on remote workers. */
+	/**
+	 * Decides the sellers of every bucket range, on local threads or on remote workers.
+	 */
 	@Bean
 	Step decidePenaltiesStep(Partitioning partitioning, Step decidePenaltiesPartition) {
 		return partitioning.step(DECIDE_STEP, decidePenaltiesPartition);

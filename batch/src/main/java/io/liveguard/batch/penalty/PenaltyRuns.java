@@ -25,10 +25,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Starts penalty runs and reports on them; the one entry point for the API, the nightly schedule and
- * the command line. A run is recorded before its job starts, so its id exists at once and survives
- * restarts of the job; recording, launching, restarting and reading back are the
- * {@link BackgroundJobs}' (two runs at once, more wait as REQUESTED).
+ * Starts penalty runs and reports on them; the one entry point for the API, the nightly
+ * schedule and the command line. A run is recorded before its job starts, so its id
+ * exists at once and survives restarts of the job; recording, launching, restarting and
+ * reading back are the {@link BackgroundJobs}' (two runs at once, more wait as
+ * REQUESTED).
  */
 public class PenaltyRuns implements AutoCloseable {
 
@@ -58,7 +59,9 @@ public class PenaltyRuns implements AutoCloseable {
 		this.clock = clock;
 	}
 
-	/** How penalty runs are run in the background, and how a refused restart is worded. */
+	/**
+	 * How penalty runs are run in the background, and how a refused restart is worded.
+	 */
 	static BackgroundJobs.Builder jobs(Job penaltyRunJob) {
 		return BackgroundJobs.forJob(penaltyRunJob, "penalty run")
 			.table(TABLE, RUN_ID)
@@ -84,12 +87,13 @@ public class PenaltyRuns implements AutoCloseable {
 	}
 
 	/**
-	 * Restarts a failed or stopped run where it left off, in this thread: the selection is kept,
-	 * completed partitions are not run again, the others resume after their last committed chunk. A
-	 * run whose execution is still marked running is taken as abandoned by a process that died (call
-	 * this only when no process runs it).
+	 * Restarts a failed or stopped run where it left off, in this thread: the selection
+	 * is kept, completed partitions are not run again, the others resume after their last
+	 * committed chunk. A run whose execution is still marked running is taken as
+	 * abandoned by a process that died (call this only when no process runs it).
 	 * @throws JobNotFound when there is no such run
-	 * @throws JobNotRestartable when it never started, has completed, or runs in this process
+	 * @throws JobNotRestartable when it never started, has completed, or runs in this
+	 * process
 	 */
 	public RunStatus restart(long runId) {
 		this.jobs.restart(runId);
@@ -106,7 +110,11 @@ public class PenaltyRuns implements AutoCloseable {
 	}
 
 	public Optional<RunStatus> status(long runId) {
-		return this.jdbc.sql(SELECT_RUN + " where id = ?").param(runId).query(PenaltyRuns::runRow).optional().map(this::status);
+		return this.jdbc.sql(SELECT_RUN + " where id = ?")
+			.param(runId)
+			.query(PenaltyRuns::runRow)
+			.optional()
+			.map(this::status);
 	}
 
 	/**
@@ -160,8 +168,10 @@ public class PenaltyRuns implements AutoCloseable {
 		long lifts = 0;
 		long warnings = 0;
 		long skipped = 0;
-		// each partition's latest execution holds its totals (a restarted partition carries its counts on in its
-		// context; a completed one is not run again, so it is found in an earlier execution of the run)
+		// each partition's latest execution holds its totals (a restarted partition
+		// carries its counts on in its
+		// context; a completed one is not run again, so it is found in an earlier
+		// execution of the run)
 		for (StepExecution partition : job.steps().values()) {
 			if (partition.getStepName().startsWith(PenaltyRunJobConfiguration.PARTITION_STEP + ":")) {
 				ExecutionContext context = partition.getExecutionContext();
@@ -188,7 +198,8 @@ public class PenaltyRuns implements AutoCloseable {
 	 * @param businessDate the business date it decides for
 	 * @param market its market, {@code *} for all
 	 * @param requestedBy who or what started it
-	 * @param status REQUESTED, or the Spring Batch status (STARTED, COMPLETED, FAILED, ...)
+	 * @param status REQUESTED, or the Spring Batch status (STARTED, COMPLETED, FAILED,
+	 * ...)
 	 * @param requestedAt when it was requested
 	 * @param startedAt when its job started
 	 * @param endedAt when its job ended

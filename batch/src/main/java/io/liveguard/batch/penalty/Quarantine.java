@@ -28,10 +28,15 @@ public class Quarantine {
 	}
 
 	public int count(long runId) {
-		return this.jdbc.sql("select count(*) from quarantine where run_id = ?").param(runId).query(Integer.class).single();
+		return this.jdbc.sql("select count(*) from quarantine where run_id = ?")
+			.param(runId)
+			.query(Integer.class)
+			.single();
 	}
 
-	/** How many items a run of the job quarantined (run ids of different jobs overlap). */
+	/**
+	 * How many items a run of the job quarantined (run ids of different jobs overlap).
+	 */
 	public long count(String jobName, long runId) {
 		return this.jdbc.sql("select count(*) from quarantine where job_name = ? and run_id = ?")
 			.params(jobName, runId)
@@ -39,7 +44,10 @@ public class Quarantine {
 			.single();
 	}
 
-	/** The items a run of the job quarantined, in the order they were recorded, a page at a time. */
+	/**
+	 * The items a run of the job quarantined, in the order they were recorded, a page at
+	 * a time.
+	 */
 	public List<Entry> list(String jobName, long runId, long offset, int limit) {
 		return this.jdbc
 			.sql("select id, item_key, reason, recorded_at from quarantine where job_name = ? and run_id = ?"

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Loads what the penalty run needs of sellers: a whole chunk of sellers in five queries, so the run
- * costs a handful of round trips per chunk rather than per seller.
+ * Loads what the penalty run needs of sellers: a whole chunk of sellers in five queries,
+ * so the run costs a handful of round trips per chunk rather than per seller.
  */
 class SellerRecords {
 
@@ -45,7 +45,10 @@ class SellerRecords {
 		return runDate.minusDays(ladder.warningScoreDays() - 1L);
 	}
 
-	/** One seller's record; throws {@link BadRecordException} when its stored data cannot be read. */
+	/**
+	 * One seller's record; throws {@link BadRecordException} when its stored data cannot
+	 * be read.
+	 */
 	SellerRecord load(String sellerId, LocalDate runDate, LocalDate pointsFrom, LocalDate scoresFrom) {
 		Loaded loaded = loadAll(List.of(sellerId), SellerScope.of(List.of(sellerId)), runDate, pointsFrom, scoresFrom);
 		String problem = loaded.problems().get(sellerId);
@@ -56,14 +59,17 @@ class SellerRecords {
 	}
 
 	/**
-	 * The records of many sellers: findings with business dates in [{@code pointsFrom}, {@code runDate}],
-	 * sessions in [{@code scoresFrom}, {@code runDate}], overturned appeals, penalties and ladder state.
-	 * A seller whose stored data cannot be read is in {@link Loaded#problems()} instead, with the reason.
+	 * The records of many sellers: findings with business dates in [{@code pointsFrom},
+	 * {@code runDate}], sessions in [{@code scoresFrom}, {@code runDate}], overturned
+	 * appeals, penalties and ladder state. A seller whose stored data cannot be read is
+	 * in {@link Loaded#problems()} instead, with the reason.
 	 */
 	Loaded loadAll(Collection<String> sellerIds, SellerScope scope, LocalDate runDate, LocalDate pointsFrom,
 			LocalDate scoresFrom) {
-		// one query per table for the whole scope: a partition's sellers are spread over the whole id range
-		// (they share a hash bucket range), so the scope names exactly them, not only a range of ids
+		// one query per table for the whole scope: a partition's sellers are spread over
+		// the whole id range
+		// (they share a hash bucket range), so the scope names exactly them, not only a
+		// range of ids
 		Map<String, List<PointEntry>> points = new HashMap<>();
 		Map<String, String> problems = new LinkedHashMap<>();
 		this.jdbc.sql("""
@@ -75,25 +81,25 @@ class SellerRecords {
 			.param("from", pointsFrom)
 			.param("to", runDate)
 			.query((rs) -> {
-			String sellerId = rs.getString(1);
-			String sessionId = rs.getString(2);
-			String code = rs.getString(3);
-			String severity = rs.getString(4);
-			int earned = rs.getInt(5);
-			if (earned < 0) {
-				problems.putIfAbsent(sellerId,
-						"finding " + code + " of session " + sessionId + " has negative points " + earned);
-			}
-			else if (!isSeverity(severity)) {
-				problems.putIfAbsent(sellerId,
-						"finding " + code + " of session " + sessionId + " has unknown severity '" + severity + "'");
-			}
-			else {
-				points.computeIfAbsent(sellerId, (id) -> new ArrayList<>())
-					.add(new PointEntry(sessionId, code, Severity.valueOf(severity), earned,
-							rs.getObject(6, LocalDate.class), false));
-			}
-		});
+				String sellerId = rs.getString(1);
+				String sessionId = rs.getString(2);
+				String code = rs.getString(3);
+				String severity = rs.getString(4);
+				int earned = rs.getInt(5);
+				if (earned < 0) {
+					problems.putIfAbsent(sellerId,
+							"finding " + code + " of session " + sessionId + " has negative points " + earned);
+				}
+				else if (!isSeverity(severity)) {
+					problems.putIfAbsent(sellerId, "finding " + code + " of session " + sessionId
+							+ " has unknown severity '" + severity + "'");
+				}
+				else {
+					points.computeIfAbsent(sellerId, (id) -> new ArrayList<>())
+						.add(new PointEntry(sessionId, code, Severity.valueOf(severity), earned,
+								rs.getObject(6, LocalDate.class), false));
+				}
+			});
 		Map<String, List<ScoredSession>> sessions = new HashMap<>();
 		this.jdbc.sql("""
 				select s.seller_id, s.session_id, s.business_date, s.content_score

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which sellers a bulk read is for, as SQL to add to a query over a table with a {@code seller_id}
- * column: their ids as an IN list, and the range from the lowest to the highest. The range is
- * redundant for the result but not for H2: given only the IN list next to a condition on another
- * column of the same index (a business date), H2 plans a scan of that whole index; with the range it
- * looks the sellers up. PostgreSQL looks them up either way.
+ * Which sellers a bulk read is for, as SQL to add to a query over a table with a
+ * {@code seller_id} column: their ids as an IN list, and the range from the lowest to the
+ * highest. The range is redundant for the result but not for H2: given only the IN list
+ * next to a condition on another column of the same index (a business date), H2 plans a
+ * scan of that whole index; with the range it looks the sellers up. PostgreSQL looks them
+ * up either way.
  *
  * @param join a join to add after the table, {@code %1$s} standing for the table's alias
  * @param where the condition, {@code %1$s} standing for the table's alias

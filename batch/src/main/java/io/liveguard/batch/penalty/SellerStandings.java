@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A seller's standing as of now: computed live from the ladder over the stored findings, so an
- * overturned appeal stops counting at once, with the warnings of the last penalty run.
+ * A seller's standing as of now: computed live from the ladder over the stored findings,
+ * so an overturned appeal stops counting at once, with the warnings of the last penalty
+ * run.
  */
 public class SellerStandings {
 
@@ -48,8 +49,8 @@ public class SellerStandings {
 	}
 
 	/**
-	 * Lifts at once the seller's standing penalties that its overturned findings leave without enough
-	 * points, as an appeal decision may ask; returns the ids lifted.
+	 * Lifts at once the seller's standing penalties that its overturned findings leave
+	 * without enough points, as an appeal decision may ask; returns the ids lifted.
 	 */
 	public List<String> liftUnsupported(String sellerId, String by, String reason) {
 		Instant now = this.clock.instant();
@@ -99,37 +100,35 @@ public class SellerStandings {
 		SellerRecord record = this.records.load(sellerId, today, ladder);
 		// list the previous period too, so a seller sees points that just expired
 		LocalDate listFrom = ladder.windowStart(ladder.windowStart(today).minusDays(1));
-		List<PointLine> points = this.jdbc.sql("""
-				select f.session_id, f.code, f.points, f.business_date,
-				       (select max(a.status) from appeal a where a.session_id = f.session_id and a.code = f.code) as appeal
-				from finding f
-				where f.seller_id = ? and f.kind = 'VIOLATION' and f.business_date between ? and ?
-				order by f.business_date desc, f.session_id, f.seq
-				""").params(sellerId, listFrom, today).query((rs, row) -> {
-			LocalDate earned = rs.getObject(4, LocalDate.class);
-			String appeal = rs.getString(5);
-			String status = "OVERTURNED".equals(appeal) ? "OVERTURNED"
-					: !ladder.counts(earned, today) ? "EXPIRED" : "OPEN".equals(appeal) ? "APPEALED" : "ACTIVE";
-			return new PointLine(rs.getString(1), rs.getString(2), rs.getInt(3), earned, ladder.expiresOn(earned),
-					status);
-		}).list();
+		List<PointLine> points = this.jdbc
+			.sql("""
+					select f.session_id, f.code, f.points, f.business_date,
+					       (select max(a.status) from appeal a where a.session_id = f.session_id and a.code = f.code) as appeal
+					from finding f
+					where f.seller_id = ? and f.kind = 'VIOLATION' and f.business_date between ? and ?
+					order by f.business_date desc, f.session_id, f.seq
+					""")
+			.params(sellerId, listFrom, today)
+			.query((rs, row) -> {
+				LocalDate earned = rs.getObject(4, LocalDate.class);
+				String appeal = rs.getString(5);
+				String status = "OVERTURNED".equals(appeal) ? "OVERTURNED"
+						: !ladder.counts(earned, today) ? "EXPIRED" : "OPEN".equals(appeal) ? "APPEALED" : "ACTIVE";
+				return new PointLine(rs.getString(1), rs.getString(2), rs.getInt(3), earned, ladder.expiresOn(earned),
+						status);
+			})
+			.list();
 		int active = record.activePoints(today, ladder);
 		List<Integer> scores = this.jdbc.sql("""
 				select content_score from live_session
 				where seller_id = ? and business_date between ? and ?
-				""")
-			.params(sellerId, today.minusDays(29), today)
-			.query(Integer.class)
-			.list();
+				""").params(sellerId, today.minusDays(29), today).query(Integer.class).list();
 		Double average = scores.isEmpty() ? null
 				: Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0) * 10) / 10.0;
 		List<Warning> warnings = this.jdbc.sql("""
 				select w.code, w.message from seller_warning w join seller_state s on s.seller_id = w.seller_id
 				where w.seller_id = ? and w.run_id = s.last_run_id order by w.seq
-				""")
-			.param(sellerId)
-			.query((rs, row) -> new Warning(rs.getString(1), rs.getString(2)))
-			.list();
+				""").param(sellerId).query((rs, row) -> new Warning(rs.getString(1), rs.getString(2))).list();
 		ActivePenalty activePenalty = this.eligibility.blocking(sellerId, now)
 			.or(() -> record.penalties()
 				.stream()
@@ -150,7 +149,8 @@ public class SellerStandings {
 	 * @param businessDate today in that market
 	 * @param activePoints points that count today
 	 * @param points violation findings of this period and the previous one
-	 * @param contentScore30d average content score of the last 30 days, or null without sessions
+	 * @param contentScore30d average content score of the last 30 days, or null without
+	 * sessions
 	 * @param sessions30d sessions of the last 30 days
 	 * @param activePenalty the penalty in force now (or the next one to start), or null
 	 * @param warnings the warnings of the last penalty run
@@ -161,7 +161,10 @@ public class SellerStandings {
 			@Nullable ActivePenalty activePenalty, List<Warning> warnings, @Nullable NextThreshold nextThreshold) {
 	}
 
-	/** One violation finding and whether its points count: ACTIVE, APPEALED (still counts), EXPIRED, OVERTURNED. */
+	/**
+	 * One violation finding and whether its points count: ACTIVE, APPEALED (still
+	 * counts), EXPIRED, OVERTURNED.
+	 */
 	public record PointLine(String sessionId, String code, int points, LocalDate earnedOn, LocalDate expiresOn,
 			String status) {
 	}

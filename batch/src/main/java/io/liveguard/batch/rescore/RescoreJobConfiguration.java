@@ -41,12 +41,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The re-scoring job ({@code sessionRescore}) for a range of business dates and a market ({@code *}
- * for all): the first step selects the sellers with sessions in the range, each with its hash bucket;
- * the second splits the buckets into partitions ({@link Partitioning}: local threads or remote
- * workers, as the penalty run), each re-scoring its sellers' sessions in chunks of sellers
- * ({@link RescoreWriter}). Restartable like the penalty run: completed partitions stay done, the others
- * resume after their last committed chunk.
+ * The re-scoring job ({@code sessionRescore}) for a range of business dates and a market
+ * ({@code *} for all): the first step selects the sellers with sessions in the range,
+ * each with its hash bucket; the second splits the buckets into partitions
+ * ({@link Partitioning}: local threads or remote workers, as the penalty run), each
+ * re-scoring its sellers' sessions in chunks of sellers ({@link RescoreWriter}).
+ * Restartable like the penalty run: completed partitions stay done, the others resume
+ * after their last committed chunk.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ PartitioningConfiguration.class, SessionStoreConfiguration.class })
@@ -94,8 +95,11 @@ public class RescoreJobConfiguration {
 				});
 			jdbcTemplate.batchUpdate(
 					"insert into session_rescore_seller (rescore_id, seller_id, bucket) values (?, ?, ?)", batch);
-			context.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putLong(TOTAL_SELLERS,
-					batch.size());
+			context.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getExecutionContext()
+				.putLong(TOTAL_SELLERS, batch.size());
 			contribution.incrementWriteCount(batch.size());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).listener(JobFailures.recorder()).build();

@@ -27,11 +27,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Re-scores the sessions of a chunk of sellers within the dates, each with its market's pack as the
- * step first saw it (one snapshot per market per step, so a step never mixes versions), and with the
- * seller's price history as ingest gives it. A session whose current card already comes from that
- * pack version is left alone, which also makes a re-run chunk after a restart a no-op for what it
- * already did. Counts go to the step's execution context, which commits with the chunk.
+ * Re-scores the sessions of a chunk of sellers within the dates, each with its market's
+ * pack as the step first saw it (one snapshot per market per step, so a step never mixes
+ * versions), and with the seller's price history as ingest gives it. A session whose
+ * current card already comes from that pack version is left alone, which also makes a
+ * re-run chunk after a restart a no-op for what it already did. Counts go to the step's
+ * execution context, which commits with the chunk.
  */
 class RescoreWriter implements ItemWriter<String>, StepExecutionListener {
 
@@ -92,7 +93,8 @@ class RescoreWriter implements ItemWriter<String>, StepExecutionListener {
 				  and s.business_date between :from and :to
 				order by s.seller_id, s.started_at, s.session_id
 				""")
-			// the range is redundant but keeps H2 on the seller index (see the penalty run's SellerScope)
+			// the range is redundant but keeps H2 on the seller index (see the penalty
+			// run's SellerScope)
 			.param("sellers", List.copyOf(sellers.getItems()))
 			.param("first", sellers.getItems().stream().min(String::compareTo).orElseThrow())
 			.param("last", sellers.getItems().stream().max(String::compareTo).orElseThrow())

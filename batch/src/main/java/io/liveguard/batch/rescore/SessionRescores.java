@@ -25,9 +25,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Starts re-scoring jobs and reports on them. A re-score is recorded before its job starts, so its id
- * exists at once and survives restarts; recording, launching, restarting and reading back are the
- * {@link BackgroundJobs}' (one re-score at a time, more wait as REQUESTED).
+ * Starts re-scoring jobs and reports on them. A re-score is recorded before its job
+ * starts, so its id exists at once and survives restarts; recording, launching,
+ * restarting and reading back are the {@link BackgroundJobs}' (one re-score at a time,
+ * more wait as REQUESTED).
  */
 public class SessionRescores implements AutoCloseable {
 
@@ -73,9 +74,10 @@ public class SessionRescores implements AutoCloseable {
 	}
 
 	/**
-	 * Records a re-score of the sessions with business dates in [{@code from}, {@code to}] and starts it
-	 * in the background.
-	 * @throws InvalidJobRequest when the range is reversed or longer than {@link #MAX_DAYS}
+	 * Records a re-score of the sessions with business dates in [{@code from},
+	 * {@code to}] and starts it in the background.
+	 * @throws InvalidJobRequest when the range is reversed or longer than
+	 * {@link #MAX_DAYS}
 	 */
 	public long start(LocalDate from, LocalDate to, @Nullable String market, String requestedBy) {
 		long id = record(from, to, market, requestedBy);
@@ -100,7 +102,11 @@ public class SessionRescores implements AutoCloseable {
 	}
 
 	public Optional<RescoreStatus> status(long id) {
-		return this.jdbc.sql(SELECT + " where id = ?").param(id).query(SessionRescores::row).optional().map(this::status);
+		return this.jdbc.sql(SELECT + " where id = ?")
+			.param(id)
+			.query(SessionRescores::row)
+			.optional()
+			.map(this::status);
 	}
 
 	/**
@@ -133,9 +139,11 @@ public class SessionRescores implements AutoCloseable {
 		if (to.toEpochDay() - from.toEpochDay() + 1 > MAX_DAYS) {
 			throw new InvalidJobRequest("to: a re-score covers at most " + MAX_DAYS + " days");
 		}
-		return this.jobs.record("""
-				insert into session_rescore (date_from, date_to, market, requested_by, requested_at) values (?, ?, ?, ?, ?)
-				""", from, to, (market == null) ? ALL_MARKETS : market, requestedBy,
+		return this.jobs.record(
+				"""
+						insert into session_rescore (date_from, date_to, market, requested_by, requested_at) values (?, ?, ?, ?, ?)
+						""",
+				from, to, (market == null) ? ALL_MARKETS : market, requestedBy,
 				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 	}
 
@@ -148,8 +156,8 @@ public class SessionRescores implements AutoCloseable {
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4),
-				rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
+		return new Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+				rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
 				(rs.getObject(7) == null) ? null : rs.getLong(7));
 	}
 
@@ -170,10 +178,11 @@ public class SessionRescores implements AutoCloseable {
 			}
 		}
 		String status = job.state();
-		double progress = (total == 0) ? (status.equals("COMPLETED") ? 1.0 : 0.0) : Math.min(1.0, (double) sellers / total);
+		double progress = (total == 0) ? (status.equals("COMPLETED") ? 1.0 : 0.0)
+				: Math.min(1.0, (double) sellers / total);
 		return new RescoreStatus(row.id(), row.from(), row.to(), row.market(), row.requestedBy(), status,
-				row.requestedAt(), job.startedAt(), job.endedAt(), total, sellers, progress, sessions, rescored, changed,
-				job.failure(), row.jobExecutionId());
+				row.requestedAt(), job.startedAt(), job.endedAt(), total, sellers, progress, sessions, rescored,
+				changed, job.failure(), row.jobExecutionId());
 	}
 
 	private record Row(long id, LocalDate from, LocalDate to, String market, String requestedBy, Instant requestedAt,
@@ -196,7 +205,8 @@ public class SessionRescores implements AutoCloseable {
 	 * @param sellersDone sellers whose sessions are done
 	 * @param progress sellers done over sellers total, 0..1
 	 * @param sessions sessions looked at
-	 * @param rescored sessions given a new score card (the others already had one from the active version)
+	 * @param rescored sessions given a new score card (the others already had one from
+	 * the active version)
 	 * @param changed re-scored sessions whose finding codes or violation points changed
 	 * @param failure the first failure, if it failed
 	 * @param jobExecutionId its latest job execution

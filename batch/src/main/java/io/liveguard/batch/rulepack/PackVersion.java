@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt when
  * @param files every file of the pack, as text
  */
-public record PackVersion(String packId, int version, Status status, @Nullable Integer basedOn, String note, String author,
-		Instant createdAt, Instant updatedAt, @Nullable String publishedBy, @Nullable Instant publishedAt,
-		List<PackFile> files) {
+public record PackVersion(String packId, int version, Status status, @Nullable Integer basedOn, String note,
+		String author, Instant createdAt, Instant updatedAt, @Nullable String publishedBy,
+		@Nullable Instant publishedAt, List<PackFile> files) {
 
 	public PackVersion {
 		files = List.copyOf(files);
@@ -35,8 +35,8 @@ public record PackVersion(String packId, int version, Status status, @Nullable I
 	}
 
 	/**
-	 * What an admin approves when publishing ({@link RulePackSource#contentHash()}). Only meaningful for a
-	 * version read with its files.
+	 * What an admin approves when publishing ({@link RulePackSource#contentHash()}). Only
+	 * meaningful for a version read with its files.
 	 */
 	public String contentHash() {
 		return source().contentHash();
@@ -52,13 +52,19 @@ public record PackVersion(String packId, int version, Status status, @Nullable I
 		/** Being written; its files may change. */
 		DRAFT,
 
-		/** Proposed for publishing: frozen until an admin publishes it or sends it back to DRAFT. */
+		/**
+		 * Proposed for publishing: frozen until an admin publishes it or sends it back to
+		 * DRAFT.
+		 */
 		PROPOSED,
 
 		/** The pack's active version. Never changes. */
 		PUBLISHED,
 
-		/** Published once and replaced since. Never changes; a rollback makes it active again. */
+		/**
+		 * Published once and replaced since. Never changes; a rollback makes it active
+		 * again.
+		 */
 		RETIRED
 
 	}

@@ -36,10 +36,9 @@ public class RulePackStore {
 	/** Every pack and its active version (null while none is active). */
 	public Map<String, Integer> activeVersions() {
 		Map<String, Integer> active = new LinkedHashMap<>();
-		this.jdbc.sql("select pack_id, active_version from rule_pack order by pack_id")
-			.query((rs) -> {
-				active.put(rs.getString(1), (rs.getObject(2) == null) ? null : rs.getInt(2));
-			});
+		this.jdbc.sql("select pack_id, active_version from rule_pack order by pack_id").query((rs) -> {
+			active.put(rs.getString(1), (rs.getObject(2) == null) ? null : rs.getInt(2));
+		});
 		return active;
 	}
 
@@ -63,7 +62,10 @@ public class RulePackStore {
 		this.jdbc.sql("insert into rule_pack (pack_id, active_version) values (?, null)").param(packId).update();
 	}
 
-	/** The next version number of a pack; the row lock keeps concurrent drafts from taking the same one. */
+	/**
+	 * The next version number of a pack; the row lock keeps concurrent drafts from taking
+	 * the same one.
+	 */
 	public int nextVersion(String packId) {
 		this.jdbc.sql("update rule_pack set pack_id = pack_id where pack_id = ?").param(packId).update();
 		return this.jdbc.sql("select coalesce(max(version), 0) + 1 from rule_pack_version where pack_id = ?")
@@ -85,7 +87,10 @@ public class RulePackStore {
 		writeFiles(version.packId(), version.version(), version.files());
 	}
 
-	/** Replaces a draft's files; false when the version is not a draft (published versions never change). */
+	/**
+	 * Replaces a draft's files; false when the version is not a draft (published versions
+	 * never change).
+	 */
 	public boolean replaceDraftFiles(String packId, int version, List<PackFile> files, Instant at) {
 		int updated = this.jdbc.sql("""
 				update rule_pack_version set updated_at = ? where pack_id = ? and version = ? and status = 'DRAFT'
@@ -99,8 +104,8 @@ public class RulePackStore {
 	}
 
 	/**
-	 * Moves a version from one status to another ({@code DRAFT} to {@code PROPOSED} and back); false when
-	 * it is not in {@code from} any more.
+	 * Moves a version from one status to another ({@code DRAFT} to {@code PROPOSED} and
+	 * back); false when it is not in {@code from} any more.
 	 */
 	public boolean changeStatus(String packId, int version, PackVersion.Status from, PackVersion.Status to,
 			Instant at) {
@@ -110,36 +115,39 @@ public class RulePackStore {
 	}
 
 	/**
-	 * Makes {@code version} the active one: it becomes PUBLISHED (recording who published it the first
-	 * time), the one it replaces RETIRED.
+	 * Makes {@code version} the active one: it becomes PUBLISHED (recording who published
+	 * it the first time), the one it replaces RETIRED.
 	 */
 	public void activate(String packId, int version, String by, Instant at) {
 		this.jdbc.sql("update rule_pack_version set status = 'RETIRED' where pack_id = ? and status = 'PUBLISHED'")
 			.param(packId)
 			.update();
-		this.jdbc.sql("""
-				update rule_pack_version
-				set status = 'PUBLISHED', published_by = coalesce(published_by, ?), published_at = coalesce(published_at, ?)
-				where pack_id = ? and version = ?
-				""").params(by, utc(at), packId, version).update();
+		this.jdbc
+			.sql("""
+					update rule_pack_version
+					set status = 'PUBLISHED', published_by = coalesce(published_by, ?), published_at = coalesce(published_at, ?)
+					where pack_id = ? and version = ?
+					""")
+			.params(by, utc(at), packId, version)
+			.update();
 		this.jdbc.sql("update rule_pack set active_version = ? where pack_id = ?").params(version, packId).update();
-		this.jdbc.sql("insert into rule_pack_activation (pack_id, version, activated_at, activated_by) values (?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into rule_pack_activation (pack_id, version, activated_at, activated_by) values (?, ?, ?, ?)")
 			.params(packId, version, utc(at), by)
 			.update();
 	}
 
-	/** The version that was active at {@code instant}: the latest activation before it, else the first one. */
+	/**
+	 * The version that was active at {@code instant}: the latest activation before it,
+	 * else the first one.
+	 */
 	public Optional<Integer> activeAt(String packId, Instant instant) {
 		return this.jdbc.sql("""
 				select version from rule_pack_activation where pack_id = ? and activated_at <= ?
 				order by activated_at desc, id desc limit 1
-				""")
-			.params(packId, utc(instant))
-			.query(Integer.class)
-			.optional()
-			.or(() -> this.jdbc.sql("""
-					select version from rule_pack_activation where pack_id = ? order by activated_at, id limit 1
-					""").param(packId).query(Integer.class).optional());
+				""").params(packId, utc(instant)).query(Integer.class).optional().or(() -> this.jdbc.sql("""
+				select version from rule_pack_activation where pack_id = ? order by activated_at, id limit 1
+				""").param(packId).query(Integer.class).optional());
 	}
 
 	private void writeFiles(String packId, int version, List<PackFile> files) {

@@ -1,6 +1,6 @@
 /**
- * Rule pack versions and their files as stored, for the application (drafts, publishing) and the
- * jobs (back-tests, re-scoring) alike.
+ * Rule pack versions and their files as stored, for the application (drafts, publishing)
+ * and the jobs (back-tests, re-scoring) alike.
  */
 @NullMarked
 package io.liveguard.batch.rulepack;

@@ -24,10 +24,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * Writes sessions with their first score card, the card's findings and the session's listed prices,
- * and reads sellers' price history. One session at a time for the API, or many in JDBC batches for
- * the bulk import: both write the same rows. Instants are written as {@link OffsetDateTime} at UTC,
- * which H2 and PostgreSQL both take for {@code timestamp with time zone}.
+ * Writes sessions with their first score card, the card's findings and the session's
+ * listed prices, and reads sellers' price history. One session at a time for the API, or
+ * many in JDBC batches for the bulk import: both write the same rows. Instants are
+ * written as {@link OffsetDateTime} at UTC, which H2 and PostgreSQL both take for
+ * {@code timestamp with time zone}.
  */
 public class SessionStore {
 
@@ -71,8 +72,8 @@ public class SessionStore {
 	}
 
 	/**
-	 * The seller's prices in earlier sessions that had orders, started within {@code window}: the
-	 * history {@code FAKE_DISCOUNT} compares list prices with.
+	 * The seller's prices in earlier sessions that had orders, started within
+	 * {@code window}: the history {@code FAKE_DISCOUNT} compares list prices with.
 	 */
 	public SellerHistory history(String sellerId, HistoryWindow window) {
 		if (window.isEmpty()) {
@@ -91,10 +92,11 @@ public class SessionStore {
 	}
 
 	/**
-	 * The sold prices of several sellers, each within its own window, by seller, each list in history
-	 * order: for a chunk of sessions, each of which then keeps its own window. One indexed query per
-	 * seller ({@code listed_price (seller_id, started_at)}): an IN list over sellers with a time range
-	 * makes H2 scan the table.
+	 * The sold prices of several sellers, each within its own window, by seller, each
+	 * list in history order: for a chunk of sessions, each of which then keeps its own
+	 * window. One indexed query per seller
+	 * ({@code listed_price (seller_id, started_at)}): an IN list over sellers with a time
+	 * range makes H2 scan the table.
 	 */
 	public Map<String, List<SellerHistory.PriorSale>> sales(Map<String, HistoryWindow> windows) {
 		Map<String, List<SellerHistory.PriorSale>> sales = new HashMap<>();
@@ -111,8 +113,9 @@ public class SessionStore {
 	public Map<String, String> contentHashes(Collection<String> sessionIds) {
 		Map<String, String> hashes = new HashMap<>();
 		for (List<String> part : parts(sessionIds)) {
-			this.jdbc.sql("select session_id, content_hash from live_session where session_id in ("
-					+ placeholders(part.size()) + ")")
+			this.jdbc
+				.sql("select session_id, content_hash from live_session where session_id in ("
+						+ placeholders(part.size()) + ")")
 				.params(part.toArray())
 				.query((rs) -> {
 					hashes.put(rs.getString(1), rs.getString(2));
@@ -122,9 +125,9 @@ public class SessionStore {
 	}
 
 	/**
-	 * Stores a new session with its first score card, the card's findings and the session's listed
-	 * prices. Call inside a transaction; a second session with the same id fails with
-	 * {@link org.springframework.dao.DuplicateKeyException}.
+	 * Stores a new session with its first score card, the card's findings and the
+	 * session's listed prices. Call inside a transaction; a second session with the same
+	 * id fails with {@link org.springframework.dao.DuplicateKeyException}.
 	 */
 	public void add(NewSession added) {
 		LiveSession session = added.session();
@@ -143,8 +146,8 @@ public class SessionStore {
 	}
 
 	/**
-	 * Stores new sessions as {@link #add} does, each table in one JDBC batch. Call inside a
-	 * transaction; the ids must be new and distinct.
+	 * Stores new sessions as {@link #add} does, each table in one JDBC batch. Call inside
+	 * a transaction; the ids must be new and distinct.
 	 */
 	public void addAll(List<NewSession> added) {
 		if (added.isEmpty()) {
@@ -167,8 +170,9 @@ public class SessionStore {
 		// generated keys of a batch are not portable: read the new cards' ids back
 		Map<String, Long> cardIds = new HashMap<>();
 		for (List<String> part : parts(added.stream().map((session) -> session.session().sessionId()).toList())) {
-			this.jdbc.sql("select session_id, id from score_card where is_current = true and session_id in ("
-					+ placeholders(part.size()) + ")")
+			this.jdbc
+				.sql("select session_id, id from score_card where is_current = true and session_id in ("
+						+ placeholders(part.size()) + ")")
 				.params(part.toArray())
 				.query((rs) -> {
 					cardIds.put(rs.getString(1), rs.getLong(2));
@@ -184,12 +188,13 @@ public class SessionStore {
 	}
 
 	/**
-	 * Makes {@code card} the session's current score card: the previous card stays as history but
-	 * loses its findings (the findings table holds the current card's only), and the session's scores
-	 * follow the new card. Call inside a transaction.
+	 * Makes {@code card} the session's current score card: the previous card stays as
+	 * history but loses its findings (the findings table holds the current card's only),
+	 * and the session's scores follow the new card. Call inside a transaction.
 	 */
 	public void replaceCard(ScoreCard card, String cardJson) {
-		this.jdbc.sql("delete from finding where score_card_id in (select id from score_card where session_id = ? and is_current = true)")
+		this.jdbc.sql(
+				"delete from finding where score_card_id in (select id from score_card where session_id = ? and is_current = true)")
 			.param(card.sessionId())
 			.update();
 		this.jdbc.sql("update score_card set is_current = false where session_id = ? and is_current = true")

@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The one {@link SessionStore} of the application, for the API's ingest and the batch jobs alike. */
+/**
+ * The one {@link SessionStore} of the application, for the API's ingest and the batch
+ * jobs alike.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SessionStoreConfiguration {
 

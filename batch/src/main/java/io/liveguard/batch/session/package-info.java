@@ -1,7 +1,8 @@
 /**
- * Session storage shared by every way sessions arrive (the API, NDJSON, the bulk import) and by the
- * jobs that read them back: the inserts of a session with its first score card, findings and listed
- * prices, and the sellers' price history the rules compare with.
+ * Session storage shared by every way sessions arrive (the API, NDJSON, the bulk import)
+ * and by the jobs that read them back: the inserts of a session with its first score
+ * card, findings and listed prices, and the sellers' price history the rules compare
+ * with.
  */
 @NullMarked
 package io.liveguard.batch.session;

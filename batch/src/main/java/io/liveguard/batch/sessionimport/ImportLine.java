@@ -3,7 +3,10 @@ package io.liveguard.batch.sessionimport;
 import io.liveguard.engine.session.LiveSession;
 import org.jspecify.annotations.Nullable;
 
-/** A line of the file after parsing: a valid session to store, or a line for the quarantine. */
+/**
+ * A line of the file after parsing: a valid session to store, or a line for the
+ * quarantine.
+ */
 sealed interface ImportLine {
 
 	long number();

@@ -15,23 +15,27 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads an NDJSON file line by line, plain or gzip (told by its magic bytes), as UTF-8: a byte order
- * mark on line 1 is dropped, blank lines are skipped, lines are numbered from 1. A line longer than the
- * record limit ({@code liveguard.input.max-record-size}, counted on the decompressed bytes as they
- * stream by) comes out as {@link NdjsonLines.TooLong}, for the quarantine, without ever being held in
- * memory, so a gzip that inflates to one huge line cannot exhaust the heap. Its position, the
- * number of the last line read, goes to the step's execution context with every chunk, so a
- * restarted step reads on after the last committed chunk: the lines before are read again and
- * skipped (a gzip stream cannot seek). Malformed UTF-8 is read as U+FFFD, which the session format
- * then refuses or keeps as text, like the API. Also reports the file's bytes read so far, for
- * progress.
+ * Reads an NDJSON file line by line, plain or gzip (told by its magic bytes), as UTF-8: a
+ * byte order mark on line 1 is dropped, blank lines are skipped, lines are numbered from
+ * 1. A line longer than the record limit ({@code liveguard.input.max-record-size},
+ * counted on the decompressed bytes as they stream by) comes out as
+ * {@link NdjsonLines.TooLong}, for the quarantine, without ever being held in memory, so
+ * a gzip that inflates to one huge line cannot exhaust the heap. Its position, the number
+ * of the last line read, goes to the step's execution context with every chunk, so a
+ * restarted step reads on after the last committed chunk: the lines before are read again
+ * and skipped (a gzip stream cannot seek). Malformed UTF-8 is read as U+FFFD, which the
+ * session format then refuses or keeps as text, like the API. Also reports the file's
+ * bytes read so far, for progress.
  */
 class NdjsonReader implements ItemStreamReader<NdjsonLines.Line> {
 
 	/** The number of the last line read, blank lines included. */
 	static final String LINE = "import.line";
 
-	/** Bytes of the file (compressed, for gzip) read so far: an estimate, the readers buffer ahead. */
+	/**
+	 * Bytes of the file (compressed, for gzip) read so far: an estimate, the readers
+	 * buffer ahead.
+	 */
 	static final String BYTES_READ = "import.bytesRead";
 
 	private final Path file;

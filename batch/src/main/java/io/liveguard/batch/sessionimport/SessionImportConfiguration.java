@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The facade around the bulk import job. Its threads are its background jobs' own, not an
- * {@code Executor} bean (which would replace Boot's task executor); they are daemons, so an import cut
- * off by a shutdown stays restartable.
+ * {@code Executor} bean (which would replace Boot's task executor); they are daemons, so
+ * an import cut off by a shutdown stays restartable.
  */
 @Configuration(proxyBeanMethods = false)
 public class SessionImportConfiguration {
@@ -22,8 +22,8 @@ public class SessionImportConfiguration {
 	@Bean
 	SessionImports sessionImports(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository,
 			Job sessionImportJob, Quarantine quarantine, Clock clock) {
-		return new SessionImports(jdbc, SessionImports.jobs(sessionImportJob, jdbc).build(jdbc, jobOperator,
-				jobRepository), quarantine, clock);
+		return new SessionImports(jdbc,
+				SessionImports.jobs(sessionImportJob, jdbc).build(jdbc, jobOperator, jobRepository), quarantine, clock);
 	}
 
 }

@@ -27,12 +27,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The bulk import job: one chunk step that reads an NDJSON file ({@link NdjsonReader}), parses and
- * validates each line ({@link SessionLineProcessor}) and scores and stores each chunk in one
- * transaction ({@link SessionImportWriter}). Bad lines go to the quarantine and never stop the job.
- * Restartable: the reader's line and the counts commit with each chunk, so a restart resumes after
- * the last committed chunk, storing no session twice and quarantining no line twice. The chunk size
- * is {@code liveguard.import.chunk-size} (default 500).
+ * The bulk import job: one chunk step that reads an NDJSON file ({@link NdjsonReader}),
+ * parses and validates each line ({@link SessionLineProcessor}) and scores and stores
+ * each chunk in one transaction ({@link SessionImportWriter}). Bad lines go to the
+ * quarantine and never stop the job. Restartable: the reader's line and the counts commit
+ * with each chunk, so a restart resumes after the last committed chunk, storing no
+ * session twice and quarantining no line twice. The chunk size is
+ * {@code liveguard.import.chunk-size} (default 500).
  */
 @Configuration(proxyBeanMethods = false)
 public class SessionImportJobConfiguration {

@@ -13,9 +13,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Deletes the import's own spool file once it completes (before the COMPLETED status is stored, so
- * whoever sees that status finds the file gone). The import's row is linked to its execution by the
- * background jobs' own listener.
+ * Deletes the import's own spool file once it completes (before the COMPLETED status is
+ * stored, so whoever sees that status finds the file gone). The import's row is linked to
+ * its execution by the background jobs' own listener.
  */
 class SessionImportListener implements JobExecutionListener {
 

@@ -34,20 +34,22 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Scores and stores a chunk of lines in the chunk's transaction, with JDBC batches.
  * <ul>
- * <li>A session id already stored (or earlier in the file) with the same content hash is a
- * duplicate and skipped; with other content it is a conflict and goes to the quarantine.</li>
- * <li>Each new session is scored with its market's active rule pack, taken once per step so one
- * step never mixes pack versions, and with the seller's price history as the API gives it: the
- * stored sessions (one query per chunk) plus the sessions of this chunk on earlier lines. Earlier
- * chunks are committed by then, so every session sees all sessions on earlier lines of the file,
- * exactly as if the file had been sent line by line to {@code POST /api/v1/sessions}.</li>
- * <li>Refused lines and conflicts go to the quarantine in the same transaction, so a chunk rolled
- * back and read again after a restart never quarantines a line twice.</li>
- * <li>A session the rule pack fails on goes to the quarantine too; a database failure fails the
- * chunk, and the step, which can then be restarted.</li>
+ * <li>A session id already stored (or earlier in the file) with the same content hash is
+ * a duplicate and skipped; with other content it is a conflict and goes to the
+ * quarantine.</li>
+ * <li>Each new session is scored with its market's active rule pack, taken once per step
+ * so one step never mixes pack versions, and with the seller's price history as the API
+ * gives it: the stored sessions (one query per chunk) plus the sessions of this chunk on
+ * earlier lines. Earlier chunks are committed by then, so every session sees all sessions
+ * on earlier lines of the file, exactly as if the file had been sent line by line to
+ * {@code POST /api/v1/sessions}.</li>
+ * <li>Refused lines and conflicts go to the quarantine in the same transaction, so a
+ * chunk rolled back and read again after a restart never quarantines a line twice.</li>
+ * <li>A session the rule pack fails on goes to the quarantine too; a database failure
+ * fails the chunk, and the step, which can then be restarted.</li>
  * </ul>
- * Counts are kept as an {@link ItemStream}: they reach the step's execution context only when a
- * chunk commits, so a restarted import counts on from the last committed chunk.
+ * Counts are kept as an {@link ItemStream}: they reach the step's execution context only
+ * when a chunk commits, so a restarted import counts on from the last committed chunk.
  */
 class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
@@ -113,10 +115,12 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 	@Override
 	public void write(Chunk<? extends ImportLine> chunk) {
 		List<ImportLine.Parsed> fresh = newSessions(chunk);
-		// millisecond precision, so the stored card and the database column agree (as in the API)
+		// millisecond precision, so the stored card and the database column agree (as in
+		// the API)
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Map<String, List<SellerHistory.PriorSale>> sales = storedSales(fresh);
-		// a session's history needs the prices of the earlier ones, not their scores: histories in file
+		// a session's history needs the prices of the earlier ones, not their scores:
+		// histories in file
 		// order, then the scoring (most of the work) on every core
 		List<SellerHistory> histories = new ArrayList<>(fresh.size());
 		for (ImportLine.Parsed line : fresh) {
@@ -129,15 +133,16 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 			.mapToObj((i) -> score(fresh.get(i).session(), histories.get(i), now))
 			.toList();
 		if (results.stream().anyMatch((result) -> result.failure() != null)) {
-			// rare: a session the pack fails on is quarantined and its prices are no history for later ones
+			// rare: a session the pack fails on is quarantined and its prices are no
+			// history for later ones
 			storeOneByOne(fresh, storedSales(fresh), now);
 			return;
 		}
 		List<SessionStore.NewSession> scored = new ArrayList<>(fresh.size());
 		for (int i = 0; i < fresh.size(); i++) {
 			ImportLine.Parsed line = fresh.get(i);
-			scored.add(new SessionStore.NewSession(line.session(), line.record(), line.contentHash(), results.get(i).card(),
-					results.get(i).json(), now));
+			scored.add(new SessionStore.NewSession(line.session(), line.record(), line.contentHash(),
+					results.get(i).card(), results.get(i).json(), now));
 		}
 		this.store.addAll(scored);
 		this.stored += scored.size();
@@ -176,7 +181,10 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		}
 	}
 
-	/** Later sessions of the seller in this chunk see this one's prices, as they would once it is stored. */
+	/**
+	 * Later sessions of the seller in this chunk see this one's prices, as they would
+	 * once it is stored.
+	 */
 	private static void addSales(Map<String, List<SellerHistory.PriorSale>> sales, LiveSession session) {
 		if (session.stats().orders() > 0) {
 			List<SellerHistory.PriorSale> sellerSales = sales.computeIfAbsent(session.sellerId(),
@@ -188,7 +196,10 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		}
 	}
 
-	/** The chunk's sessions to store, in file order; duplicates counted, the rest quarantined. */
+	/**
+	 * The chunk's sessions to store, in file order; duplicates counted, the rest
+	 * quarantined.
+	 */
 	private List<ImportLine.Parsed> newSessions(Chunk<? extends ImportLine> chunk) {
 		Set<String> ids = new LinkedHashSet<>();
 		for (ImportLine line : chunk) {
@@ -220,7 +231,10 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		return fresh;
 	}
 
-	/** The stored sales of the chunk's sellers, each seller's over the union of its sessions' windows. */
+	/**
+	 * The stored sales of the chunk's sellers, each seller's over the union of its
+	 * sessions' windows.
+	 */
 	private Map<String, List<SellerHistory.PriorSale>> storedSales(List<ImportLine.Parsed> fresh) {
 		Map<String, ScoringEngine.HistoryWindow> windows = new HashMap<>();
 		for (ImportLine.Parsed line : fresh) {

@@ -28,11 +28,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Starts bulk imports of NDJSON files and reports on them: the one entry point for the API and the
- * benchmark. An import is recorded before its job starts, so its id exists at once; it is the job
- * instance's identifying parameter, so a restart continues the same import. Recording, launching,
- * restarting and reading back are the {@link BackgroundJobs}': two imports run at once, more wait
- * their turn as REQUESTED.
+ * Starts bulk imports of NDJSON files and reports on them: the one entry point for the
+ * API and the benchmark. An import is recorded before its job starts, so its id exists at
+ * once; it is the job instance's identifying parameter, so a restart continues the same
+ * import. Recording, launching, restarting and reading back are the
+ * {@link BackgroundJobs}': two imports run at once, more wait their turn as REQUESTED.
  */
 public class SessionImports implements AutoCloseable {
 
@@ -65,9 +65,10 @@ public class SessionImports implements AutoCloseable {
 	}
 
 	/**
-	 * How imports are run in the background, and how a refused restart is worded: any import short of
-	 * COMPLETED or ABANDONED that this process does not run can be restarted (one left STARTED was cut
-	 * off with its process), as long as its file is still there.
+	 * How imports are run in the background, and how a refused restart is worded: any
+	 * import short of COMPLETED or ABANDONED that this process does not run can be
+	 * restarted (one left STARTED was cut off with its process), as long as its file is
+	 * still there.
 	 */
 	static BackgroundJobs.Builder jobs(Job sessionImportJob, JdbcClient jdbc) {
 		return BackgroundJobs.forJob(sessionImportJob, "import")
@@ -87,10 +88,12 @@ public class SessionImports implements AutoCloseable {
 	}
 
 	/**
-	 * Records an import of the file and starts it in the background; returns its id at once.
+	 * Records an import of the file and starts it in the background; returns its id at
+	 * once.
 	 * @param file the NDJSON file, plain or gzip; it must stay until the import completes
 	 * @param fileName the name to show for it
-	 * @param owned whether the file is the import's own (a spool file), to delete once it completes
+	 * @param owned whether the file is the import's own (a spool file), to delete once it
+	 * completes
 	 * @param requestedBy who started it
 	 */
 	public long start(Path file, String fileName, boolean owned, String requestedBy) {
@@ -99,7 +102,10 @@ public class SessionImports implements AutoCloseable {
 		return importId;
 	}
 
-	/** Records an import of the file, runs it to the end in this thread and returns its status. */
+	/**
+	 * Records an import of the file, runs it to the end in this thread and returns its
+	 * status.
+	 */
 	public ImportStatus runAndWait(Path file, String fileName, String requestedBy) {
 		long importId = record(file, fileName, false, requestedBy);
 		this.jobs.run(importId, parameters(importId, file));
@@ -107,9 +113,11 @@ public class SessionImports implements AutoCloseable {
 	}
 
 	/**
-	 * Restarts a failed or stopped import after its last committed chunk, in the background.
+	 * Restarts a failed or stopped import after its last committed chunk, in the
+	 * background.
 	 * @throws JobNotFound when there is no such import
-	 * @throws JobNotRestartable when it is running, waiting to run, or completed, or its file is gone
+	 * @throws JobNotRestartable when it is running, waiting to run, or completed, or its
+	 * file is gone
 	 */
 	public ImportStatus restartInBackground(long importId) {
 		this.jobs.restartInBackground(importId);
@@ -119,7 +127,8 @@ public class SessionImports implements AutoCloseable {
 	/**
 	 * Restarts a failed or stopped import after its last committed chunk, in this thread.
 	 * @throws JobNotFound when there is no such import
-	 * @throws JobNotRestartable when it is running, waiting to run, or completed, or its file is gone
+	 * @throws JobNotRestartable when it is running, waiting to run, or completed, or its
+	 * file is gone
 	 */
 	public ImportStatus restart(long importId) {
 		this.jobs.restart(importId);
@@ -173,14 +182,18 @@ public class SessionImports implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot import " + file + ": " + ex.getMessage(), ex);
 		}
-		return this.jobs.record("insert into session_import (file_name, spool_path, size_bytes, spool_owned,"
-				+ " requested_by, requested_at) values (?, ?, ?, ?, ?, ?)", truncate(fileName, 255),
-				file.toAbsolutePath().toString(), size, owned, truncate(requestedBy, 64),
+		return this.jobs.record(
+				"insert into session_import (file_name, spool_path, size_bytes, spool_owned,"
+						+ " requested_by, requested_at) values (?, ?, ?, ?, ?, ?)",
+				truncate(fileName, 255), file.toAbsolutePath().toString(), size, owned, truncate(requestedBy, 64),
 				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 	}
 
 	private Optional<ImportRow> row(long importId) {
-		return this.jdbc.sql(SELECT_IMPORT + " where id = ?").param(importId).query(SessionImports::importRow).optional();
+		return this.jdbc.sql(SELECT_IMPORT + " where id = ?")
+			.param(importId)
+			.query(SessionImports::importRow)
+			.optional();
 	}
 
 	private static ImportRow importRow(ResultSet rs, int row) throws SQLException {
@@ -196,7 +209,8 @@ public class SessionImports implements AutoCloseable {
 		long stored = 0;
 		long duplicates = 0;
 		long quarantined = 0;
-		// the step's context holds the totals of the last committed chunk, carried over by restarts
+		// the step's context holds the totals of the last committed chunk, carried over
+		// by restarts
 		StepExecution step = job.steps().get(SessionImportJobConfiguration.IMPORT_STEP);
 		if (step != null) {
 			lines = step.getExecutionContext().getLong(NdjsonReader.LINE, 0L);
@@ -226,8 +240,9 @@ public class SessionImports implements AutoCloseable {
 	 * @param importId the import
 	 * @param fileName the file's name
 	 * @param requestedBy who started it
-	 * @param status REQUESTED (waiting for a thread), RESTARTING (likewise, after a restart), or the
-	 * Spring Batch status of its latest execution (STARTED, COMPLETED, FAILED, ...)
+	 * @param status REQUESTED (waiting for a thread), RESTARTING (likewise, after a
+	 * restart), or the Spring Batch status of its latest execution (STARTED, COMPLETED,
+	 * FAILED, ...)
 	 * @param requestedAt when it was requested
 	 * @param startedAt when its latest execution started
 	 * @param endedAt when its latest execution ended
@@ -238,7 +253,8 @@ public class SessionImports implements AutoCloseable {
 	 * @param linesRead lines read, blank ones included
 	 * @param stored sessions stored
 	 * @param duplicates sessions already stored with the same content, skipped
-	 * @param quarantined lines in the quarantine: invalid, or conflicting with a stored session
+	 * @param quarantined lines in the quarantine: invalid, or conflicting with a stored
+	 * session
 	 * @param failure the first failure, if the import failed
 	 * @param restartable whether it can be restarted (it failed or stopped)
 	 */
@@ -248,15 +264,16 @@ public class SessionImports implements AutoCloseable {
 			@Nullable String failure, boolean restartable) {
 
 		static ImportStatus of(ImportRow row, String status, @Nullable Instant startedAt, @Nullable Instant endedAt,
-				long linesRead, long bytesRead, long stored, long duplicates, long quarantined, @Nullable String failure) {
+				long linesRead, long bytesRead, long stored, long duplicates, long quarantined,
+				@Nullable String failure) {
 			double progress = (row.sizeBytes() == 0) ? ("COMPLETED".equals(status) ? 1.0 : 0.0)
 					: Math.min(1.0, (double) bytesRead / row.sizeBytes());
 			Duration elapsed = (startedAt == null) ? null
 					: Duration.between(startedAt, (endedAt != null) ? endedAt : Instant.now());
 			boolean restartable = "FAILED".equals(status) || "STOPPED".equals(status);
 			return new ImportStatus(row.id(), row.fileName(), row.requestedBy(), status, row.requestedAt(), startedAt,
-					endedAt, elapsed, row.sizeBytes(), Math.min(bytesRead, row.sizeBytes()), progress, linesRead, stored,
-					duplicates, quarantined, failure, restartable);
+					endedAt, elapsed, row.sizeBytes(), Math.min(bytesRead, row.sizeBytes()), progress, linesRead,
+					stored, duplicates, quarantined, failure, restartable);
 		}
 
 	}

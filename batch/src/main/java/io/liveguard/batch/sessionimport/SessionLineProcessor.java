@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Parses and validates a line with the engine's {@link SessionCodec}, as the API does. A line that is
- * no valid session, or too long to be read, becomes a {@link ImportLine.Rejected} with the reasons: bad
- * lines are data for the quarantine, not failures, so they never roll a chunk back.
+ * Parses and validates a line with the engine's {@link SessionCodec}, as the API does. A
+ * line that is no valid session, or too long to be read, becomes a
+ * {@link ImportLine.Rejected} with the reasons: bad lines are data for the quarantine,
+ * not failures, so they never roll a chunk back.
  */
 class SessionLineProcessor implements ItemProcessor<NdjsonLines.Line, ImportLine> {
 
@@ -46,7 +47,8 @@ class SessionLineProcessor implements ItemProcessor<NdjsonLines.Line, ImportLine
 	private @Nullable String sessionIdOf(String text) {
 		try {
 			JsonNode id = this.codec.mapper().readTree(text).get("sessionId");
-			// only an id that can be stored and shown: the quarantine keeps it, the API prints it
+			// only an id that can be stored and shown: the quarantine keeps it, the API
+			// prints it
 			return (id != null && id.isString() && Ids.isValid(id.asString())) ? id.asString() : null;
 		}
 		catch (JacksonException ex) {

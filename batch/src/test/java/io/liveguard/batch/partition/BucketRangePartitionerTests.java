@@ -31,7 +31,9 @@ class BucketRangePartitionerTests {
 				covered.add(bucket);
 			}
 		}
-		assertThat(covered).hasSize(SellerBuckets.COUNT).doesNotHaveDuplicates().allMatch((b) -> b >= 0 && b < SellerBuckets.COUNT);
+		assertThat(covered).hasSize(SellerBuckets.COUNT)
+			.doesNotHaveDuplicates()
+			.allMatch((b) -> b >= 0 && b < SellerBuckets.COUNT);
 	}
 
 	@Test
@@ -42,7 +44,8 @@ class BucketRangePartitionerTests {
 
 	@Test
 	void bucketsAreStableAndSpreadSellersEvenly() {
-		// CRC-32 of the UTF-8 bytes: the same on every JVM and release, or restarts would lose sellers
+		// CRC-32 of the UTF-8 bytes: the same on every JVM and release, or restarts would
+		// lose sellers
 		assertThat(SellerBuckets.of("shop-fake")).isEqualTo((int) (crc("shop-fake") % SellerBuckets.COUNT));
 		assertThat(SellerBuckets.of("cửa-hàng-1")).isBetween(0, SellerBuckets.COUNT - 1);
 		int[] perHalf = new int[2];

@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One seller over eight weeks of nightly runs through the job and the database: up the whole ladder,
- * across a quarter boundary (points reset, the permanent suspension stays), and back down through an
- * overturned appeal.
+ * One seller over eight weeks of nightly runs through the job and the database: up the
+ * whole ladder, across a quarter boundary (points reset, the permanent suspension stays),
+ * and back down through an overturned appeal.
  */
 @SpringBootTest(classes = BatchTestApplication.class)
 class LadderScenarioIntegrationTests {
@@ -68,16 +68,20 @@ class LadderScenarioIntegrationTests {
 			.contains(PenaltyLevel.PERMANENT);
 
 		// an analyst overturns the week-4 finding; the next run lifts the suspension
-		this.jdbc.sql("""
-				insert into appeal (appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, lift_now)
-				values ('a1', 'w4', 'OFF_PLATFORM_REDIRECT', 'climber', 'a viewer said it', 'OVERTURNED', 'climber', ?, false)
-				""").param(OffsetDateTime.parse("2027-01-04T00:00:00Z")).update();
+		this.jdbc
+			.sql("""
+					insert into appeal (appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, lift_now)
+					values ('a1', 'w4', 'OFF_PLATFORM_REDIRECT', 'climber', 'a viewer said it', 'OVERTURNED', 'climber', ?, false)
+					""")
+			.param(OffsetDateTime.parse("2027-01-04T00:00:00Z"))
+			.update();
 		PenaltyRuns.RunStatus lifting = run("2027-01-05");
 		assertThat(lifting.lifts()).isEqualTo(1);
 		assertThat(this.penalties.forSeller("climber")).filteredOn((p) -> p.level() == PenaltyLevel.PERMANENT)
 			.singleElement()
 			.satisfies((p) -> assertThat(p.lifted()).isTrue());
-		// the 30-day ban of week 3 still runs to 2027-01-14 00:00 in Ho Chi Minh City, then the seller may go live
+		// the 30-day ban of week 3 still runs to 2027-01-14 00:00 in Ho Chi Minh City,
+		// then the seller may go live
 		assertThat(this.eligibility.blocking("climber", Instant.parse("2027-01-10T00:00:00Z"))).map(Penalty::level)
 			.contains(PenaltyLevel.BAN_30D);
 		assertThat(this.eligibility.blocking("climber", Instant.parse("2027-01-13T17:00:00Z"))).isEmpty();
@@ -99,7 +103,8 @@ class LadderScenarioIntegrationTests {
 	}
 
 	private String state() {
-		return this.jdbc.sql("select coalesce(reached_level, '-') || ' ' || active_points from seller_state where seller_id = 'climber'")
+		return this.jdbc.sql(
+				"select coalesce(reached_level, '-') || ' ' || active_points from seller_state where seller_id = 'climber'")
 			.query(String.class)
 			.single();
 	}
@@ -112,14 +117,20 @@ class LadderScenarioIntegrationTests {
 				values (?, 'climber', 'VN', ?, ?, ?, 'h', ?, 90, ?)
 				""").params(sessionId, started, started.plusHours(1), LocalDate.parse(date), started, points).update();
 		long card = ++this.cardIds;
-		this.jdbc.sql("""
-				insert into score_card (id, session_id, pack_id, pack_version, content_score, violation_points, is_current,
-				                        card, scored_at) values (?, ?, 'default', 1, 90, ?, true, '{}', ?)
-				""").params(card, sessionId, points, started).update();
-		this.jdbc.sql("""
-				insert into finding (score_card_id, seq, session_id, seller_id, market, business_date, code, kind,
-				                     severity, points, score_delta, rule) values (?, 0, ?, 'climber', 'VN', ?, ?, 'VIOLATION', ?, ?, 0, 'scenario')
-				""").params(card, sessionId, LocalDate.parse(date), code, severity, points).update();
+		this.jdbc
+			.sql("""
+					insert into score_card (id, session_id, pack_id, pack_version, content_score, violation_points, is_current,
+					                        card, scored_at) values (?, ?, 'default', 1, 90, ?, true, '{}', ?)
+					""")
+			.params(card, sessionId, points, started)
+			.update();
+		this.jdbc
+			.sql("""
+					insert into finding (score_card_id, seq, session_id, seller_id, market, business_date, code, kind,
+					                     severity, points, score_delta, rule) values (?, 0, ?, 'climber', 'VN', ?, ?, 'VIOLATION', ?, ?, 0, 'scenario')
+					""")
+			.params(card, sessionId, LocalDate.parse(date), code, severity, points)
+			.update();
 	}
 
 }

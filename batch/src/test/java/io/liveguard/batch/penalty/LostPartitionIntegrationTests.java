@@ -31,14 +31,16 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * A worker taken as lost that is in fact alive (a long pause, a network partition): the manager marks
- * its partition failed in the job repository (what {@code RemotePartitionHandler} does after
- * {@code liveguard.partitioning.stale-after}) while the worker is inside a chunk. The worker's chunk
- * must not commit: its step execution update meets the newer version in the same transaction as its
- * decisions, and both roll back. The restart then decides exactly what an uninterrupted run decides.
+ * A worker taken as lost that is in fact alive (a long pause, a network partition): the
+ * manager marks its partition failed in the job repository (what
+ * {@code RemotePartitionHandler} does after {@code liveguard.partitioning.stale-after})
+ * while the worker is inside a chunk. The worker's chunk must not commit: its step
+ * execution update meets the newer version in the same transaction as its decisions, and
+ * both roll back. The restart then decides exactly what an uninterrupted run decides.
  * <p>
- * The partition runs locally here (one partition, one seller per chunk), with the manager's marking
- * done by the test between the first chunk's commit and the second chunk's write.
+ * The partition runs locally here (one partition, one seller per chunk), with the
+ * manager's marking done by the test between the first chunk's commit and the second
+ * chunk's write.
  */
 @SpringBootTest(classes = BatchTestApplication.class, properties = { "liveguard.penalty-run.chunk-size=1",
 		"liveguard.partitioning.partitions=1", "liveguard.partitioning.threads=1" })
@@ -83,7 +85,8 @@ class LostPartitionIntegrationTests {
 		List<String> expected = decisions();
 		emptyDecisions();
 
-		// and a run whose worker stops before its second chunk until the manager has taken it as lost
+		// and a run whose worker stops before its second chunk until the manager has
+		// taken it as lost
 		CountDownLatch insideSecondChunk = new CountDownLatch(1);
 		CountDownLatch takenAsLost = new CountDownLatch(1);
 		AtomicInteger chunks = new AtomicInteger();
@@ -98,7 +101,8 @@ class LostPartitionIntegrationTests {
 			.supplyAsync(() -> this.runs.runAndWait(RUN_DATE, "VN", "test"));
 		assertThat(insideSecondChunk.await(60, TimeUnit.SECONDS)).isTrue();
 
-		// when: the manager marks the partition failed, as RemotePartitionHandler does for a stale one
+		// when: the manager marks the partition failed, as RemotePartitionHandler does
+		// for a stale one
 		Long partitionId = this.jdbc
 			.sql("select step_execution_id from batch_step_execution where step_name like :name and status = 'STARTED'")
 			.param("name", PenaltyRunJobConfiguration.PARTITION_STEP + ":%")
@@ -113,8 +117,10 @@ class LostPartitionIntegrationTests {
 		takenAsLost.countDown();
 		PenaltyRuns.RunStatus failed = interrupted.get(60, TimeUnit.SECONDS);
 
-		// then: the run did not complete, and the second chunk's decisions were rolled back (Spring Batch 6.0.6
-		// updates the step execution inside the chunk's transaction; had it done so after the commit, as 6.0.1
+		// then: the run did not complete, and the second chunk's decisions were rolled
+		// back (Spring Batch 6.0.6
+		// updates the step execution inside the chunk's transaction; had it done so after
+		// the commit, as 6.0.1
 		// did, spring-batch#5199, the second seller's state would be here)
 		assertThat(failed.status()).isNotEqualTo("COMPLETED");
 		assertThat(failed.failure()).endsWith("its worker was lost (test)");

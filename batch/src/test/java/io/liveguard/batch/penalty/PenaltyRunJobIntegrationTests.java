@@ -65,7 +65,8 @@ class PenaltyRunJobIntegrationTests {
 			this.jdbc.sql("alter table seller_state_away rename to seller_state").update();
 		}
 		assertThat(run.status()).isEqualTo("FAILED");
-		assertThat(run.failure()).startsWith(PenaltyRunJobConfiguration.PARTITION_STEP + ":partition").containsIgnoringCase("seller_state");
+		assertThat(run.failure()).startsWith(PenaltyRunJobConfiguration.PARTITION_STEP + ":partition")
+			.containsIgnoringCase("seller_state");
 		assertThat(this.runs.status(run.runId()).orElseThrow().failure()).isEqualTo(run.failure());
 	}
 
@@ -89,7 +90,8 @@ class PenaltyRunJobIntegrationTests {
 			.until(() -> this.runs.status(failed.runId()).orElseThrow(),
 					(status) -> status.status().equals("COMPLETED") || status.status().equals("FAILED"));
 
-		// then: it completes as a run that never failed would, and cannot be restarted again
+		// then: it completes as a run that never failed would, and cannot be restarted
+		// again
 		assertThat(restarted.status()).isEqualTo("COMPLETED");
 		assertThat(restarted.sellersRead()).isEqualTo(4);
 		assertThat(restarted.penaltiesDecided()).isEqualTo(2);
@@ -213,10 +215,7 @@ class PenaltyRunJobIntegrationTests {
 		return this.jdbc.sql("""
 				select w.code from seller_warning w join seller_state s on s.seller_id = w.seller_id
 				where w.seller_id = ? and w.run_id = s.last_run_id order by w.seq
-				""")
-			.param(sellerId)
-			.query(String.class)
-			.list();
+				""").param(sellerId).query(String.class).list();
 	}
 
 }

@@ -11,9 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A penalty run in a JVM of its own, for the test that kills it mid-way. Args: JDBC URL, business
- * date. Prints {@code DECIDED <n>} as sellers' decisions commit, so the test can pick its moment
- * without opening the database itself.
+ * A penalty run in a JVM of its own, for the test that kills it mid-way. Args: JDBC URL,
+ * business date. Prints {@code DECIDED <n>} as sellers' decisions commit, so the test can
+ * pick its moment without opening the database itself.
  */
 public final class PenaltyRunProcess {
 
@@ -28,7 +28,8 @@ public final class PenaltyRunProcess {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			Thread reporter = new Thread(() -> {
 				while (!Thread.currentThread().isInterrupted()) {
-					System.out.println("DECIDED " + jdbc.queryForObject("select count(*) from seller_state", Integer.class));
+					System.out
+						.println("DECIDED " + jdbc.queryForObject("select count(*) from seller_state", Integer.class));
 					System.out.flush();
 					try {
 						Thread.sleep(20);

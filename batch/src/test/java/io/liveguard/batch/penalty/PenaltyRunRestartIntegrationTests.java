@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills a penalty run's JVM mid-way (SIGKILL, no shutdown hooks), restarts the run in another JVM and
- * compares every decision with an uninterrupted run over the same data.
+ * Kills a penalty run's JVM mid-way (SIGKILL, no shutdown hooks), restarts the run in
+ * another JVM and compares every decision with an uninterrupted run over the same data.
  */
 class PenaltyRunRestartIntegrationTests {
 
@@ -38,15 +38,18 @@ class PenaltyRunRestartIntegrationTests {
 	@Test
 	void aRunKilledMidWayAndRestartedDecidesExactlyWhatAnUninterruptedRunDecides(@TempDir Path dir) throws Exception {
 		// given: the same sellers in two databases
-		// WRITE_DELAY=0: every commit reaches the file before it returns, as in a production database;
-		// by default H2 flushes commits within half a second and a SIGKILL would roll them back
+		// WRITE_DELAY=0: every commit reaches the file before it returns, as in a
+		// production database;
+		// by default H2 flushes commits within half a second and a SIGKILL would roll
+		// them back
 		String killedUrl = "jdbc:h2:file:" + dir.resolve("killed") + ";WRITE_DELAY=0";
 		String cleanUrl = "jdbc:h2:file:" + dir.resolve("clean");
 		prepare(killedUrl);
 		prepare(cleanUrl);
 		awaitLockReleased(dir.resolve("killed"));
 
-		// when: a JVM runs the job on one of them (four partitions on two threads, small chunks) and is killed
+		// when: a JVM runs the job on one of them (four partitions on two threads, small
+		// chunks) and is killed
 		// once a few chunks are committed
 		Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
 				PenaltyRunProcess.class.getName(), killedUrl, RUN_DATE.toString())
@@ -81,7 +84,8 @@ class PenaltyRunRestartIntegrationTests {
 		List<String> decisions = rows(cleanUrl, Decisions.PENALTIES);
 		assertThat(decisions).hasSizeGreaterThan(100);
 		assertThat(rows(killedUrl, Decisions.PENALTIES)).containsExactlyElementsOf(decisions);
-		assertThat(rows(killedUrl, Decisions.STATES)).containsExactlyElementsOf(rows(cleanUrl, Decisions.STATES)).hasSize(SELLERS);
+		assertThat(rows(killedUrl, Decisions.STATES)).containsExactlyElementsOf(rows(cleanUrl, Decisions.STATES))
+			.hasSize(SELLERS);
 		assertThat(rows(killedUrl, Decisions.WARNINGS)).containsExactlyElementsOf(rows(cleanUrl, Decisions.WARNINGS));
 	}
 
@@ -97,7 +101,10 @@ class PenaltyRunRestartIntegrationTests {
 		return new SpringApplicationBuilder(BatchTestApplication.class).run("--spring.datasource.url=" + url);
 	}
 
-	/** Reads the child's output until it reports enough committed decisions; never opens the database. */
+	/**
+	 * Reads the child's output until it reports enough committed decisions; never opens
+	 * the database.
+	 */
 	private static int waitForDecisions(Process child, int atLeast) throws Exception {
 		java.util.Deque<String> tail = new java.util.ArrayDeque<>();
 		try (java.io.BufferedReader out = new java.io.BufferedReader(
@@ -118,13 +125,14 @@ class PenaltyRunRestartIntegrationTests {
 				}
 			}
 		}
-		throw new IllegalStateException("the child run ended before " + atLeast + " decisions; its output ends:\n"
-				+ String.join("\n", tail));
+		throw new IllegalStateException(
+				"the child run ended before " + atLeast + " decisions; its output ends:\n" + String.join("\n", tail));
 	}
 
 	/**
-	 * H2 refuses to open a database whose lock file a process touched in the last seconds: a closed
-	 * context may leave it for a moment, a killed process leaves it behind. Wait until it is gone or old.
+	 * H2 refuses to open a database whose lock file a process touched in the last
+	 * seconds: a closed context may leave it for a moment, a killed process leaves it
+	 * behind. Wait until it is gone or old.
 	 */
 	private static void awaitLockReleased(Path database) {
 		Path lock = Path.of(database + ".lock.db");
@@ -135,16 +143,17 @@ class PenaltyRunRestartIntegrationTests {
 					|| System.currentTimeMillis() - java.nio.file.Files.getLastModifiedTime(lock).toMillis() > 5000);
 	}
 
-
 	private static int count(String url, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+		try (Connection connection = DriverManager.getConnection(url);
+				ResultSet rs = connection.createStatement().executeQuery(sql)) {
 			rs.next();
 			return rs.getInt(1);
 		}
 	}
 
 	private static List<String> rows(String url, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+		try (Connection connection = DriverManager.getConnection(url);
+				ResultSet rs = connection.createStatement().executeQuery(sql)) {
 			List<String> rows = new java.util.ArrayList<>();
 			while (rs.next()) {
 				rows.add(rs.getString(1));

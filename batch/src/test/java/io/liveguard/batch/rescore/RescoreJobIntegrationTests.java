@@ -67,7 +67,8 @@ class RescoreJobIntegrationTests {
 		SessionRescores.RescoreStatus first = this.rescores.runAndWait(FROM, TO, null, "test");
 		SessionRescores.RescoreStatus second = this.rescores.runAndWait(FROM, TO, null, "test");
 
-		// then: every session has a current card from version 2, the old ones kept as history
+		// then: every session has a current card from version 2, the old ones kept as
+		// history
 		assertThat(first.status()).isEqualTo("COMPLETED");
 		assertThat(first.sellersTotal()).isEqualTo(first.sellersDone()).isEqualTo(4);
 		assertThat(first.sessions()).isEqualTo(4);
@@ -77,20 +78,25 @@ class RescoreJobIntegrationTests {
 		assertThat(this.jdbc.sql("select distinct pack_version from score_card where is_current = true")
 			.query(Integer.class)
 			.list()).containsExactly(2);
-		assertThat(this.jdbc.sql("select count(*) from score_card where is_current = false").query(Integer.class).single())
+		assertThat(
+				this.jdbc.sql("select count(*) from score_card where is_current = false").query(Integer.class).single())
 			.isEqualTo(4);
 		assertThat(codesOf("ex-fake-001")).doesNotContain("PROHIBITED_PRODUCT");
-		assertThat(this.jdbc.sql("""
-				select count(*) from live_session s join score_card c on c.session_id = s.session_id and c.is_current = true
-				where s.violation_points <> c.violation_points or s.content_score <> c.content_score
-				""").query(Integer.class).single()).isZero();
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from live_session s join score_card c on c.session_id = s.session_id and c.is_current = true
+					where s.violation_points <> c.violation_points or s.content_score <> c.content_score
+					""")
+			.query(Integer.class)
+			.single()).isZero();
 		// and a second re-score with the same version finds nothing to do
 		assertThat(second.status()).isEqualTo("COMPLETED");
 		assertThat(second.sessions()).isEqualTo(4);
 		assertThat(second.rescored()).isZero();
 		assertThatExceptionOfType(JobNotRestartable.class)
 			.isThrownBy(() -> this.rescores.restartInBackground(second.rescoreId()))
-			.withMessage("re-score " + second.rescoreId() + " is COMPLETED; only a FAILED or STOPPED one can be restarted");
+			.withMessage(
+					"re-score " + second.rescoreId() + " is COMPLETED; only a FAILED or STOPPED one can be restarted");
 	}
 
 	@Test
@@ -101,7 +107,8 @@ class RescoreJobIntegrationTests {
 		assertThatExceptionOfType(InvalidJobRequest.class)
 			.isThrownBy(() -> this.rescores.start(FROM, FROM.plusDays(SessionRescores.MAX_DAYS), null, "test"))
 			.withMessageContaining("at most");
-		assertThat(this.jdbc.sql("select count(*) from session_rescore").query(Integer.class).single()).isEqualTo(before);
+		assertThat(this.jdbc.sql("select count(*) from session_rescore").query(Integer.class).single())
+			.isEqualTo(before);
 	}
 
 	private List<String> codesOf(String sessionId) {

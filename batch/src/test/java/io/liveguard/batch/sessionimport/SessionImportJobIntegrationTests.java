@@ -139,9 +139,10 @@ class SessionImportJobIntegrationTests {
 		// when: the same file again, started as the job itself
 		long importId = this.jdbc.sql("select max(id) from session_import").query(Long.class).single();
 		this.jobs.setJob(this.sessionImportJob);
-		JobExecution execution = this.jobs.startJob(new JobParametersBuilder().addLong(SessionImports.IMPORT_ID, importId + 1000)
-			.addString(SessionImports.FILE, file.toString())
-			.toJobParameters());
+		JobExecution execution = this.jobs
+			.startJob(new JobParametersBuilder().addLong(SessionImports.IMPORT_ID, importId + 1000)
+				.addString(SessionImports.FILE, file.toString())
+				.toJobParameters());
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -180,7 +181,8 @@ class SessionImportJobIntegrationTests {
 
 	@Test
 	void aFailedImportRestartsAfterItsLastCommittedChunkAndStoresEverySessionOnce() throws Exception {
-		// given: 600 lines, every 37th bad; a database failure at line 330, in the seventh chunk
+		// given: 600 lines, every 37th bad; a database failure at line 330, in the
+		// seventh chunk
 		List<LiveSession> sessions = generate(600, 40);
 		List<Integer> bad = new ArrayList<>();
 		for (int line = 37; line <= 600; line += 37) {
@@ -188,7 +190,8 @@ class SessionImportJobIntegrationTests {
 		}
 		Path file = ndjson(sessions, bad);
 		String failing = sessions.get(329).sessionId();
-		this.jdbc.sql("alter table live_session add constraint import_test_failure check (session_id <> '" + failing + "')")
+		this.jdbc
+			.sql("alter table live_session add constraint import_test_failure check (session_id <> '" + failing + "')")
 			.update();
 		SessionImports.ImportStatus failed;
 		try {
@@ -277,7 +280,8 @@ class SessionImportJobIntegrationTests {
 		// when
 		SessionImports.ImportStatus status = this.imports.runAndWait(file, "bomb.ndjson.gz", "test");
 
-		// then: the line is refused by its number without being held, the others are stored
+		// then: the line is refused by its number without being held, the others are
+		// stored
 		assertThat(status.status()).isEqualTo("COMPLETED");
 		assertThat(status.linesRead()).isEqualTo(3);
 		assertThat(status.stored()).isEqualTo(2);
@@ -294,8 +298,11 @@ class SessionImportJobIntegrationTests {
 	}
 
 	private List<String> findings() {
-		return this.jdbc.sql("select session_id || ' ' || seq || ' ' || code || ' ' || points from finding"
-				+ " order by session_id, seq").query(String.class).list();
+		return this.jdbc
+			.sql("select session_id || ' ' || seq || ' ' || code || ' ' || points from finding"
+					+ " order by session_id, seq")
+			.query(String.class)
+			.list();
 	}
 
 	private static List<LiveSession> generate(int count, int sellers) {
@@ -307,7 +314,10 @@ class SessionImportJobIntegrationTests {
 			.withDays(10)).sessions().toList();
 	}
 
-	/** The sessions as NDJSON, one a line; the given lines (from 1) replaced by invalid JSON. */
+	/**
+	 * The sessions as NDJSON, one a line; the given lines (from 1) replaced by invalid
+	 * JSON.
+	 */
 	private Path ndjson(List<LiveSession> sessions, List<Integer> badLines) {
 		Path file = this.dir.resolve("sessions-" + System.nanoTime() + ".ndjson");
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

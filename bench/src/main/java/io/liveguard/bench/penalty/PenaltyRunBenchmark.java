@@ -35,20 +35,22 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Generates sessions for many sellers, scores them with the default pack and stores what the penalty
- * run reads (sessions, current score cards without their JSON, findings; once: a later run on the same
- * database reuses them), then times one penalty run over all of them per configuration and prints a
- * table: sellers, decisions, run time, sessions/s, the manager's peak heap and the load average. Run it
- * with a bounded heap, as the {@code penalty-benchmark} profile does ({@code -Xmx512m}).
+ * Generates sessions for many sellers, scores them with the default pack and stores what
+ * the penalty run reads (sessions, current score cards without their JSON, findings;
+ * once: a later run on the same database reuses them), then times one penalty run over
+ * all of them per configuration and prints a table: sellers, decisions, run time,
+ * sessions/s, the manager's peak heap and the load average. Run it with a bounded heap,
+ * as the {@code penalty-benchmark} profile does ({@code -Xmx512m}).
  * <p>
- * Arguments (all optional): sessions (1,000,000), sellers (100,000), database (an H2 directory,
- * {@code target/penalty-bench-db}, or a {@code jdbc:postgresql:} URL of an existing database, user
- * {@code postgres}), configurations (comma-separated: {@code N} for N local partitions on N threads,
- * {@code remoteN} for this JVM as manager and N worker JVMs over RabbitMQ at localhost:5672, one
- * partition each, PostgreSQL only; default {@code 1,2}, and {@code 1,2,remote2} on PostgreSQL; {@code -}
- * only stores the sessions), days (30), and a {@code jdbc:postgresql:} URL to copy the stored rows from
- * instead of generating them (to time H2 over the same rows as PostgreSQL).
- * Called as {@code worker <jdbc url> <queue>} it is one of those workers.
+ * Arguments (all optional): sessions (1,000,000), sellers (100,000), database (an H2
+ * directory, {@code target/penalty-bench-db}, or a {@code jdbc:postgresql:} URL of an
+ * existing database, user {@code postgres}), configurations (comma-separated: {@code N}
+ * for N local partitions on N threads, {@code remoteN} for this JVM as manager and N
+ * worker JVMs over RabbitMQ at localhost:5672, one partition each, PostgreSQL only;
+ * default {@code 1,2}, and {@code 1,2,remote2} on PostgreSQL; {@code -} only stores the
+ * sessions), days (30), and a {@code jdbc:postgresql:} URL to copy the stored rows from
+ * instead of generating them (to time H2 over the same rows as PostgreSQL). Called as
+ * {@code worker <jdbc url> <queue>} it is one of those workers.
  */
 @SpringBootApplication
 @Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class })
@@ -76,7 +78,8 @@ public class PenaltyRunBenchmark {
 		String target = (args.length > 2) ? args[2] : "target/penalty-bench-db";
 		boolean postgres = target.startsWith("jdbc:postgresql:");
 		String configured = (args.length > 3) ? args[3] : (postgres ? "1,2,remote2" : "1,2");
-		// "-": only generate and store the sessions, to time the runs later on a quieter machine
+		// "-": only generate and store the sessions, to time the runs later on a quieter
+		// machine
 		List<String> configurations = configured.equals("-") ? List.of() : List.of(configured.split(","));
 		int days = (args.length > 4) ? Integer.parseInt(args[4]) : 30;
 		GeneratorSettings settings = GeneratorSettings.defaults()
@@ -85,23 +88,24 @@ public class PenaltyRunBenchmark {
 			.withDays(days)
 			.withSeed(20261123);
 		LocalDate runDate = settings.from().plusDays(days - 1L);
-		// H2: a 128 MB page cache, inside the bounded heap (H2's default 16 MB spends the run re-reading pages)
-		String url = postgres ? target
-				: "jdbc:h2:file:" + Path.of(target).toAbsolutePath().resolve("liveguard") + "_" + sessions + "_" + sellers
-						+ ";CACHE_SIZE=131072";
+		// H2: a 128 MB page cache, inside the bounded heap (H2's default 16 MB spends the
+		// run re-reading pages)
+		String url = postgres ? target : "jdbc:h2:file:" + Path.of(target).toAbsolutePath().resolve("liveguard") + "_"
+				+ sessions + "_" + sellers + ";CACHE_SIZE=131072";
 		String queue = "liveguard.bench-partitions";
 		try (ConfigurableApplicationContext context = context(url, "LOCAL", 1, queue)) {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			long stored = jdbc.queryForObject("select count(*) from live_session", Long.class);
 			if (stored < sessions) {
-				for (String table : List.of("finding", "score_card", "listed_price", "session_record", "live_session")) {
+				for (String table : List.of("finding", "score_card", "listed_price", "session_record",
+						"live_session")) {
 					jdbc.update("delete from " + table);
 				}
 				long started = System.nanoTime();
 				if (args.length > 5) {
 					copy(args[5], jdbc);
-					System.out.printf("Copied %,d sessions of %,d sellers from %s in %.1f s%n", sessions, sellers, args[5],
-							(System.nanoTime() - started) / 1e9);
+					System.out.printf("Copied %,d sessions of %,d sellers from %s in %.1f s%n", sessions, sellers,
+							args[5], (System.nanoTime() - started) / 1e9);
 				}
 				else {
 					store(jdbc, context.getBean(ScoringEngine.class), new SessionGenerator(settings));
@@ -114,16 +118,22 @@ public class PenaltyRunBenchmark {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			if (postgres && !configurations.isEmpty()
 					&& jdbc.queryForObject("select count(*) from seller_state", Long.class) == 0) {
-				// a production database holds the decisions of earlier nights, and its statistics say so;
-				// planned against empty decision tables (and without autovacuum to re-analyze them as they
-				// fill), PostgreSQL keeps seq-scan plans for them the whole run (bench/README.md)
+				// a production database holds the decisions of earlier nights, and its
+				// statistics say so;
+				// planned against empty decision tables (and without autovacuum to
+				// re-analyze them as they
+				// fill), PostgreSQL keeps seq-scan plans for them the whole run
+				// (bench/README.md)
 				long started = System.nanoTime();
-				PenaltyRuns.RunStatus priming = context.getBean(PenaltyRuns.class).runAndWait(runDate, null, "benchmark");
+				PenaltyRuns.RunStatus priming = context.getBean(PenaltyRuns.class)
+					.runAndWait(runDate, null, "benchmark");
 				System.out.printf("Untimed first run, so the decision tables hold a night's decisions: %s in %.1f s%n",
 						priming.status(), (System.nanoTime() - started) / 1e9);
 			}
-			// fresh statistics, as a database gets them after a bulk load (autovacuum may take its time);
-			// without them PostgreSQL plans the per-chunk reads as if the tables were empty
+			// fresh statistics, as a database gets them after a bulk load (autovacuum may
+			// take its time);
+			// without them PostgreSQL plans the per-chunk reads as if the tables were
+			// empty
 			jdbc.execute("analyze");
 		}
 		List<String> results = new ArrayList<>();
@@ -133,9 +143,11 @@ public class PenaltyRunBenchmark {
 		System.out.println();
 		System.out.println("Penalty run benchmark: " + (postgres ? "PostgreSQL" : "H2 file database") + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores, max heap "
-				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB per JVM, Java " + System.getProperty("java.version")
-				+ ", " + sessions + " sessions of " + sellers + " sellers, run date " + runDate);
-		System.out.println("| configuration | sellers read | penalties | warnings | run time | sessions/s | sellers/s | peak heap (manager) | load before / after |");
+				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB per JVM, Java "
+				+ System.getProperty("java.version") + ", " + sessions + " sessions of " + sellers
+				+ " sellers, run date " + runDate);
+		System.out.println(
+				"| configuration | sellers read | penalties | warnings | run time | sessions/s | sellers/s | peak heap (manager) | load before / after |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		results.forEach(System.out::println);
 	}
@@ -155,8 +167,8 @@ public class PenaltyRunBenchmark {
 			if (remote) {
 				for (int i = 0; i < count; i++) {
 					workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-							"-Xmx512m", "-cp", System.getProperty("java.class.path"), PenaltyRunBenchmark.class.getName(),
-							"worker", url, queue)
+							"-Xmx512m", "-cp", System.getProperty("java.class.path"),
+							PenaltyRunBenchmark.class.getName(), "worker", url, queue)
 						.inheritIO()
 						.start());
 				}
@@ -215,9 +227,11 @@ public class PenaltyRunBenchmark {
 		return new SpringApplicationBuilder(PenaltyRunBenchmark.class).run("--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + (url.startsWith("jdbc:postgresql:") ? "postgres" : "sa"),
 				"--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor}",
-				// a database filled by an earlier build may lack a migration numbered below its latest
-				"--spring.flyway.out-of-order=true", "--spring.batch.job.enabled=false", "--spring.batch.jdbc.initialize-schema=never",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.io.liveguard=WARN",
+				// a database filled by an earlier build may lack a migration numbered
+				// below its latest
+				"--spring.flyway.out-of-order=true", "--spring.batch.job.enabled=false",
+				"--spring.batch.jdbc.initialize-schema=never", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN", "--logging.level.io.liveguard=WARN",
 				"--liveguard.partitioning.mode=" + mode, "--liveguard.partitioning.partitions=" + partitions,
 				"--liveguard.partitioning.threads=" + partitions, "--liveguard.partitioning.queue=" + queue,
 				"--liveguard.partitioning.poll-interval=PT0.5S");
@@ -232,9 +246,7 @@ public class PenaltyRunBenchmark {
 			while (sessions.hasNext() && chunk.size() < CHUNK) {
 				chunk.add(sessions.next());
 			}
-			List<ScoreCard> cards = chunk.parallelStream()
-				.map((generated) -> score(engine, generated))
-				.toList();
+			List<ScoreCard> cards = chunk.parallelStream().map((generated) -> score(engine, generated)).toList();
 			List<Object[]> sessionRows = new ArrayList<>(chunk.size());
 			List<Object[]> cardRows = new ArrayList<>(chunk.size());
 			List<Object[]> findingRows = new ArrayList<>();
@@ -243,7 +255,8 @@ public class PenaltyRunBenchmark {
 				ScoreCard card = cards.get(i);
 				sessionRows.add(new Object[] { session.sessionId(), session.sellerId(), session.market(),
 						utc(session.startedAt()), utc(session.endedAt()), card.businessDate(),
-						codec.contentHash(session), utc(card.scoredAt()), card.contentScore(), card.violationPoints() });
+						codec.contentHash(session), utc(card.scoredAt()), card.contentScore(),
+						card.violationPoints() });
 				cardRows.add(new Object[] { ++cardId, session.sessionId(), card.rulePack().id(),
 						card.rulePack().version(), card.contentScore(), card.violationPoints(), utc(card.scoredAt()) });
 				int seq = 0;
@@ -257,7 +270,8 @@ public class PenaltyRunBenchmark {
 					+ " business_date, content_hash, received_at, content_score, violation_points)"
 					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sessionRows);
 			jdbc.batchUpdate("insert into score_card (id, session_id, pack_id, pack_version, content_score,"
-					+ " violation_points, is_current, card, scored_at) values (?, ?, ?, ?, ?, ?, true, '{}', ?)", cardRows);
+					+ " violation_points, is_current, card, scored_at) values (?, ?, ?, ?, ?, ?, true, '{}', ?)",
+					cardRows);
 			jdbc.batchUpdate("insert into finding (score_card_id, seq, session_id, seller_id, market, business_date,"
 					+ " code, kind, severity, points, score_delta, rule) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					findingRows);
@@ -269,10 +283,12 @@ public class PenaltyRunBenchmark {
 	 * {@code postgres}), so both databases are timed over the very same rows.
 	 */
 	private static void copy(String sourceUrl, JdbcTemplate target) throws java.sql.SQLException {
-		String[][] tables = {
-				{ "live_session", "session_id, seller_id, market, started_at, ended_at, business_date, content_hash, received_at, content_score, violation_points" },
-				{ "score_card", "id, session_id, pack_id, pack_version, content_score, violation_points, is_current, card, scored_at" },
-				{ "finding", "score_card_id, seq, session_id, seller_id, market, business_date, code, kind, severity, points, score_delta, rule" } };
+		String[][] tables = { { "live_session",
+				"session_id, seller_id, market, started_at, ended_at, business_date, content_hash, received_at, content_score, violation_points" },
+				{ "score_card",
+						"id, session_id, pack_id, pack_version, content_score, violation_points, is_current, card, scored_at" },
+				{ "finding",
+						"score_card_id, seq, session_id, seller_id, market, business_date, code, kind, severity, points, score_delta, rule" } };
 		try (java.sql.Connection source = java.sql.DriverManager.getConnection(sourceUrl, "postgres", "")) {
 			source.setAutoCommit(false);
 			for (String[] table : tables) {
@@ -302,8 +318,9 @@ public class PenaltyRunBenchmark {
 	}
 
 	/**
-	 * Scores one session; once more if it ran over the pack's time budget, which a cold JIT on a
-	 * loaded machine can make a session do (the budget is for runaway rules, not slow machines).
+	 * Scores one session; once more if it ran over the pack's time budget, which a cold
+	 * JIT on a loaded machine can make a session do (the budget is for runaway rules, not
+	 * slow machines).
 	 */
 	private static ScoreCard score(ScoringEngine engine, GeneratedSession generated) {
 		try {

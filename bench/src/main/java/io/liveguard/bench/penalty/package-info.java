@@ -1,5 +1,6 @@
 /**
- * The penalty run benchmark: generated sessions scored and stored in a database, then one timed run.
+ * The penalty run benchmark: generated sessions scored and stored in a database, then one
+ * timed run.
  */
 @NullMarked
 package io.liveguard.bench.penalty;

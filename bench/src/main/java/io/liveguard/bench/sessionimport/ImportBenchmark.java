@@ -37,13 +37,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Generates sessions as a gzip NDJSON file (once per count: a later run reuses the file), imports it
- * with the bulk import job into an empty database, and prints sessions/s, the peak heap and the
- * machine. H2 (a fresh file database under {@code bench/target}) unless a PostgreSQL JDBC URL is
- * given: then its database is dropped and created first (through the server's {@code postgres}
- * database, user {@code postgres}) and dropped again after.
+ * Generates sessions as a gzip NDJSON file (once per count: a later run reuses the file),
+ * imports it with the bulk import job into an empty database, and prints sessions/s, the
+ * peak heap and the machine. H2 (a fresh file database under {@code bench/target}) unless
+ * a PostgreSQL JDBC URL is given: then its database is dropped and created first (through
+ * the server's {@code postgres} database, user {@code postgres}) and dropped again after.
  * <p>
- * Arguments (all optional): sessions (200,000), JDBC URL, sellers (sessions / 20), chunk size (500).
+ * Arguments (all optional): sessions (200,000), JDBC URL, sellers (sessions / 20), chunk
+ * size (500).
  */
 @SpringBootApplication
 @Import({ SessionStoreConfiguration.class, SessionImportJobConfiguration.class, SessionImportConfiguration.class,
@@ -108,10 +109,11 @@ public class ImportBenchmark {
 			System.out.println("Import benchmark (" + database + ", " + Runtime.getRuntime().availableProcessors()
 					+ " cores, " + cpu() + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
 					+ " MB, Java " + System.getProperty("java.version") + ")");
-			System.out.printf("  file                       %s, %,d bytes (gzip)%n", file.getFileName(), Files.size(file));
+			System.out.printf("  file                       %s, %,d bytes (gzip)%n", file.getFileName(),
+					Files.size(file));
 			System.out.printf("  import                     %s, chunk size %d%n", status.status(), chunkSize);
-			System.out.printf("  lines / stored / dup / bad %,d / %,d / %,d / %,d%n", status.linesRead(), status.stored(),
-					status.duplicates(), status.quarantined());
+			System.out.printf("  lines / stored / dup / bad %,d / %,d / %,d / %,d%n", status.linesRead(),
+					status.stored(), status.duplicates(), status.quarantined());
 			System.out.printf("  import time                %.1f s%n", seconds);
 			System.out.printf("  throughput                 %,.0f sessions/s%n", status.stored() / seconds);
 			System.out.printf("  peak heap during the run   %,d MB used (sampled every 20 ms)%n", peak / (1024 * 1024));

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import io.liveguard.engine.scoring.Evidence;
 
-/** The session's content score, inserted by the pack's deciding rules once quality is known. */
+/**
+ * The session's content score, inserted by the pack's deciding rules once quality is
+ * known.
+ */
 public final class ContentScore {
 
 	private final int value;

@@ -8,9 +8,9 @@ import io.liveguard.engine.scoring.Evidence;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a classifying rule saw: a finding code, the rule, and the evidence. Detections of one code
- * become one finding (for quality codes with a subject, one finding per subject); the pack's findings
- * table gives their kind, severity, points and score delta.
+ * What a classifying rule saw: a finding code, the rule, and the evidence. Detections of
+ * one code become one finding (for quality codes with a subject, one finding per
+ * subject); the pack's findings table gives their kind, severity, points and score delta.
  */
 public final class Detection {
 
@@ -38,7 +38,10 @@ public final class Detection {
 		this(code, null, rule, join(first, more));
 	}
 
-	/** A detection about one subject (a product sku), kept apart from others of the same code. */
+	/**
+	 * A detection about one subject (a product sku), kept apart from others of the same
+	 * code.
+	 */
 	public Detection(String code, @Nullable String subject, String rule, Collection<Evidence> evidence) {
 		this.code = code;
 		this.subject = subject;

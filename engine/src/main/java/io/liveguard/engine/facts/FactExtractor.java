@@ -15,9 +15,10 @@ import io.liveguard.engine.session.Signal;
 import io.liveguard.engine.text.KeywordMatcher;
 
 /**
- * Condenses a session into the compact facts rules reason over: one summary with totals and shares
- * (and the stream samples), one fact per product (with the seller's prior sales of it) and per flag,
- * and one keyword hit per transcript segment and keyword list. Thread safe.
+ * Condenses a session into the compact facts rules reason over: one summary with totals
+ * and shares (and the stream samples), one fact per product (with the seller's prior
+ * sales of it) and per flag, and one keyword hit per transcript segment and keyword list.
+ * Thread safe.
  */
 public final class FactExtractor {
 
@@ -84,8 +85,8 @@ public final class FactExtractor {
 			}
 			else if (signal instanceof Signal.Transcript transcript) {
 				Map<String, Set<String>> matched = this.keywords.match(transcript.text());
-				matched.forEach((list, phrases) -> hits.add(new KeywordHit(list, phrases,
-						evidence(signal, "\"" + transcript.text() + "\" (" + list + ": " + String.join(", ", phrases) + ")"))));
+				matched.forEach((list, phrases) -> hits.add(new KeywordHit(list, phrases, evidence(signal,
+						"\"" + transcript.text() + "\" (" + list + ": " + String.join(", ", phrases) + ")"))));
 			}
 		}
 		List<PriorSale> priorSales = new ArrayList<>(0);

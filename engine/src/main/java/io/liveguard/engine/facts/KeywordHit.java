@@ -19,7 +19,10 @@ public final class KeywordHit {
 		this.evidence = evidence;
 	}
 
-	/** The keyword list's name: the file name under {@code keywords/} without {@code .txt}. */
+	/**
+	 * The keyword list's name: the file name under {@code keywords/} without
+	 * {@code .txt}.
+	 */
 	public String getList() {
 		return this.list;
 	}

@@ -7,10 +7,10 @@ import io.liveguard.engine.session.ProductCategory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A product listed in the session, with whether it was shown on camera and the seller's earlier sales
- * of it. Prior sales are not facts of their own: rules reach them with
- * {@code PriorSale( ... ) from $product.priorSales}, so a session pays for them only when a rule
- * looks.
+ * A product listed in the session, with whether it was shown on camera and the seller's
+ * earlier sales of it. Prior sales are not facts of their own: rules reach them with
+ * {@code PriorSale( ... ) from $product.priorSales}, so a session pays for them only when
+ * a rule looks.
  */
 public final class ListedProduct {
 

@@ -2,7 +2,10 @@ package io.liveguard.engine.facts;
 
 import io.liveguard.engine.scoring.Evidence;
 
-/** A price at which the seller sold a product in an earlier session of the look-back window. */
+/**
+ * A price at which the seller sold a product in an earlier session of the look-back
+ * window.
+ */
 public final class PriorSale {
 
 	private final String sku;

@@ -62,13 +62,15 @@ public final class SessionSummary {
 			@Nullable String hostId, boolean hostVerified, int peakViewers, int comments, int commentsAnswered,
 			int viewerReports, long hostAbsentSec, long deadAirSec, long stallSec, int productsShown,
 			List<Evidence> hostAbsentEvidence, List<Evidence> deadAirEvidence, List<Evidence> stallEvidence,
-			List<Evidence> viewerReportEvidence, List<Evidence> productShownEvidence, List<StreamSample> streamSamples) {
+			List<Evidence> viewerReportEvidence, List<Evidence> productShownEvidence,
+			List<StreamSample> streamSamples) {
 		this.sessionId = sessionId;
 		this.sellerId = sellerId;
 		this.market = market;
 		this.startedAt = startedAt;
 		this.endedAt = endedAt;
-		// shares and the length rule use the exact span: instants may carry fractions of a second
+		// shares and the length rule use the exact span: instants may carry fractions of
+		// a second
 		this.durationMillis = Duration.between(startedAt, endedAt).toMillis();
 		this.durationSec = this.durationMillis / 1000;
 		this.hostId = hostId;
@@ -204,14 +206,16 @@ public final class SessionSummary {
 	}
 
 	/**
-	 * The STREAM_QUALITY samples, in time order. Not facts of their own: rules reach them with
-	 * {@code StreamSample( ... ) from $summary.streamSamples}.
+	 * The STREAM_QUALITY samples, in time order. Not facts of their own: rules reach them
+	 * with {@code StreamSample( ... ) from $summary.streamSamples}.
 	 */
 	public List<StreamSample> getStreamSamples() {
 		return this.streamSamples;
 	}
 
-	/** The lowest resolution of any sample; {@link Integer#MAX_VALUE} when there is none. */
+	/**
+	 * The lowest resolution of any sample; {@link Integer#MAX_VALUE} when there is none.
+	 */
 	public int getLowestResolutionP() {
 		return this.lowestResolutionP;
 	}
@@ -224,8 +228,8 @@ public final class SessionSummary {
 
 	/** The comment counters, for findings about interaction. */
 	public Evidence getCommentsEvidence() {
-		return new Evidence(this.endedAt, "STATS", this.comments + " comments, " + this.commentsAnswered
-				+ " answered (" + Math.round(getAnsweredShare() * 100) + "%)");
+		return new Evidence(this.endedAt, "STATS", this.comments + " comments, " + this.commentsAnswered + " answered ("
+				+ Math.round(getAnsweredShare() * 100) + "%)");
 	}
 
 	/** The report counters, for findings about complaints. */

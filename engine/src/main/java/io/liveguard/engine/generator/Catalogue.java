@@ -15,7 +15,10 @@ final class Catalogue {
 	private Catalogue() {
 	}
 
-	/** A kind of product a shop of some kind lists; prices in VND before the market's conversion. */
+	/**
+	 * A kind of product a shop of some kind lists; prices in VND before the market's
+	 * conversion.
+	 */
 	record Template(String slug, String vi, String en, ProductCategory category, long minPrice, long maxPrice,
 			List<String> origins) {
 	}
@@ -23,14 +26,16 @@ final class Catalogue {
 	/** A kind of shop, with how common it is among sellers. */
 	enum ShopKind {
 
-		FASHION(20, List.of(general("ao-thun", "áo thun cotton", "cotton T-shirt", 79_000, 250_000, "VN", "CN"),
-				general("vay-hoa", "váy hoa", "floral dress", 150_000, 490_000, "VN", "CN"),
-				general("giay-sneaker", "giày sneaker", "sneakers", 290_000, 1_200_000, "VN", "CN"),
-				general("tui-xach", "túi xách da", "leather handbag", 350_000, 2_500_000, "VN", "IT"),
-				general("non-bucket", "nón bucket", "bucket hat", 59_000, 150_000, "VN", "CN"))),
+		FASHION(20,
+				List.of(general("ao-thun", "áo thun cotton", "cotton T-shirt", 79_000, 250_000, "VN", "CN"),
+						general("vay-hoa", "váy hoa", "floral dress", 150_000, 490_000, "VN", "CN"),
+						general("giay-sneaker", "giày sneaker", "sneakers", 290_000, 1_200_000, "VN", "CN"),
+						general("tui-xach", "túi xách da", "leather handbag", 350_000, 2_500_000, "VN", "IT"),
+						general("non-bucket", "nón bucket", "bucket hat", 59_000, 150_000, "VN", "CN"))),
 
-		BEAUTY(20, List.of(item("serum-vitc", "serum vitamin C", "vitamin C serum", ProductCategory.COSMETICS, 190_000,
-				900_000, "KR", "FR", "US"),
+		BEAUTY(20, List.of(
+				item("serum-vitc", "serum vitamin C", "vitamin C serum", ProductCategory.COSMETICS, 190_000, 900_000,
+						"KR", "FR", "US"),
 				item("kem-chong-nang", "kem chống nắng", "sunscreen", ProductCategory.COSMETICS, 150_000, 600_000, "JP",
 						"KR"),
 				item("son-li", "son môi lì", "matte lipstick", ProductCategory.COSMETICS, 99_000, 450_000, "FR", "KR"),
@@ -38,47 +43,54 @@ final class Catalogue {
 				item("sua-rua-mat", "sữa rửa mặt", "facial cleanser", ProductCategory.COSMETICS, 89_000, 350_000, "JP",
 						"VN"))),
 
-		HEALTH_FOOD(15, List.of(item("keo-rau-cu", "kẹo rau củ", "vegetable gummies", ProductCategory.FUNCTIONAL_FOOD,
-				120_000, 350_000, "VN", "AU"),
+		HEALTH_FOOD(15, List.of(
+				item("keo-rau-cu", "kẹo rau củ", "vegetable gummies", ProductCategory.FUNCTIONAL_FOOD, 120_000, 350_000,
+						"VN", "AU"),
 				item("collagen", "collagen dạng nước", "liquid collagen", ProductCategory.FUNCTIONAL_FOOD, 390_000,
 						1_500_000, "JP"),
-				item("tra-thao-moc", "trà thảo mộc", "herbal tea", ProductCategory.FUNCTIONAL_FOOD, 90_000, 300_000, "VN",
-						"CN"),
+				item("tra-thao-moc", "trà thảo mộc", "herbal tea", ProductCategory.FUNCTIONAL_FOOD, 90_000, 300_000,
+						"VN", "CN"),
 				item("dau-ca", "viên dầu cá", "fish oil capsules", ProductCategory.FUNCTIONAL_FOOD, 250_000, 800_000,
 						"AU", "US"),
 				general("mat-ong", "mật ong rừng", "wild honey", 150_000, 450_000, "VN"))),
 
-		PHARMACY(8, List.of(item("thuoc-cam", "thuốc cảm cúm", "cold and flu tablets", ProductCategory.DRUG, 35_000,
-				120_000, "VN", "FR"),
-				item("may-do-huyet-ap", "máy đo huyết áp", "blood pressure monitor", ProductCategory.MEDICAL_DEVICE,
-						590_000, 1_800_000, "JP", "DE"),
-				item("nhiet-ke", "nhiệt kế điện tử", "digital thermometer", ProductCategory.MEDICAL_DEVICE, 89_000,
-						350_000, "DE", "CN"),
-				item("khau-trang", "khẩu trang y tế", "medical masks", ProductCategory.MEDICAL_DEVICE, 30_000, 90_000,
-						"VN"),
-				item("vien-sui-vitc", "viên sủi vitamin C", "vitamin C tablets", ProductCategory.FUNCTIONAL_FOOD,
-						45_000, 150_000, "DE"))),
+		PHARMACY(8,
+				List.of(item("thuoc-cam", "thuốc cảm cúm", "cold and flu tablets", ProductCategory.DRUG, 35_000,
+						120_000, "VN", "FR"),
+						item("may-do-huyet-ap", "máy đo huyết áp", "blood pressure monitor",
+								ProductCategory.MEDICAL_DEVICE, 590_000, 1_800_000, "JP", "DE"),
+						item("nhiet-ke", "nhiệt kế điện tử", "digital thermometer", ProductCategory.MEDICAL_DEVICE,
+								89_000, 350_000, "DE", "CN"),
+						item("khau-trang", "khẩu trang y tế", "medical masks", ProductCategory.MEDICAL_DEVICE, 30_000,
+								90_000, "VN"),
+						item("vien-sui-vitc", "viên sủi vitamin C", "vitamin C tablets",
+								ProductCategory.FUNCTIONAL_FOOD, 45_000, 150_000, "DE"))),
 
-		BABY(10, List.of(item("sua-cong-thuc", "sữa công thức", "infant formula", ProductCategory.INFANT_FORMULA,
-				390_000, 950_000, "NZ", "AU", "JP"),
+		BABY(10, List.of(
+				item("sua-cong-thuc", "sữa công thức", "infant formula", ProductCategory.INFANT_FORMULA, 390_000,
+						950_000, "NZ", "AU", "JP"),
 				general("ta-giay", "tã giấy", "diapers", 180_000, 450_000, "JP"),
 				general("binh-sua", "bình sữa", "baby bottle", 120_000, 400_000, "JP", "KR"),
 				general("xe-day", "xe đẩy em bé", "baby stroller", 1_200_000, 5_000_000, "CN"))),
 
-		GROCERY(12, List.of(general("gao-st25", "gạo ST25", "ST25 rice", 150_000, 320_000, "VN"),
-				general("ca-phe", "cà phê rang xay", "ground coffee", 90_000, 300_000, "VN"),
-				general("hat-dieu", "hạt điều rang muối", "roasted cashews", 120_000, 350_000, "VN"),
-				general("nuoc-mam", "nước mắm", "fish sauce", 45_000, 150_000, "VN"))),
+		GROCERY(12,
+				List.of(general("gao-st25", "gạo ST25", "ST25 rice", 150_000, 320_000, "VN"),
+						general("ca-phe", "cà phê rang xay", "ground coffee", 90_000, 300_000, "VN"),
+						general("hat-dieu", "hạt điều rang muối", "roasted cashews", 120_000, 350_000, "VN"),
+						general("nuoc-mam", "nước mắm", "fish sauce", 45_000, 150_000, "VN"))),
 
-		WINE(5, List.of(item("ruou-vang", "rượu vang đỏ", "red wine", ProductCategory.ALCOHOL, 250_000, 2_000_000, "FR",
-				"IT", "AU"),
-				item("bia-thu-cong", "bia thủ công", "craft beer", ProductCategory.ALCOHOL, 35_000, 120_000, "DE", "BE"),
+		WINE(5, List.of(
+				item("ruou-vang", "rượu vang đỏ", "red wine", ProductCategory.ALCOHOL, 250_000, 2_000_000, "FR", "IT",
+						"AU"),
+				item("bia-thu-cong", "bia thủ công", "craft beer", ProductCategory.ALCOHOL, 35_000, 120_000, "DE",
+						"BE"),
 				item("whisky", "rượu whisky", "whisky", ProductCategory.ALCOHOL, 600_000, 3_000_000, "GB"))),
 
-		ELECTRONICS(10, List.of(general("tai-nghe", "tai nghe bluetooth", "bluetooth earbuds", 150_000, 1_500_000, "CN"),
-				general("sac-du-phong", "sạc dự phòng", "power bank", 190_000, 700_000, "CN"),
-				general("quat-mini", "quạt mini", "mini fan", 79_000, 250_000, "CN"),
-				general("op-lung", "ốp lưng điện thoại", "phone case", 29_000, 150_000, "CN", "VN")));
+		ELECTRONICS(10,
+				List.of(general("tai-nghe", "tai nghe bluetooth", "bluetooth earbuds", 150_000, 1_500_000, "CN"),
+						general("sac-du-phong", "sạc dự phòng", "power bank", 190_000, 700_000, "CN"),
+						general("quat-mini", "quạt mini", "mini fan", 79_000, 250_000, "CN"),
+						general("op-lung", "ốp lưng điện thoại", "phone case", 29_000, 150_000, "CN", "VN")));
 
 		final int weight;
 
@@ -113,7 +125,10 @@ final class Catalogue {
 					200_000, 600_000, "CN"),
 			item("sung-hoi", "súng hơi mini", "mini air gun", ProductCategory.PROHIBITED, 500_000, 1_500_000, "CN"));
 
-	/** A regulated product any shop may add, for sessions that advertise one without confirmation. */
+	/**
+	 * A regulated product any shop may add, for sessions that advertise one without
+	 * confirmation.
+	 */
 	static final Template REGULATED_EXTRA = item("vien-uong-trang-da", "viên uống trắng da", "skin whitening pills",
 			ProductCategory.FUNCTIONAL_FOOD, 250_000, 900_000, "JP", "KR");
 
@@ -136,7 +151,10 @@ final class Catalogue {
 
 	}
 
-	/** A seller: its market, shop kind, hosts and catalogue; derived from the seed and its index alone. */
+	/**
+	 * A seller: its market, shop kind, hosts and catalogue; derived from the seed and its
+	 * index alone.
+	 */
 	record Seller(int index, String id, String market, ShopKind kind, List<String> hosts, List<Item> items) {
 
 		static Seller create(long seed, int index, List<String> markets) {
@@ -175,7 +193,10 @@ final class Catalogue {
 		return category != ProductCategory.GENERAL && category != ProductCategory.PROHIBITED;
 	}
 
-	/** Prices in the market's minor currency unit: factor from VND, and the step prices are rounded to. */
+	/**
+	 * Prices in the market's minor currency unit: factor from VND, and the step prices
+	 * are rounded to.
+	 */
 	static long price(String market, double vnd) {
 		double factor;
 		long step;

@@ -19,8 +19,9 @@ import io.liveguard.engine.session.SessionCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes generated sessions as NDJSON, one canonical {@link SessionCodec#write} record a line, to
- * standard output or a file. Histories are not written: they follow from the sessions themselves.
+ * Writes generated sessions as NDJSON, one canonical {@link SessionCodec#write} record a
+ * line, to standard output or a file. Histories are not written: they follow from the
+ * sessions themselves.
  *
  * <pre>
  * ./mvnw -q -pl engine compile exec:java -Dexec.args="--count 1000 --sellers 100 --seed 42 --from 2026-11-01 --days 30"
@@ -53,7 +54,10 @@ public final class GenerateSessions {
 		}
 	}
 
-	/** Runs the command; returns the process exit status: 0 done, 2 usage error, 1 I/O error. */
+	/**
+	 * Runs the command; returns the process exit status: 0 done, 2 usage error, 1 I/O
+	 * error.
+	 */
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		Options options;
 		try {

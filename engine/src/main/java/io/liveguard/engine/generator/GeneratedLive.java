@@ -8,14 +8,15 @@ import io.liveguard.engine.live.SequencedSignal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One generated live: its go-live request and the requests of signals a platform would send, in the
- * order it sends them (duplicates and late signals included, some requests out of {@code at} order).
+ * One generated live: its go-live request and the requests of signals a platform would
+ * send, in the order it sends them (duplicates and late signals included, some requests
+ * out of {@code at} order).
  *
  * @param request the go-live request
  * @param requests the signal requests, in arrival order
- * @param planted the codes of policy section 4 the generator set up on purpose (violations and
- * reminders); empty for a clean live. Whether they count, repeat or come after a STOP is the
- * deciders' business.
+ * @param planted the codes of policy section 4 the generator set up on purpose
+ * (violations and reminders); empty for a clean live. Whether they count, repeat or come
+ * after a STOP is the deciders' business.
  */
 public record GeneratedLive(GoLive request, List<Request> requests, Set<String> planted) {
 

@@ -9,15 +9,16 @@ import java.util.Set;
  * What to generate.
  *
  * @param count how many sessions
- * @param sellers how many sellers share them (a few busy sellers stream much more than most)
- * @param markets ISO 3166 alpha-2 market codes; each seller belongs to one, the first market gets
- * half of the sellers
+ * @param sellers how many sellers share them (a few busy sellers stream much more than
+ * most)
+ * @param markets ISO 3166 alpha-2 market codes; each seller belongs to one, the first
+ * market gets half of the sellers
  * @param from the first day (starting at 00:00 UTC+7, South-East Asia)
  * @param days how many days the sessions span, spread with an evening-heavy daily profile
  * @param seed the same seed and settings give the same sessions, byte for byte
  * @param mix the shares of clean, sloppy and violating sessions
- * @param historyDays the look-back window of {@link GeneratedSession#history()}; use the pack's
- * {@code history.lookbackDays}
+ * @param historyDays the look-back window of {@link GeneratedSession#history()}; use the
+ * pack's {@code history.lookbackDays}
  */
 public record GeneratorSettings(long count, int sellers, List<String> markets, LocalDate from, int days, long seed,
 		Mix mix, int historyDays) {
@@ -48,7 +49,10 @@ public record GeneratorSettings(long count, int sellers, List<String> markets, L
 		}
 	}
 
-	/** 1,000 sessions of 100 sellers in five markets over 30 days from 2026-11-01, seed 42. */
+	/**
+	 * 1,000 sessions of 100 sellers in five markets over 30 days from 2026-11-01, seed
+	 * 42.
+	 */
 	public static GeneratorSettings defaults() {
 		return new GeneratorSettings(1_000, 100, List.of("VN", "TH", "ID", "PH", "MY"), LocalDate.of(2026, 11, 1), 30,
 				42, Mix.DEFAULT, 7);

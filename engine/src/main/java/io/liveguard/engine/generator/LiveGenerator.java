@@ -23,21 +23,22 @@ import io.liveguard.engine.session.ReportCode;
 import io.liveguard.engine.session.Signal;
 
 /**
- * Generates lives as signal streams (live.md) with planted violations and reminders of policy
- * section 4, deterministically from a seed: live {@code i} of a seed is always the same, whatever was
- * generated before it, so a benchmark and a test can share them. About a third of the lives are clean
- * (neutral talk, products shown early, good video, flags under the moderation threshold); the others
- * plant one or two codes, often repeated near the edges that matter (the repeat window, the reminder
- * period, the report window, the confidence threshold, the reminder durations). Signals come every few
- * seconds, one to three to a request, sometimes out of {@code at} order within a request, sometimes
+ * Generates lives as signal streams (live.md) with planted violations and reminders of
+ * policy section 4, deterministically from a seed: live {@code i} of a seed is always the
+ * same, whatever was generated before it, so a benchmark and a test can share them. About
+ * a third of the lives are clean (neutral talk, products shown early, good video, flags
+ * under the moderation threshold); the others plant one or two codes, often repeated near
+ * the edges that matter (the repeat window, the reminder period, the report window, the
+ * confidence threshold, the reminder durations). Signals come every few seconds, one to
+ * three to a request, sometimes out of {@code at} order within a request, sometimes
  * resent (a duplicate seq) or sent late (a signal from minutes before).
  */
 public final class LiveGenerator {
 
 	/** The codes of policy section 4 a live may be planted with. */
 	public static final List<String> CODES = List.of("VIEWER_COMPLAINTS", "VULGAR_CONTENT", "NO_LIVE_HOST",
-			"OFF_PLATFORM_REDIRECT", "FAKE_ENGAGEMENT", "DANGEROUS_ACT", "MISLEADING_HEALTH_CLAIM", "PROHIBITED_PRODUCT",
-			"MINOR_ALONE", "NO_HOST_ON_CAMERA", "DEAD_AIR", "POOR_STREAM", "PRODUCT_NOT_SHOWN");
+			"OFF_PLATFORM_REDIRECT", "FAKE_ENGAGEMENT", "DANGEROUS_ACT", "MISLEADING_HEALTH_CLAIM",
+			"PROHIBITED_PRODUCT", "MINOR_ALONE", "NO_HOST_ON_CAMERA", "DEAD_AIR", "POOR_STREAM", "PRODUCT_NOT_SHOWN");
 
 	private static final Instant BASE = Instant.parse("2026-12-03T11:00:00Z");
 
@@ -102,7 +103,8 @@ public final class LiveGenerator {
 			for (int i = 0; i < count; i++) {
 				ProductCategory category = CATEGORIES.get(this.rng.nextInt(CATEGORIES.size()));
 				boolean regulated = category != ProductCategory.GENERAL;
-				// now and then a product the go-live check blocks: no ad confirmation, or a false origin
+				// now and then a product the go-live check blocks: no ad confirmation, or
+				// a false origin
 				String confirmation = regulated && this.rng.nextInt(8) != 0 ? "QC-" + this.index + "-" + i : null;
 				String verified = this.rng.nextInt(10) == 0 ? "CN" : "VN";
 				products.add(new Product("g" + this.index + "-p" + i, category, confirmation, "VN", verified, 200_000,
@@ -111,7 +113,10 @@ public final class LiveGenerator {
 			return products;
 		}
 
-		/** Neutral talk every few seconds, the products shown early, good video, noise under the thresholds. */
+		/**
+		 * Neutral talk every few seconds, the products shown early, good video, noise
+		 * under the thresholds.
+		 */
 		private void background(Instant start, Duration length, List<Product> products) {
 			long end = length.toSeconds();
 			for (long second = 1 + this.rng.nextInt(5); second < end; second += 3 + this.rng.nextInt(8)) {
@@ -135,7 +140,8 @@ public final class LiveGenerator {
 					this.signals.add(new Signal.DeadAir(at, 5 + this.rng.nextInt(120)));
 				}
 				else if (kind == 18 && this.rng.nextInt(4) == 0) {
-					this.signals.add(new Signal.ViewerReport(at, ReportCode.values()[this.rng.nextInt(ReportCode.values().length)]));
+					this.signals.add(new Signal.ViewerReport(at,
+							ReportCode.values()[this.rng.nextInt(ReportCode.values().length)]));
 				}
 			}
 			for (Product product : products) {
@@ -143,7 +149,10 @@ public final class LiveGenerator {
 			}
 		}
 
-		/** Plants {@code code} one to four times, the repeats around the windows that decide whether they count. */
+		/**
+		 * Plants {@code code} one to four times, the repeats around the windows that
+		 * decide whether they count.
+		 */
 		private void plant(String code, Instant start, Duration length, List<Product> products) {
 			this.planted.add(code);
 			long span = length.toMillis();
@@ -156,9 +165,13 @@ public final class LiveGenerator {
 			}
 		}
 
-		/** A gap to the next repeat: near the repeat window (violations) or the reminder period (reminders). */
+		/**
+		 * A gap to the next repeat: near the repeat window (violations) or the reminder
+		 * period (reminders).
+		 */
 		private long nearEdge(String code) {
-			boolean reminder = List.of("NO_HOST_ON_CAMERA", "DEAD_AIR", "POOR_STREAM", "PRODUCT_NOT_SHOWN").contains(code);
+			boolean reminder = List.of("NO_HOST_ON_CAMERA", "DEAD_AIR", "POOR_STREAM", "PRODUCT_NOT_SHOWN")
+				.contains(code);
 			long edge = reminder ? 600_000 : 300_000;
 			return switch (this.rng.nextInt(4)) {
 				case 0 -> edge;
@@ -177,17 +190,17 @@ public final class LiveGenerator {
 								ReportCode.values()[this.rng.nextInt(ReportCode.values().length)]));
 					}
 				}
-				case "VULGAR_CONTENT" -> flag(at, this.rng.nextBoolean() ? ModerationCode.VULGAR_LANGUAGE
-						: ModerationCode.INDECENT_ATTIRE);
-				case "NO_LIVE_HOST" -> flag(at, this.rng.nextBoolean() ? ModerationCode.STATIC_IMAGE
-						: ModerationCode.PRERECORDED_CONTENT);
+				case "VULGAR_CONTENT" ->
+					flag(at, this.rng.nextBoolean() ? ModerationCode.VULGAR_LANGUAGE : ModerationCode.INDECENT_ATTIRE);
+				case "NO_LIVE_HOST" ->
+					flag(at, this.rng.nextBoolean() ? ModerationCode.STATIC_IMAGE : ModerationCode.PRERECORDED_CONTENT);
 				case "OFF_PLATFORM_REDIRECT" -> {
 					if (this.rng.nextBoolean()) {
 						flag(at, ModerationCode.OFF_PLATFORM_REDIRECT);
 					}
 					else {
-						this.signals.add(new Signal.Transcript(at,
-								Phrases.say(this.rng, this.language, Phrases.OFF_PLATFORM, "sản phẩm", "99.000", "VN")));
+						this.signals.add(new Signal.Transcript(at, Phrases.say(this.rng, this.language,
+								Phrases.OFF_PLATFORM, "sản phẩm", "99.000", "VN")));
 					}
 				}
 				case "FAKE_ENGAGEMENT" -> flag(at, ModerationCode.FAKE_ENGAGEMENT);
@@ -213,9 +226,11 @@ public final class LiveGenerator {
 					}
 				}
 				case "PRODUCT_NOT_SHOWN" -> {
-					// a product shown only after the deadline (or, when the last one, not at all)
+					// a product shown only after the deadline (or, when the last one, not
+					// at all)
 					String sku = products.get(this.rng.nextInt(products.size())).sku();
-					this.signals.removeIf((signal) -> signal instanceof Signal.ProductShown shown && shown.sku().equals(sku));
+					this.signals
+						.removeIf((signal) -> signal instanceof Signal.ProductShown shown && shown.sku().equals(sku));
 					if (this.rng.nextBoolean()) {
 						this.signals.add(new Signal.ProductShown(start.plusSeconds(590 + this.rng.nextInt(30)), sku));
 					}
@@ -224,7 +239,9 @@ public final class LiveGenerator {
 			}
 		}
 
-		/** A flag mostly well above the threshold, sometimes exactly on it or just under. */
+		/**
+		 * A flag mostly well above the threshold, sometimes exactly on it or just under.
+		 */
 		private void flag(Instant at, ModerationCode code) {
 			double confidence = switch (this.rng.nextInt(6)) {
 				case 0 -> 0.8;
@@ -234,7 +251,10 @@ public final class LiveGenerator {
 			this.signals.add(new Signal.ModerationFlag(at, code, confidence));
 		}
 
-		/** Groups the signals into requests of one to three; now and then a resent or a late one. */
+		/**
+		 * Groups the signals into requests of one to three; now and then a resent or a
+		 * late one.
+		 */
 		private List<GeneratedLive.Request> requests() {
 			List<GeneratedLive.Request> requests = new ArrayList<>();
 			List<SequencedSignal> sent = new ArrayList<>();

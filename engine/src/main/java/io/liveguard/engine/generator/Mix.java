@@ -1,8 +1,8 @@
 package io.liveguard.engine.generator;
 
 /**
- * The shares of session profiles a generator produces. The three weights need not add up to 1; they
- * are normalised.
+ * The shares of session profiles a generator produces. The three weights need not add up
+ * to 1; they are normalised.
  *
  * @param clean weight of {@link Profile#CLEAN} sessions
  * @param sloppy weight of {@link Profile#SLOPPY} sessions
@@ -22,7 +22,10 @@ public record Mix(double clean, double sloppy, double violating) {
 		}
 	}
 
-	/** Parses {@code CLEAN,SLOPPY,VIOLATING} weights, such as {@code 70,20,10} or {@code 0.7,0.2,0.1}. */
+	/**
+	 * Parses {@code CLEAN,SLOPPY,VIOLATING} weights, such as {@code 70,20,10} or
+	 * {@code 0.7,0.2,0.1}.
+	 */
 	public static Mix parse(String text) {
 		String[] parts = text.split(",");
 		if (parts.length != 3) {

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * What hosts say, as speech-to-text hands it over: Vietnamese with diacritics, Vietnamese without
- * them (often lower case, as many recognisers and typists write it), and English. Templates take
- * {@code {p}} (product), {@code {price}}, {@code {origin}}, {@code {months}} and {@code {name}}.
+ * What hosts say, as speech-to-text hands it over: Vietnamese with diacritics, Vietnamese
+ * without them (often lower case, as many recognisers and typists write it), and English.
+ * Templates take {@code {p}} (product), {@code {price}}, {@code {origin}},
+ * {@code {months}} and {@code {name}}.
  */
 final class Phrases {
 
@@ -53,8 +54,7 @@ final class Phrases {
 
 	static final Bank ENGAGE = new Bank(
 			List.of("Bạn {name} hỏi còn hàng không, dạ còn nha bạn", "Cảm ơn bạn {name} đã chốt đơn",
-					"Ai cần tư vấn thì để lại bình luận, shop trả lời liền",
-					"Freeship cho đơn từ 99 nghìn nha cả nhà",
+					"Ai cần tư vấn thì để lại bình luận, shop trả lời liền", "Freeship cho đơn từ 99 nghìn nha cả nhà",
 					"Thanh toán khi nhận hàng, cả nhà được kiểm tra hàng trước",
 					"Bấm vào giỏ hàng góc trái màn hình để đặt nha"),
 			List.of("{name} asks if it is still available, yes it is", "Thank you {name} for your order",
@@ -66,8 +66,7 @@ final class Phrases {
 			List.of("The {p} is made in {origin}, fully documented", "Country of origin is {origin}"));
 
 	static final Bank INGREDIENTS = new Bank(
-			List.of("Thành phần chính ghi rõ trên bao bì, cả nhà đọc kỹ nha",
-					"Thành phần có trên nhãn phụ tiếng Việt"),
+			List.of("Thành phần chính ghi rõ trên bao bì, cả nhà đọc kỹ nha", "Thành phần có trên nhãn phụ tiếng Việt"),
 			List.of("The ingredients are printed on the label", "Full ingredients are listed on the back"));
 
 	static final Bank EXPIRY = new Bank(
@@ -75,19 +74,21 @@ final class Phrases {
 			List.of("Expiry date is {months} months from now", "It expires in {months} months"));
 
 	static final Bank CLOSING = new Bank(
-			List.of("Cảm ơn cả nhà đã xem live, hẹn gặp lại tối mai nha", "Live sắp kết thúc rồi, cả nhà chốt đơn nhanh nha"),
+			List.of("Cảm ơn cả nhà đã xem live, hẹn gặp lại tối mai nha",
+					"Live sắp kết thúc rồi, cả nhà chốt đơn nhanh nha"),
 			List.of("Thanks for watching, see you tomorrow night", "We are wrapping up, last call for orders"));
 
-	/** A pharmacy explaining what a drug is for: a cure-claim word that is no violation when a drug is shown. */
+	/**
+	 * A pharmacy explaining what a drug is for: a cure-claim word that is no violation
+	 * when a drug is shown.
+	 */
 	static final Bank DRUG_USE = new Bank(
 			List.of("{p} dùng để điều trị triệu chứng cảm cúm, có số đăng ký, dùng theo chỉ dẫn của dược sĩ"),
 			List.of("The {p} treats cold and flu symptoms, follow the pharmacist's advice"));
 
-	static final Bank CURE_CLAIM = new Bank(
-			List.of("Uống {p} đều đặn một tháng là chữa khỏi tiểu đường luôn cả nhà",
-					"{p} này đặc trị mụn, trị dứt điểm chỉ sau 7 ngày",
-					"Dùng {p} là khỏi bệnh dạ dày, hết bệnh gout luôn",
-					"Sản phẩm chữa bệnh huyết áp cao rất hiệu quả nha cả nhà"),
+	static final Bank CURE_CLAIM = new Bank(List.of("Uống {p} đều đặn một tháng là chữa khỏi tiểu đường luôn cả nhà",
+			"{p} này đặc trị mụn, trị dứt điểm chỉ sau 7 ngày", "Dùng {p} là khỏi bệnh dạ dày, hết bệnh gout luôn",
+			"Sản phẩm chữa bệnh huyết áp cao rất hiệu quả nha cả nhà"),
 			List.of("This {p} cures diabetes in a month", "It treats high blood pressure naturally",
 					"Our {p} heals eczema in one week"));
 
@@ -123,7 +124,10 @@ final class Phrases {
 		return text;
 	}
 
-	/** "Chữa khỏi" becomes "Chua khoi", "đ" becomes "d": how Vietnamese is often typed or transcribed. */
+	/**
+	 * "Chữa khỏi" becomes "Chua khoi", "đ" becomes "d": how Vietnamese is often typed or
+	 * transcribed.
+	 */
 	static String stripDiacritics(String text) {
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		StringBuilder out = new StringBuilder(decomposed.length());

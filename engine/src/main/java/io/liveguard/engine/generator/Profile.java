@@ -3,12 +3,15 @@ package io.liveguard.engine.generator;
 /** What kind of session the generator meant to produce. */
 public enum Profile {
 
-	/** A well-run stream: no violation, content score 100 (often with TRANSPARENT_INFO). */
+	/**
+	 * A well-run stream: no violation, content score 100 (often with TRANSPARENT_INFO).
+	 */
 	CLEAN,
 
 	/**
-	 * A stream with one or two quality problems (short, host absent, dead air, poor stream, unshown
-	 * products, low interaction) that cost content score but, alone, no violation points.
+	 * A stream with one or two quality problems (short, host absent, dead air, poor
+	 * stream, unshown products, low interaction) that cost content score but, alone, no
+	 * violation points.
 	 */
 	SLOPPY,
 

@@ -33,11 +33,11 @@ import io.liveguard.engine.session.Signal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds one session: a clean baseline, then the quality problems of a sloppy session or the set-ups
- * of violations, then signals from the draft's totals. Thresholds are those of policy-default.md;
- * clean and sloppy sessions stay on the safe side of every violation, and some land exactly on a
- * threshold (15 minutes, 10% host absence, 20% answered, 480p, confidence 0.79) where "over" and
- * "under" are strict.
+ * Builds one session: a clean baseline, then the quality problems of a sloppy session or
+ * the set-ups of violations, then signals from the draft's totals. Thresholds are those
+ * of policy-default.md; clean and sloppy sessions stay on the safe side of every
+ * violation, and some land exactly on a threshold (15 minutes, 10% host absence, 20%
+ * answered, 480p, confidence 0.79) where "over" and "under" are strict.
  */
 final class SessionFactory {
 
@@ -51,7 +51,8 @@ final class SessionFactory {
 			"MISLEADING_HEALTH_CLAIM", "FALSE_ORIGIN", "FAKE_ENGAGEMENT", "DANGEROUS_ACT", "PROHIBITED_PRODUCT",
 			"MINOR_ALONE");
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.ofHours(7));
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
+		.withZone(ZoneOffset.ofHours(7));
 
 	private static final Duration DAY_LENGTH = Duration.ofDays(1);
 
@@ -62,13 +63,13 @@ final class SessionFactory {
 	}
 
 	/**
-	 * @param recent the seller's sales (sessions with orders) that started before {@code start},
-	 * oldest first, at least those of the history window
+	 * @param recent the seller's sales (sessions with orders) that started before
+	 * {@code start}, oldest first, at least those of the history window
 	 */
 	GeneratedSession create(SplittableRandom rng, long index, Instant start, Seller seller, Profile profile,
 			List<PriorSale> recent) {
-		Draft draft = new Draft(rng, seller, String.format(Locale.ROOT, "%s-%s-%07d", seller.market().toLowerCase(Locale.ROOT),
-				DAY.format(start), index), start);
+		Draft draft = new Draft(rng, seller, String.format(Locale.ROOT, "%s-%s-%07d",
+				seller.market().toLowerCase(Locale.ROOT), DAY.format(start), index), start);
 		List<PriorSale> window = window(recent, start);
 		Set<String> issues = new TreeSet<>();
 		Set<String> violations = new TreeSet<>();
@@ -109,7 +110,10 @@ final class SessionFactory {
 		return window;
 	}
 
-	/** Sales of the window the seller can list again: products of its catalogue, not one-off extras. */
+	/**
+	 * Sales of the window the seller can list again: products of its catalogue, not
+	 * one-off extras.
+	 */
 	private static List<PriorSale> relistable(List<PriorSale> window, Seller seller) {
 		List<PriorSale> relistable = new ArrayList<>();
 		for (PriorSale sale : window) {
@@ -169,8 +173,8 @@ final class SessionFactory {
 		}
 
 		Product toProduct() {
-			return new Product(this.sku, this.category, this.adConfirmationId, this.declaredOrigin,
-					this.verifiedOrigin, this.listPrice, this.livePrice);
+			return new Product(this.sku, this.category, this.adConfirmationId, this.declaredOrigin, this.verifiedOrigin,
+					this.listPrice, this.livePrice);
 		}
 
 	}
@@ -237,14 +241,18 @@ final class SessionFactory {
 			this.step = Catalogue.priceStep(seller.market());
 			if (seller.market().equals("VN")) {
 				int roll = rng.nextInt(20);
-				this.language = roll < 13 ? Language.VIETNAMESE : (roll < 18 ? Language.VIETNAMESE_PLAIN : Language.ENGLISH);
+				this.language = roll < 13 ? Language.VIETNAMESE
+						: (roll < 18 ? Language.VIETNAMESE_PLAIN : Language.ENGLISH);
 			}
 			else {
 				this.language = rng.nextInt(10) == 0 ? Language.VIETNAMESE_PLAIN : Language.ENGLISH;
 			}
 		}
 
-		/** A well-run session; {@code boundaryPercent} of the time one value sits exactly on a threshold. */
+		/**
+		 * A well-run session; {@code boundaryPercent} of the time one value sits exactly
+		 * on a threshold.
+		 */
 		void baseline(boolean short_, int boundaryPercent) {
 			boolean wholeMinutes = this.rng.nextBoolean();
 			if (short_) {
@@ -255,7 +263,8 @@ final class SessionFactory {
 				this.durationSec = 60 * minutes + (wholeMinutes ? 0 : this.rng.nextInt(60));
 			}
 			this.hostId = this.seller.hosts().get(this.rng.nextInt(this.seller.hosts().size()));
-			this.peakViewers = (int) Math.max(10, Math.min(300_000, Math.round(Math.exp(6 + 1.4 * this.rng.nextGaussian()))));
+			this.peakViewers = (int) Math.max(10,
+					Math.min(300_000, Math.round(Math.exp(6 + 1.4 * this.rng.nextGaussian()))));
 			this.avgViewers = Math.max(1, (int) Math.round(this.peakViewers * (0.15 + 0.35 * this.rng.nextDouble())));
 			this.comments = (int) Math.round(this.avgViewers * (0.3 + 2.2 * this.rng.nextDouble()));
 			this.commentsAnswered = this.comments < 20 ? this.rng.nextInt(this.comments + 1)
@@ -320,12 +329,15 @@ final class SessionFactory {
 				}
 				case 5 -> this.lowestResolution = 480;
 				case 6 -> this.stallSec = wholeMinutes() / 20;
-				default -> this.extra.add(new Signal.ModerationFlag(randomAt(), this.rng.nextBoolean()
-						? ModerationCode.STATIC_IMAGE : ModerationCode.VULGAR_LANGUAGE, 0.79));
+				default -> this.extra.add(new Signal.ModerationFlag(randomAt(),
+						this.rng.nextBoolean() ? ModerationCode.STATIC_IMAGE : ModerationCode.VULGAR_LANGUAGE, 0.79));
 			}
 		}
 
-		/** Rounds the duration down to whole minutes, so 10% and 5% of it are whole seconds. */
+		/**
+		 * Rounds the duration down to whole minutes, so 10% and 5% of it are whole
+		 * seconds.
+		 */
 		private long wholeMinutes() {
 			if (this.durationSec >= 120) {
 				this.durationSec -= this.durationSec % 60;
@@ -369,7 +381,8 @@ final class SessionFactory {
 		void plantViolation(String code, List<PriorSale> window) {
 			switch (code) {
 				case "LOW_QUALITY_SESSION" -> {
-					// short already; -10 -15 -10 -10 -10 -5 leaves at most 45 even with TRANSPARENT_INFO
+					// short already; -10 -15 -10 -10 -10 -5 leaves at most 45 even with
+					// TRANSPARENT_INFO
 					for (String issue : List.of("HOST_ABSENT", "DEAD_AIR", "LOW_INTERACTION")) {
 						plantQuality(issue);
 					}
@@ -379,13 +392,14 @@ final class SessionFactory {
 				case "VIEWER_COMPLAINTS" -> {
 					this.viewerReports = 5 + this.rng.nextInt(56);
 					this.peakViewers = this.rng.nextInt(5) == 0 ? this.viewerReports * 200
-							: Math.max(this.viewerReports + 10, (int) (this.viewerReports * 200 * (0.2 + 0.8 * this.rng.nextDouble())));
+							: Math.max(this.viewerReports + 10,
+									(int) (this.viewerReports * 200 * (0.2 + 0.8 * this.rng.nextDouble())));
 					this.avgViewers = Math.max(1, Math.min(this.avgViewers, this.peakViewers / 3));
 				}
-				case "VULGAR_CONTENT" -> flag(this.rng.nextBoolean() ? ModerationCode.VULGAR_LANGUAGE
-						: ModerationCode.INDECENT_ATTIRE);
-				case "NO_LIVE_HOST" -> flag(this.rng.nextBoolean() ? ModerationCode.STATIC_IMAGE
-						: ModerationCode.PRERECORDED_CONTENT);
+				case "VULGAR_CONTENT" ->
+					flag(this.rng.nextBoolean() ? ModerationCode.VULGAR_LANGUAGE : ModerationCode.INDECENT_ATTIRE);
+				case "NO_LIVE_HOST" ->
+					flag(this.rng.nextBoolean() ? ModerationCode.STATIC_IMAGE : ModerationCode.PRERECORDED_CONTENT);
 				case "OFF_PLATFORM_REDIRECT" -> {
 					if (this.rng.nextInt(3) == 0) {
 						flag(ModerationCode.OFF_PLATFORM_REDIRECT);
@@ -442,7 +456,10 @@ final class SessionFactory {
 			}
 		}
 
-		/** Relists a product sold a few days ago at an inflated list price, live at the price it sold for then. */
+		/**
+		 * Relists a product sold a few days ago at an inflated list price, live at the
+		 * price it sold for then.
+		 */
 		private void fakeDiscount(List<PriorSale> window) {
 			List<PriorSale> relistable = relistable(window, this.seller);
 			List<PriorSale> daysAgo = new ArrayList<>();
@@ -460,18 +477,25 @@ final class SessionFactory {
 				}
 			}
 			if (listing == null) {
-				Item item = this.seller.items().stream().filter((i) -> i.sku().equals(sale.sku())).findFirst()
+				Item item = this.seller.items()
+					.stream()
+					.filter((i) -> i.sku().equals(sale.sku()))
+					.findFirst()
 					.orElseThrow(() -> new IllegalStateException("sold a sku the seller does not have: " + sale.sku()));
 				listing = regularPrice(item);
 				this.listings.add(listing);
 			}
-			// the same live price as days ago, or a little more: the "discount" is the usual price
+			// the same live price as days ago, or a little more: the "discount" is the
+			// usual price
 			listing.livePrice = sale.livePrice() + this.step * this.rng.nextInt(3);
 			listing.listPrice = steps(listing.livePrice * (2.2 + 1.8 * this.rng.nextDouble())) + this.step;
 			listing.shown = true;
 		}
 
-		/** A clearance price over half off, with no sale at or under it in the window: not a fake discount. */
+		/**
+		 * A clearance price over half off, with no sale at or under it in the window: not
+		 * a fake discount.
+		 */
 		void steepDiscountWithoutHistory(List<PriorSale> window) {
 			Listing listing = this.listings.get(this.rng.nextInt(this.listings.size()));
 			for (PriorSale sale : window) {
@@ -502,7 +526,10 @@ final class SessionFactory {
 			return picked;
 		}
 
-		/** A live price 0-40% under the base, a list price 0-10% over it: never more than twice. */
+		/**
+		 * A live price 0-40% under the base, a list price 0-10% over it: never more than
+		 * twice.
+		 */
 		private Listing regularPrice(Item item) {
 			long live = Catalogue.price(this.seller.market(), item.basePrice() * (0.6 + 0.4 * this.rng.nextDouble()));
 			long list = Catalogue.price(this.seller.market(), item.basePrice() * (1.0 + 0.1 * this.rng.nextDouble()));
@@ -526,7 +553,8 @@ final class SessionFactory {
 
 		private String say(Bank bank, Listing listing) {
 			String name = this.language.isVietnamese() ? listing.template.vi() : listing.template.en();
-			return Phrases.say(this.rng, this.language, bank, name, String.format(Locale.ROOT, "%,d", listing.livePrice),
+			return Phrases.say(this.rng, this.language, bank, name,
+					String.format(Locale.ROOT, "%,d", listing.livePrice),
 					listing.declaredOrigin == null ? "VN" : listing.declaredOrigin);
 		}
 
@@ -575,7 +603,8 @@ final class SessionFactory {
 			}
 			if (this.lowConfidenceNoise) {
 				ModerationCode code = ModerationCode.values()[this.rng.nextInt(ModerationCode.values().length)];
-				signals.add(new Signal.ModerationFlag(randomAt(), code, Math.round(this.rng.nextDouble() * 700) / 1000.0));
+				signals
+					.add(new Signal.ModerationFlag(randomAt(), code, Math.round(this.rng.nextDouble() * 700) / 1000.0));
 			}
 			signals.addAll(this.extra);
 			if (this.rng.nextBoolean()) {
@@ -595,9 +624,8 @@ final class SessionFactory {
 			}
 			this.commentsAnswered = Math.min(this.commentsAnswered, this.comments);
 			LiveSession session = new LiveSession(this.sessionId, this.seller.id(), this.seller.market(), this.start,
-					end(), new Host(this.hostId, this.verified),
-					new SessionStats(this.peakViewers, this.avgViewers, this.comments, this.commentsAnswered,
-							this.orders, this.viewerReports),
+					end(), new Host(this.hostId, this.verified), new SessionStats(this.peakViewers, this.avgViewers,
+							this.comments, this.commentsAnswered, this.orders, this.viewerReports),
 					products, signals);
 			return new GeneratedSession(session, new SellerHistory(prior), profile, issues, violations);
 		}

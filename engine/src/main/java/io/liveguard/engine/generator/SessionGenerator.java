@@ -19,16 +19,16 @@ import io.liveguard.engine.scoring.SellerHistory.PriorSale;
 import io.liveguard.engine.session.LiveSession;
 
 /**
- * Generates livestream sessions in start order, each with its seller's history, deterministically
- * from {@link GeneratorSettings#seed()}: every iteration of the same generator, and every generator
- * with the same settings, yields the same sessions.
+ * Generates livestream sessions in start order, each with its seller's history,
+ * deterministically from {@link GeneratorSettings#seed()}: every iteration of the same
+ * generator, and every generator with the same settings, yields the same sessions.
  * <p>
- * Memory does not grow with {@link GeneratorSettings#count()}: the generator keeps the sellers (with
- * their catalogues) and, per seller, the sales of the history window, so it streams millions of
- * sessions. Sessions start on a daily profile heavy in the evening (UTC+7); a few busy sellers run
- * many more streams than most. FAKE_DISCOUNT set-ups relist a product the same seller sold a few days
- * earlier, with an inflated list price; the earlier sale is in the later session's
- * {@link GeneratedSession#history()}.
+ * Memory does not grow with {@link GeneratorSettings#count()}: the generator keeps the
+ * sellers (with their catalogues) and, per seller, the sales of the history window, so it
+ * streams millions of sessions. Sessions start on a daily profile heavy in the evening
+ * (UTC+7); a few busy sellers run many more streams than most. FAKE_DISCOUNT set-ups
+ * relist a product the same seller sold a few days earlier, with an inflated list price;
+ * the earlier sale is in the later session's {@link GeneratedSession#history()}.
  */
 public final class SessionGenerator implements Iterable<GeneratedSession> {
 
@@ -65,7 +65,10 @@ public final class SessionGenerator implements Iterable<GeneratedSession> {
 		return stream().map(GeneratedSession::session);
 	}
 
-	/** The first {@code count} sessions in memory, for benchmarks and tests that replay them. */
+	/**
+	 * The first {@code count} sessions in memory, for benchmarks and tests that replay
+	 * them.
+	 */
 	public List<GeneratedSession> list() {
 		if (this.settings.count() > Integer.MAX_VALUE - 8) {
 			throw new IllegalStateException("too many sessions for a list: stream them instead");
@@ -83,7 +86,10 @@ public final class SessionGenerator implements Iterable<GeneratedSession> {
 		return cumulative;
 	}
 
-	/** Second of the day at which a share {@code fraction} of the day's streams have started. */
+	/**
+	 * Second of the day at which a share {@code fraction} of the day's streams have
+	 * started.
+	 */
 	static long secondOfDay(double fraction) {
 		double target = fraction * HOURLY_CUMULATIVE[HOURLY.length];
 		int hour = 0;
@@ -110,7 +116,9 @@ public final class SessionGenerator implements Iterable<GeneratedSession> {
 		@SuppressWarnings("unchecked")
 		private final ArrayDeque<PriorSale>[] sales = new ArrayDeque[this.settings.sellers()];
 
-		/** Busy sellers first: seller i streams about (i + 1)^-0.8 as often as seller 0. */
+		/**
+		 * Busy sellers first: seller i streams about (i + 1)^-0.8 as often as seller 0.
+		 */
 		private final double[] activity = new double[this.settings.sellers()];
 
 		private long next;
@@ -143,16 +151,21 @@ public final class SessionGenerator implements Iterable<GeneratedSession> {
 				recent.removeFirst();
 			}
 			Profile profile = this.settings.mix().pick(sessionRng.nextDouble());
-			GeneratedSession generated = this.factory.create(sessionRng, index, start, seller, profile, List.copyOf(recent));
+			GeneratedSession generated = this.factory.create(sessionRng, index, start, seller, profile,
+					List.copyOf(recent));
 			LiveSession session = generated.session();
 			if (session.stats().orders() > 0) {
-				session.products().forEach((product) -> recent.addLast(
-						new PriorSale(session.sessionId(), session.startedAt(), product.sku(), product.livePrice())));
+				session.products()
+					.forEach((product) -> recent.addLast(new PriorSale(session.sessionId(), session.startedAt(),
+							product.sku(), product.livePrice())));
 			}
 			return generated;
 		}
 
-		/** Slot {@code index} of {@code count} over the days, mapped through the daily profile. */
+		/**
+		 * Slot {@code index} of {@code count} over the days, mapped through the daily
+		 * profile.
+		 */
 		private Instant startOf(long index, double jitter) {
 			double position = (index + jitter) / this.settings.count() * this.settings.days();
 			long day = (long) position;

@@ -17,7 +17,8 @@ import io.liveguard.engine.scoring.Severity;
  * @param severity its severity, INFO for reminders
  * @param strikes the live's strikes after it
  * @param at the {@code at} of the signal that decided it
- * @param decidedAt when LiveGuard decided it (the caller's clock; not part of what a replay repeats)
+ * @param decidedAt when LiveGuard decided it (the caller's clock; not part of what a
+ * replay repeats)
  * @param message for the host, in the market's language and in English
  * @param rule the rule that saw what it is about
  * @param evidence the signals it rests on
@@ -41,8 +42,8 @@ public record Action(String actionId, String liveId, ActionLevel level, String c
 	}
 
 	/**
-	 * What the platform should keep as evidence: {@code live.snapshot} either side of {@code at}, not
-	 * before the live's start.
+	 * What the platform should keep as evidence: {@code live.snapshot} either side of
+	 * {@code at}, not before the live's start.
 	 *
 	 * @param from inclusive
 	 * @param to inclusive

@@ -7,7 +7,8 @@ import io.liveguard.engine.session.Host;
 import io.liveguard.engine.session.Product;
 
 /**
- * A go-live request (live.md), already validated by the caller as a session record's fields are.
+ * A go-live request (live.md), already validated by the caller as a session record's
+ * fields are.
  *
  * @param liveId the live's id, unique across lives and sessions
  * @param sellerId the seller

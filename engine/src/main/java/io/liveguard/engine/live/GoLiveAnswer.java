@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import io.liveguard.engine.scoring.RulePackRef;
 
 /**
- * What the go-live check decided (live.md): whether the live may start, the products it may not sell,
- * and what the host must tell viewers.
+ * What the go-live check decided (live.md): whether the live may start, the products it
+ * may not sell, and what the host must tell viewers.
  *
  * @param liveId the live
  * @param status OPEN or REFUSED

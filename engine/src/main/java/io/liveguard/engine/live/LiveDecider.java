@@ -33,13 +33,15 @@ import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
- * The in-stream decisions of one open live (live.md, policy-default.md section 4). It owns a Drools
- * session of the pack's live rules in stream mode, on a pseudo clock that follows the signals'
- * {@code at}; Java only orchestrates: it drops duplicates and late signals, advances the clock, inserts
- * each signal as an event with a {@link Judging} turn, runs the agenda groups {@code classify} then
- * {@code decide}, reads the {@link LiveAction}s the rules inserted, and ends the turn so the forget
- * rules clear what no window needs. Nothing here reads the wall clock: the same signals in the same
- * order decide the same actions with the same ids. Not thread safe: one request of a live at a time.
+ * The in-stream decisions of one open live (live.md, policy-default.md section 4). It
+ * owns a Drools session of the pack's live rules in stream mode, on a pseudo clock that
+ * follows the signals' {@code at}; Java only orchestrates: it drops duplicates and late
+ * signals, advances the clock, inserts each signal as an event with a {@link Judging}
+ * turn, runs the agenda groups {@code classify} then {@code decide}, reads the
+ * {@link LiveAction}s the rules inserted, and ends the turn so the forget rules clear
+ * what no window needs. Nothing here reads the wall clock: the same signals in the same
+ * order decide the same actions with the same ids. Not thread safe: one request of a live
+ * at a time.
  */
 public final class LiveDecider implements AutoCloseable {
 
@@ -133,15 +135,17 @@ public final class LiveDecider implements AutoCloseable {
 		return this.state.getActions();
 	}
 
-	/** Facts the live's session holds now: what a live costs in memory grows with this. */
+	/**
+	 * Facts the live's session holds now: what a live costs in memory grows with this.
+	 */
 	public long factCount() {
 		return this.session.getFactCount();
 	}
 
 	/**
-	 * Judges one request's signals: taken in {@code at} order (stably), each against the signals that
-	 * arrived before it, after {@code viewers} (when sent) became the latest number of viewers.
-	 *
+	 * Judges one request's signals: taken in {@code at} order (stably), each against the
+	 * signals that arrived before it, after {@code viewers} (when sent) became the latest
+	 * number of viewers.
 	 * @param signals the request's signals; none may be before the live's start
 	 * @param viewers the current number of viewers, if the request sent it
 	 * @param decidedAt the caller's clock, stamped on the actions only
@@ -241,7 +245,10 @@ public final class LiveDecider implements AutoCloseable {
 		return this.settings.has(key) ? this.settings.text(key) : otherwise;
 	}
 
-	/** The event of a signal: only what rules read, a transcript as the keyword lists it hits. */
+	/**
+	 * The event of a signal: only what rules read, a transcript as the keyword lists it
+	 * hits.
+	 */
 	private LiveSignal fact(SequencedSignal sequenced) {
 		Signal signal = sequenced.signal();
 		long seq = sequenced.seq();
@@ -249,7 +256,8 @@ public final class LiveDecider implements AutoCloseable {
 		if (signal instanceof Signal.Transcript transcript) {
 			Map<String, Set<String>> matched = this.keywords.match(transcript.text());
 			String detail = "\"" + transcript.text() + "\"" + (matched.isEmpty() ? "" : " " + matched);
-			return new LiveSignal(seq, at, signal.type(), null, 0, 0, 0, null, matched.keySet(), evidence(signal, detail));
+			return new LiveSignal(seq, at, signal.type(), null, 0, 0, 0, null, matched.keySet(),
+					evidence(signal, detail));
 		}
 		if (signal instanceof Signal.ModerationFlag flag) {
 			return new LiveSignal(seq, at, signal.type(), flag.code(), flag.confidence(), 0, 0, null, Set.of(),
@@ -280,7 +288,9 @@ public final class LiveDecider implements AutoCloseable {
 		return new Evidence(signal.at(), signal.type(), detail);
 	}
 
-	/** Releases the live's session; a live that ended or was forgotten needs it no more. */
+	/**
+	 * Releases the live's session; a live that ended or was forgotten needs it no more.
+	 */
 	@Override
 	public void close() {
 		this.session.dispose();

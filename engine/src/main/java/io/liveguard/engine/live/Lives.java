@@ -17,9 +17,9 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The lives of one market's rule pack: the go-live check and a decider for each live that may start.
- * Thread safe; each {@link LiveDecider} is used by one thread at a time (the caller serialises a live's
- * requests, as it stores them in order).
+ * The lives of one market's rule pack: the go-live check and a decider for each live that
+ * may start. Thread safe; each {@link LiveDecider} is used by one thread at a time (the
+ * caller serialises a live's requests, as it stores them in order).
  */
 public final class Lives {
 
@@ -33,9 +33,11 @@ public final class Lives {
 	public Lives(CompiledPack pack) {
 		this.pack = pack;
 		this.goLiveRules = pack.goLiveRules()
-			.orElseThrow(() -> new IllegalArgumentException("Rule pack " + pack.ref() + " has no go-live rules (golive/*.drl)"));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Rule pack " + pack.ref() + " has no go-live rules (golive/*.drl)"));
 		this.liveRules = pack.liveRules()
-			.orElseThrow(() -> new IllegalArgumentException("Rule pack " + pack.ref() + " has no live rules (live/*.drl)"));
+			.orElseThrow(
+					() -> new IllegalArgumentException("Rule pack " + pack.ref() + " has no live rules (live/*.drl)"));
 	}
 
 	/** Whether {@code pack} can check and judge lives. */
@@ -48,8 +50,9 @@ public final class Lives {
 	}
 
 	/**
-	 * The go-live check: the pack's go-live rules weigh the request and the seller's penalties (the
-	 * caller passes those that may cover {@code startedAt}; the rules decide whether one does).
+	 * The go-live check: the pack's go-live rules weigh the request and the seller's
+	 * penalties (the caller passes those that may cover {@code startedAt}; the rules
+	 * decide whether one does).
 	 */
 	public GoLiveAnswer check(GoLive request, List<Penalty> penalties) {
 		KieSession session = this.goLiveRules.newKieSession();
@@ -62,8 +65,8 @@ public final class Lives {
 						product.declaredOrigin(), product.verifiedOrigin()));
 			}
 			for (Penalty penalty : penalties) {
-				session.insert(new SellerBan(penalty.level().name(), penalty.startsAt(), penalty.endsAt(),
-						penalty.lifted()));
+				session.insert(
+						new SellerBan(penalty.level().name(), penalty.startsAt(), penalty.endsAt(), penalty.lifted()));
 			}
 			int fired = session.fireAllRules(CompiledPack.MAX_FIRINGS);
 			if (fired >= CompiledPack.MAX_FIRINGS) {
@@ -74,7 +77,8 @@ public final class Lives {
 			for (Object outcome : session.getObjects(new ClassObjectFilter(GoLiveOutcome.class))) {
 				outcomes.add((GoLiveOutcome) outcome);
 			}
-			// rules fire in no promised order: the answer lists by code, then product, then detail
+			// rules fire in no promised order: the answer lists by code, then product,
+			// then detail
 			outcomes.sort(Comparator.comparing(GoLiveOutcome::getCode)
 				.thenComparing((outcome) -> String.valueOf(outcome.getSku()))
 				.thenComparing(GoLiveOutcome::getDetail));
@@ -94,8 +98,8 @@ public final class Lives {
 					(outcome.getKind() == OutcomeKind.NOTICE ? notices : blocked).add(note);
 				}
 			}
-			return new GoLiveAnswer(request.liveId(), refusals.isEmpty() ? LiveStatus.OPEN : LiveStatus.REFUSED, refusals,
-					blocked, notices, this.pack.ref());
+			return new GoLiveAnswer(request.liveId(), refusals.isEmpty() ? LiveStatus.OPEN : LiveStatus.REFUSED,
+					refusals, blocked, notices, this.pack.ref());
 		}
 		finally {
 			session.dispose();
@@ -103,16 +107,18 @@ public final class Lives {
 	}
 
 	/**
-	 * A decider for a live the go-live check let start. To rebuild a live's state (after a restart),
-	 * open a new one and pass it the stored signals in the order they arrived, each request's with its
-	 * {@code viewers}: it decides the same actions with the same ids.
+	 * A decider for a live the go-live check let start. To rebuild a live's state (after
+	 * a restart), open a new one and pass it the stored signals in the order they
+	 * arrived, each request's with its {@code viewers}: it decides the same actions with
+	 * the same ids.
 	 */
 	public LiveDecider open(GoLive request, GoLiveAnswer answer) {
 		if (answer.status() == LiveStatus.REFUSED) {
 			throw new IllegalArgumentException("Live " + request.liveId() + " was refused: " + answer.refusals());
 		}
 		if (!answer.liveId().equals(request.liveId())) {
-			throw new IllegalArgumentException("The answer is for live " + answer.liveId() + ", not " + request.liveId());
+			throw new IllegalArgumentException(
+					"The answer is for live " + answer.liveId() + ", not " + request.liveId());
 		}
 		return new LiveDecider(this.pack, this.liveRules, request, answer.blockedSkus());
 	}

@@ -3,9 +3,9 @@ package io.liveguard.engine.live;
 import java.util.TreeSet;
 
 /**
- * The seqs a live received, kept small: platforms number their signals 1, 2, 3, ..., so all seqs up to
- * the highest without a gap are one number, and only those that arrived ahead of a gap are kept one by
- * one until the gap fills.
+ * The seqs a live received, kept small: platforms number their signals 1, 2, 3, ..., so
+ * all seqs up to the highest without a gap are one number, and only those that arrived
+ * ahead of a gap are kept one by one until the gap fills.
  */
 final class SeenSeqs {
 

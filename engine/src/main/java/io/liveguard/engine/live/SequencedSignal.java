@@ -3,7 +3,8 @@ package io.liveguard.engine.live;
 import io.liveguard.engine.session.Signal;
 
 /**
- * A signal of a live: a session-record signal and the positive number the platform gave it.
+ * A signal of a live: a session-record signal and the positive number the platform gave
+ * it.
  *
  * @param seq the platform's number; a seq received before is a duplicate
  * @param signal the signal

@@ -3,13 +3,14 @@ package io.liveguard.engine.live;
 import java.util.List;
 
 /**
- * What one request of signals did (live.md): how many were accepted, duplicates and late, the live's
- * strikes and status afterwards, and the actions they decided.
+ * What one request of signals did (live.md): how many were accepted, duplicates and late,
+ * the live's strikes and status afterwards, and the actions they decided.
  *
  * @param status OPEN or STOPPED
  * @param accepted signals not seen before (late ones included)
  * @param duplicates signals whose seq was received before
- * @param late accepted signals more than {@code live.maxLateness} older than the newest {@code at}
+ * @param late accepted signals more than {@code live.maxLateness} older than the newest
+ * {@code at}
  * @param strikes the live's strikes
  * @param actions the actions decided, in order
  */

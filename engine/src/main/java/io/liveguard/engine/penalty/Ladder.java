@@ -13,8 +13,9 @@ import io.liveguard.engine.rulepack.PackSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The penalty ladder of a rule pack: thresholds, ban lengths, how points expire and when sellers are
- * warned. Read from the pack's settings ({@code ladder.*}), so analysts change it without a release.
+ * The penalty ladder of a rule pack: thresholds, ban lengths, how points expire and when
+ * sellers are warned. Read from the pack's settings ({@code ladder.*}), so analysts
+ * change it without a release.
  *
  * @param steps the levels with their point thresholds, lowest threshold first
  * @param criticalLevel the level a CRITICAL violation brings whatever the points
@@ -50,8 +51,7 @@ public record Ladder(List<Step> steps, PenaltyLevel criticalLevel, PointsExpiry 
 		if (steps.isEmpty()) {
 			throw new IllegalArgumentException("the pack defines no ladder.<LEVEL>.minPoints settings");
 		}
-		return new Ladder(steps,
-				PenaltyLevel.valueOf(settings.text("ladder.critical.level").toUpperCase(Locale.ROOT)),
+		return new Ladder(steps, PenaltyLevel.valueOf(settings.text("ladder.critical.level").toUpperCase(Locale.ROOT)),
 				PointsExpiry.valueOf(settings.text("ladder.expiry").toUpperCase(Locale.ROOT)),
 				(int) settings.num("ladder.expiry.rollingDays"), (int) settings.num("ladder.warning.margin"),
 				(int) settings.num("ladder.warning.minAverageContentScore"),
@@ -80,7 +80,8 @@ public record Ladder(List<Step> steps, PenaltyLevel criticalLevel, PointsExpiry 
 	}
 
 	/**
-	 * The earliest business date whose points or content scores a run for {@code date} may look at.
+	 * The earliest business date whose points or content scores a run for {@code date}
+	 * may look at.
 	 */
 	public LocalDate windowStart(LocalDate date) {
 		LocalDate points = switch (this.expiry) {
@@ -91,7 +92,10 @@ public record Ladder(List<Step> steps, PenaltyLevel criticalLevel, PointsExpiry 
 		return points.isBefore(scores) ? points : scores;
 	}
 
-	/** The highest level the points reach, raised to the critical level when a CRITICAL violation counts. */
+	/**
+	 * The highest level the points reach, raised to the critical level when a CRITICAL
+	 * violation counts.
+	 */
 	public Optional<PenaltyLevel> levelFor(int points, boolean critical) {
 		PenaltyLevel reached = null;
 		for (Step step : this.steps) {

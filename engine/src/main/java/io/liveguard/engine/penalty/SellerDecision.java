@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sellerId the seller
  * @param runDate the run's business date
- * @param alreadyDecided true when a run for this date or a later one already decided for the seller;
- * then nothing else is set and nothing may be stored
+ * @param alreadyDecided true when a run for this date or a later one already decided for
+ * the seller; then nothing else is set and nothing may be stored
  * @param activePoints the seller's active points on the run date
  * @param penalty the new penalty, if the points reached a level above the reached level
  * @param lifted ids of penalties whose reasons no longer reach their threshold

@@ -13,17 +13,20 @@ import io.liveguard.engine.scoring.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the penalty run knows of one seller: violation points, penalties decided so far, recent
- * content scores, and the reached level and last run date it left behind. Decides what one run does
- * for the seller (policy-default.md section 3).
+ * Everything the penalty run knows of one seller: violation points, penalties decided so
+ * far, recent content scores, and the reached level and last run date it left behind.
+ * Decides what one run does for the seller (policy-default.md section 3).
  *
  * @param sellerId the seller
- * @param points point entries of the counting window (and any a standing penalty rests on)
+ * @param points point entries of the counting window (and any a standing penalty rests
+ * on)
  * @param penalties every penalty decided for the seller
  * @param recentSessions sessions of the content-score warning window
  * @param overturned findings overturned on appeal, as {@link #key(String, String)}
- * @param reachedLevel the highest level decided that the seller's points still reach, or null
- * @param lastRunDate the business date of the last run that decided for the seller, or null
+ * @param reachedLevel the highest level decided that the seller's points still reach, or
+ * null
+ * @param lastRunDate the business date of the last run that decided for the seller, or
+ * null
  */
 public record SellerRecord(String sellerId, List<PointEntry> points, List<Penalty> penalties,
 		List<ScoredSession> recentSessions, Set<String> overturned, @Nullable PenaltyLevel reachedLevel,
@@ -63,9 +66,9 @@ public record SellerRecord(String sellerId, List<PointEntry> points, List<Penalt
 	}
 
 	/**
-	 * Decides one run for the seller: a new penalty when the points reach a level above the reached
-	 * level (only that level), a lower reached level when the points fell, lifts of penalties whose
-	 * reasons no longer reach their threshold, and warnings.
+	 * Decides one run for the seller: a new penalty when the points reach a level above
+	 * the reached level (only that level), a lower reached level when the points fell,
+	 * lifts of penalties whose reasons no longer reach their threshold, and warnings.
 	 * @param runDate the run's business date
 	 * @param zone the market's time zone
 	 * @param ladder the pack's ladder
@@ -103,8 +106,9 @@ public record SellerRecord(String sellerId, List<PointEntry> points, List<Penalt
 	}
 
 	/**
-	 * Ids of the penalties standing at {@code at} whose reasons, less the overturned findings, no
-	 * longer reach their threshold (nor hold a CRITICAL violation, for one a CRITICAL brought).
+	 * Ids of the penalties standing at {@code at} whose reasons, less the overturned
+	 * findings, no longer reach their threshold (nor hold a CRITICAL violation, for one a
+	 * CRITICAL brought).
 	 */
 	public List<String> penaltiesToLift(Instant at) {
 		List<String> lifted = new ArrayList<>();
@@ -136,9 +140,10 @@ public record SellerRecord(String sellerId, List<PointEntry> points, List<Penalt
 			if (active > 0 && toGo <= ladder.warningMargin()) {
 				Set<String> codes = new TreeSet<>();
 				counting.forEach((entry) -> codes.add(entry.code()));
-				warnings.add(new Warning(Warning.NEAR_THRESHOLD, active + " active points: " + toGo
-						+ " more bring " + describe(next) + " (at " + next.minPoints() + " points). Points come from "
-						+ String.join(", ", codes) + "; avoid them in your next streams."));
+				warnings.add(new Warning(Warning.NEAR_THRESHOLD,
+						active + " active points: " + toGo + " more bring " + describe(next) + " (at "
+								+ next.minPoints() + " points). Points come from " + String.join(", ", codes)
+								+ "; avoid them in your next streams."));
 			}
 		});
 		LocalDate from = runDate.minusDays(ladder.warningScoreDays() - 1L);

@@ -34,12 +34,13 @@ import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 
 /**
- * One compiled, immutable version of a rule pack, ready to score. Sessions come from a pool and are
- * reset after each call, so scoring is thread safe and cheap. A pack that fires more rules than
- * {@link #MAX_FIRINGS} for one session, or runs longer than its time budget (the engine's, set on the
- * {@link RulePackCompiler}; a pack cannot change it), is stopped and reported with the rule that was
- * running rather than left looping. The budget is checked between rule firings: what runs inside one
- * condition or consequence cannot be halted, which is why {@link DrlSandbox} admits no loops, no
+ * One compiled, immutable version of a rule pack, ready to score. Sessions come from a
+ * pool and are reset after each call, so scoring is thread safe and cheap. A pack that
+ * fires more rules than {@link #MAX_FIRINGS} for one session, or runs longer than its
+ * time budget (the engine's, set on the {@link RulePackCompiler}; a pack cannot change
+ * it), is stopped and reported with the rule that was running rather than left looping.
+ * The budget is checked between rule firings: what runs inside one condition or
+ * consequence cannot be halted, which is why {@link DrlSandbox} admits no loops, no
  * functions, no regular expressions and nothing that grows beyond its inputs.
  */
 public final class CompiledPack {
@@ -47,7 +48,10 @@ public final class CompiledPack {
 	/** Rule firings one session may take; far above what any sane pack needs. */
 	public static final int MAX_FIRINGS = 10_000;
 
-	/** Time one session's rules may take when the pack does not say: scoring one takes well under 1 ms. */
+	/**
+	 * Time one session's rules may take when the pack does not say: scoring one takes
+	 * well under 1 ms.
+	 */
 	public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(1);
 
 	/** Halts sessions that run over their budget; one daemon thread for every pack. */
@@ -101,7 +105,9 @@ public final class CompiledPack {
 		return session.startedAt().atZone(this.settings.zoneFor(session.market())).toLocalDate();
 	}
 
-	/** The pack's keyword lists, for the live engine to find them in transcript segments. */
+	/**
+	 * The pack's keyword lists, for the live engine to find them in transcript segments.
+	 */
 	public KeywordMatcher keywords() {
 		return this.keywords;
 	}
@@ -111,7 +117,10 @@ public final class CompiledPack {
 		return Optional.ofNullable(this.goLiveRules);
 	}
 
-	/** The rules that judge a live's signals ({@code live/*.drl}, stream mode), when the pack has them. */
+	/**
+	 * The rules that judge a live's signals ({@code live/*.drl}, stream mode), when the
+	 * pack has them.
+	 */
 	public Optional<KieBase> liveRules() {
 		return Optional.ofNullable(this.liveRules);
 	}
@@ -172,12 +181,13 @@ public final class CompiledPack {
 				if (ex instanceof ScoringException scoring) {
 					throw scoring;
 				}
-				throw new ScoringException("Rule pack " + ref() + " failed on session "
-						+ facts.summary().getSessionId() + ": " + ex.getMessage(), ex);
+				throw new ScoringException("Rule pack " + ref() + " failed on session " + facts.summary().getSessionId()
+						+ ": " + ex.getMessage(), ex);
 			}
 			catch (StackOverflowError ex) {
-				throw new ScoringException("Rule pack " + ref() + " recursed without end on session "
-						+ facts.summary().getSessionId(), ex);
+				throw new ScoringException(
+						"Rule pack " + ref() + " recursed without end on session " + facts.summary().getSessionId(),
+						ex);
 			}
 			if (fired >= MAX_FIRINGS) {
 				throw new ScoringException("Rule pack " + ref() + " fired " + fired + " rules on session "

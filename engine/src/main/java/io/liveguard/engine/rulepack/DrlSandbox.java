@@ -74,39 +74,44 @@ import org.jspecify.annotations.Nullable;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
- * What DRL written by users may do, decided from the parsed pack rather than its text. Pack DRL is
- * compiled into the server, so every file goes through Drools' own parser, and what it describes is
- * checked against an allowlist before the Drools builder sees the file:
+ * What DRL written by users may do, decided from the parsed pack rather than its text.
+ * Pack DRL is compiled into the server, so every file goes through Drools' own parser,
+ * and what it describes is checked against an allowlist before the Drools builder sees
+ * the file:
  * <ul>
- * <li>the package: imports of allowed types only ({@link PackTypes}); no functions, globals, queries,
- * declared types, window or entry point declarations or accumulate functions of its own, except that
- * a declare may make one of the engine's event types ({@code LiveSignal}) an event, with
- * {@code @role(event)}, {@code @timestamp} of its property and {@code @expires} of a time; no MVEL
- * dialect; of the rule attributes only {@code salience} (a number), {@code no-loop},
- * {@code lock-on-active}, {@code agenda-group} and {@code activation-group};</li>
- * <li>rule conditions: patterns over allowed types, with at most {@value #MAX_PATTERNS} patterns a
- * rule (the cost of a join grows with the facts to the power of its patterns); constraints parsed by
- * Drools' expression parser into comparisons ({@code ==}, {@code !=}, {@code <}, {@code <=},
- * {@code >}, {@code >=}, {@code in}, {@code contains}, {@code memberOf}), whose operands are parsed as
- * Java; {@code from} over an allowed expression, {@code accumulate} with the built-in functions only,
- * {@code collect}, {@code not}, {@code exists}, {@code forall}, {@code or}, {@code over window:time} of a
- * time (events expire out of it; {@code window:length} would keep them); no {@code eval}, no regular
- * expressions ({@code matches}: a backtracking engine can take exponential time), no {@code soundslike}
- * or {@code str};</li>
- * <li>consequences parsed as Java (a real parser: a call is seen however it is laid out): only
- * {@code insert}, {@code insertLogical}, {@code update} and {@code delete} of the rule context and
- * {@code kcontext.getRule()}/{@code drools.getRule()}, {@code if}/{@code else} and blocks; no loops,
- * no local variables (a variable that doubles a string on each line grows exponentially), no lambdas,
- * no arrays, no class literals, no {@code try}, {@code throw} or {@code synchronized};</li>
- * <li>in every expression: names of bindings, of properties and constants of allowed types, and of
- * allowed types; calls of allowed methods ({@link PackTypes}: no {@code getClass}, no
- * {@code wait}, no regular expressions, nothing that repeats or formats); {@code new} of allowed
- * types only;</li>
- * <li>no unicode escapes ({@code \}{@code u0053}) anywhere: Java decodes them before it reads a line,
- * so they could hide code inside what reads as a string.</li>
+ * <li>the package: imports of allowed types only ({@link PackTypes}); no functions,
+ * globals, queries, declared types, window or entry point declarations or accumulate
+ * functions of its own, except that a declare may make one of the engine's event types
+ * ({@code LiveSignal}) an event, with {@code @role(event)}, {@code @timestamp} of its
+ * property and {@code @expires} of a time; no MVEL dialect; of the rule attributes only
+ * {@code salience} (a number), {@code no-loop}, {@code lock-on-active},
+ * {@code agenda-group} and {@code activation-group};</li>
+ * <li>rule conditions: patterns over allowed types, with at most {@value #MAX_PATTERNS}
+ * patterns a rule (the cost of a join grows with the facts to the power of its patterns);
+ * constraints parsed by Drools' expression parser into comparisons ({@code ==},
+ * {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code in}, {@code contains},
+ * {@code memberOf}), whose operands are parsed as Java; {@code from} over an allowed
+ * expression, {@code accumulate} with the built-in functions only, {@code collect},
+ * {@code not}, {@code exists}, {@code forall}, {@code or}, {@code over window:time} of a
+ * time (events expire out of it; {@code window:length} would keep them); no {@code eval},
+ * no regular expressions ({@code matches}: a backtracking engine can take exponential
+ * time), no {@code soundslike} or {@code str};</li>
+ * <li>consequences parsed as Java (a real parser: a call is seen however it is laid out):
+ * only {@code insert}, {@code insertLogical}, {@code update} and {@code delete} of the
+ * rule context and {@code kcontext.getRule()}/{@code drools.getRule()},
+ * {@code if}/{@code else} and blocks; no loops, no local variables (a variable that
+ * doubles a string on each line grows exponentially), no lambdas, no arrays, no class
+ * literals, no {@code try}, {@code throw} or {@code synchronized};</li>
+ * <li>in every expression: names of bindings, of properties and constants of allowed
+ * types, and of allowed types; calls of allowed methods ({@link PackTypes}: no
+ * {@code getClass}, no {@code wait}, no regular expressions, nothing that repeats or
+ * formats); {@code new} of allowed types only;</li>
+ * <li>no unicode escapes ({@code \}{@code u0053}) anywhere: Java decodes them before it
+ * reads a line, so they could hide code inside what reads as a string.</li>
  * </ul>
- * Every refusal names its file and line. A name the check lets through still has to get past
- * {@link PackClassLoader}, which makes nothing outside the allowlist visible to the compiled pack.
+ * Every refusal names its file and line. A name the check lets through still has to get
+ * past {@link PackClassLoader}, which makes nothing outside the allowlist visible to the
+ * compiled pack.
  */
 public final class DrlSandbox {
 
@@ -122,14 +127,21 @@ public final class DrlSandbox {
 	private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
 			"collectList", "collectSet");
 
-	/** Calls a consequence may make without a receiver: the rule context's fact operations. */
+	/**
+	 * Calls a consequence may make without a receiver: the rule context's fact
+	 * operations.
+	 */
 	private static final Set<String> CONTEXT_OPERATIONS = Set.of("insert", "insertLogical", "update", "delete",
 			"retract");
 
 	private static final Set<String> CONTEXTS = Set.of("kcontext", "drools");
 
-	/** A Drools time literal: days, hours, minutes, seconds, milliseconds, each at most once, in order. */
-	private static final Pattern TIME_LITERAL = Pattern.compile("(?=\\d)(\\d{1,6}d)?(\\d{1,6}h)?(\\d{1,6}m(?!s))?(\\d{1,6}s)?(\\d{1,6}ms)?");
+	/**
+	 * A Drools time literal: days, hours, minutes, seconds, milliseconds, each at most
+	 * once, in order.
+	 */
+	private static final Pattern TIME_LITERAL = Pattern
+		.compile("(?=\\d)(\\d{1,6}d)?(\\d{1,6}h)?(\\d{1,6}m(?!s))?(\\d{1,6}s)?(\\d{1,6}ms)?");
 
 	private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
 
@@ -195,7 +207,8 @@ public final class DrlSandbox {
 			for (int i = 0; i < lines.length; i++) {
 				Matcher escape = UNICODE_ESCAPE.matcher(lines[i]);
 				while (escape.find()) {
-					// an even number of backslashes is an escaped backslash followed by a 'u'
+					// an even number of backslashes is an escaped backslash followed by a
+					// 'u'
 					if ((escape.end() - escape.start() - 1) % 2 == 1) {
 						refuse(i + 1, "unicode escapes (\\u...) are not allowed in rule packs: write the "
 								+ "character itself, pack files are UTF-8");
@@ -219,19 +232,20 @@ public final class DrlSandbox {
 				.forEach((global) -> refuse(global, "global '" + global.getIdentifier()
 						+ "' is not allowed in rule packs: rule packs get no globals; use facts and PackSettings"));
 			pkg.getFunctions()
-				.forEach((function) -> refuse(function, "function '" + function.getName()
-						+ "' is not allowed in rule packs: a function is Java without a time limit; "
-						+ "compute in rule conditions and PackSettings instead"));
+				.forEach((function) -> refuse(function,
+						"function '" + function.getName()
+								+ "' is not allowed in rule packs: a function is Java without a time limit; "
+								+ "compute in rule conditions and PackSettings instead"));
 			pkg.getTypeDeclarations().forEach(this::declare);
 			pkg.getEnumDeclarations()
 				.forEach((type) -> refuse(type, "declare enum '" + type.getTypeName()
 						+ "' is not allowed in rule packs: use the engine's enums"));
 			pkg.getWindowDeclarations()
-				.forEach((window) -> refuse(window, "declare window '" + window.getName()
-						+ "' is not allowed in rule packs"));
+				.forEach((window) -> refuse(window,
+						"declare window '" + window.getName() + "' is not allowed in rule packs"));
 			pkg.getEntryPointDeclarations()
-				.forEach((entryPoint) -> refuse(entryPoint, "declare entry-point '" + entryPoint.getEntryPointId()
-						+ "' is not allowed in rule packs"));
+				.forEach((entryPoint) -> refuse(entryPoint,
+						"declare entry-point '" + entryPoint.getEntryPointId() + "' is not allowed in rule packs"));
 			for (AttributeDescr attribute : pkg.getAttributes()) {
 				if (!(attribute.getName().equals("dialect") && "java".equals(attribute.getValue()))) {
 					refuse(attribute, "package attribute '" + attribute.getName() + "' is not allowed in rule packs"
@@ -241,9 +255,10 @@ public final class DrlSandbox {
 		}
 
 		/**
-		 * A declare may only make one of the engine's event types an event: {@code @role(event)},
-		 * {@code @timestamp} of one of its properties and {@code @expires} of a time literal; no fields, no
-		 * supertypes, no new types (a declared type is a class the pack would generate).
+		 * A declare may only make one of the engine's event types an event:
+		 * {@code @role(event)}, {@code @timestamp} of one of its properties and
+		 * {@code @expires} of a time literal; no fields, no supertypes, no new types (a
+		 * declared type is a class the pack would generate).
 		 */
 		private void declare(TypeDeclarationDescr type) {
 			String resolved = resolveType(type.getTypeName());
@@ -263,13 +278,14 @@ public final class DrlSandbox {
 				switch (annotation.getName()) {
 					case "role" -> {
 						if (!value.equals("event")) {
-							refuse(at(annotation, type), "@role(" + value + ") is not allowed in rule packs: only @role(event)");
+							refuse(at(annotation, type),
+									"@role(" + value + ") is not allowed in rule packs: only @role(event)");
 						}
 					}
 					case "timestamp" -> {
 						if (eventType == null || !hasProperty(eventType, value)) {
-							refuse(at(annotation, type), "@timestamp(" + value + ") must name a property of "
-									+ type.getTypeName());
+							refuse(at(annotation, type),
+									"@timestamp(" + value + ") must name a property of " + type.getTypeName());
 						}
 					}
 					case "expires" -> {
@@ -277,13 +293,17 @@ public final class DrlSandbox {
 							refuse(at(annotation, type), "@expires(" + value + ") must be a time such as 10m or 1h30m");
 						}
 					}
-					default -> refuse(at(annotation, type), "@" + annotation.getName() + " is not allowed in rule packs: "
-							+ "a declare may only say @role(event), @timestamp and @expires");
+					default ->
+						refuse(at(annotation, type), "@" + annotation.getName() + " is not allowed in rule packs: "
+								+ "a declare may only say @role(event), @timestamp and @expires");
 				}
 			}
 		}
 
-		/** The line of an annotation of a declare: the parser gives annotations none, so the declare's. */
+		/**
+		 * The line of an annotation of a declare: the parser gives annotations none, so
+		 * the declare's.
+		 */
 		private static int at(AnnotationDescr annotation, TypeDeclarationDescr type) {
 			return (annotation.getLine() > 0) ? annotation.getLine() : type.getLine();
 		}
@@ -352,18 +372,19 @@ public final class DrlSandbox {
 		}
 
 		/**
-		 * The line the consequence's text starts on: the parser gives the line of {@code then} and the text
-		 * with its leading blank lines taken off.
+		 * The line the consequence's text starts on: the parser gives the line of
+		 * {@code then} and the text with its leading blank lines taken off.
 		 */
 		private int consequenceStart(String consequence, int thenLine) {
 			String first = consequence.strip().lines().findFirst().orElse("").strip();
 			String[] lines = this.file.content().split("\n", -1);
 			for (int i = Math.max(0, thenLine - 1); i < lines.length && !first.isEmpty(); i++) {
 				if (lines[i].contains(first)) {
-					return i + 1 - (int) consequence.substring(0, consequence.indexOf(first.charAt(0)))
-						.chars()
-						.filter((c) -> c == '\n')
-						.count();
+					return i + 1
+							- (int) consequence.substring(0, consequence.indexOf(first.charAt(0)))
+								.chars()
+								.filter((c) -> c == '\n')
+								.count();
 				}
 			}
 			return thenLine;
@@ -450,8 +471,9 @@ public final class DrlSandbox {
 		}
 
 		/**
-		 * Of the windows only {@code over window:time(...)} of a time literal: Drools lets such events
-		 * expire by themselves, whereas {@code window:length} keeps them in memory for good.
+		 * Of the windows only {@code over window:time(...)} of a time literal: Drools
+		 * lets such events expire by themselves, whereas {@code window:length} keeps them
+		 * in memory for good.
 		 */
 		private void behavior(PatternDescr pattern, BehaviorDescr behavior) {
 			boolean timeWindow = "window".equals(behavior.getType()) && "time".equals(behavior.getSubType())
@@ -512,9 +534,11 @@ public final class DrlSandbox {
 			}
 			else if (part instanceof RelationalExprDescr relation) {
 				if (!ALLOWED_OPERATORS.contains(relation.getOperator())) {
-					refuse(line, "operator '" + relation.getOperator() + "' is not allowed in rule packs"
-							+ (relation.getOperator().equals("matches")
-									? ": regular expressions can take exponential time; use a keyword list" : ""));
+					refuse(line,
+							"operator '" + relation.getOperator() + "' is not allowed in rule packs"
+									+ (relation.getOperator().equals("matches")
+											? ": regular expressions can take exponential time; use a keyword list"
+											: ""));
 				}
 				constraintPart(relation.getLeft(), line, bindings);
 				constraintPart(relation.getRight(), line, bindings);
@@ -531,7 +555,10 @@ public final class DrlSandbox {
 			}
 		}
 
-		/** Checks an expression of a condition; {@code inPattern} lets bare names be the fact's properties. */
+		/**
+		 * Checks an expression of a condition; {@code inPattern} lets bare names be the
+		 * fact's properties.
+		 */
 		private void expression(String text, int line, Set<String> bindings, boolean inPattern) {
 			ParseResult<Expression> parsed = new JavaParser(JAVA).parseExpression(text);
 			if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
@@ -618,8 +645,9 @@ public final class DrlSandbox {
 				}
 				else if (!(statement instanceof EmptyStmt)) {
 					refuse(statement, "'" + firstWord(statement) + "' is not allowed in rule pack consequences"
-							+ (isLoop(statement) ? ": loops cannot be stopped once started; let rules match each "
-									+ "fact instead" : ": only calls of insert, insertLogical, update and delete"));
+							+ (isLoop(statement)
+									? ": loops cannot be stopped once started; let rules match each " + "fact instead"
+									: ": only calls of insert, insertLogical, update and delete"));
 				}
 			}
 
@@ -684,9 +712,10 @@ public final class DrlSandbox {
 					check(instance.getExpression());
 				}
 				else {
-					refuse(expression, "'" + expression + "' ("
-							+ expression.getClass().getSimpleName().replace("Expr", "").toLowerCase()
-							+ ") is not allowed in rule packs");
+					refuse(expression,
+							"'" + expression + "' ("
+									+ expression.getClass().getSimpleName().replace("Expr", "").toLowerCase()
+									+ ") is not allowed in rule packs");
 				}
 			}
 
@@ -733,10 +762,9 @@ public final class DrlSandbox {
 					call.getTypeArguments().get().forEach(this::type);
 				}
 				if (call.getScope().isEmpty()) {
-					if (this.inPattern ? !PackTypes.method(method)
-							: !CONTEXT_OPERATIONS.contains(method)) {
-						refuse(call, "'" + method + "(...)' is not allowed in rule packs"
-								+ (this.inPattern ? "" : ": a consequence calls insert, insertLogical, update or delete"));
+					if (this.inPattern ? !PackTypes.method(method) : !CONTEXT_OPERATIONS.contains(method)) {
+						refuse(call, "'" + method + "(...)' is not allowed in rule packs" + (this.inPattern ? ""
+								: ": a consequence calls insert, insertLogical, update or delete"));
 					}
 				}
 				else {
@@ -786,7 +814,9 @@ public final class DrlSandbox {
 				refuse(type, "'" + type + "' is not a type rule packs may use");
 			}
 
-			/** {@code java.util.List} as written, when the expression is a dotted name. */
+			/**
+			 * {@code java.util.List} as written, when the expression is a dotted name.
+			 */
 			private Optional<String> qualifiedName(Expression expression) {
 				if (expression instanceof NameExpr name) {
 					return Optional.of(name.getNameAsString());
@@ -797,7 +827,10 @@ public final class DrlSandbox {
 				return Optional.empty();
 			}
 
-			/** Whether a dotted name starts with a binding, property or type, rather than a package. */
+			/**
+			 * Whether a dotted name starts with a binding, property or type, rather than
+			 * a package.
+			 */
 			private boolean startsWithKnownName(Expression expression) {
 				Expression first = expression;
 				while (first instanceof FieldAccessExpr field) {
@@ -807,8 +840,8 @@ public final class DrlSandbox {
 					return true;
 				}
 				String identifier = name.getNameAsString();
-				return this.bindings.contains(identifier)
-						|| (this.inPattern && PackTypes.member(identifier)) || resolveType(identifier) != null;
+				return this.bindings.contains(identifier) || (this.inPattern && PackTypes.member(identifier))
+						|| resolveType(identifier) != null;
 			}
 
 			private void refuse(Node node, String message) {

@@ -5,7 +5,8 @@ import io.liveguard.engine.scoring.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of a pack's findings table ({@code findings.csv}): what a detected code is worth.
+ * One row of a pack's findings table ({@code findings.csv}): what a detected code is
+ * worth.
  *
  * @param code the finding code detections carry
  * @param kind quality or violation

@@ -20,9 +20,10 @@ import io.liveguard.engine.scoring.Finding;
 import io.liveguard.engine.scoring.FindingKind;
 
 /**
- * The pack's findings table: for each code, its kind, severity, points and score delta. Turns the
- * detections of a session into findings: one per violation code with all its evidence, one per quality
- * code and subject, with deltas bounded per code, and the content score clamped to 0..100.
+ * The pack's findings table: for each code, its kind, severity, points and score delta.
+ * Turns the detections of a session into findings: one per violation code with all its
+ * evidence, one per quality code and subject, with deltas bounded per code, and the
+ * content score clamped to 0..100.
  */
 public final class FindingTable {
 
@@ -105,8 +106,9 @@ public final class FindingTable {
 	}
 
 	/**
-	 * The content score of the quality detections among {@code detections}: what {@link #decide} would
-	 * give them, without building findings. Rules call it once per session or more, so it stays cheap.
+	 * The content score of the quality detections among {@code detections}: what
+	 * {@link #decide} would give them, without building findings. Rules call it once per
+	 * session or more, so it stays cheap.
 	 */
 	public int contentScore(Collection<Detection> detections) {
 		Map<String, Set<String>> subjectsByCode = null;
@@ -118,8 +120,7 @@ public final class FindingTable {
 			if (subjectsByCode == null) {
 				subjectsByCode = new HashMap<>();
 			}
-			subjectsByCode.computeIfAbsent(rule.code(), (code) -> new HashSet<>(2))
-				.add(detection.getSubject());
+			subjectsByCode.computeIfAbsent(rule.code(), (code) -> new HashSet<>(2)).add(detection.getSubject());
 		}
 		if (subjectsByCode == null) {
 			return FULL_SCORE;
@@ -184,6 +185,5 @@ public final class FindingTable {
 		}
 
 	}
-
 
 }

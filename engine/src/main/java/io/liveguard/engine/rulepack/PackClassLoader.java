@@ -14,12 +14,13 @@ import org.mvel2.compiler.AbstractParser;
 
 /**
  * The only class loader a pack is compiled and run with: it makes visible the types of
- * {@link PackTypes}, the JDK types those are made of (their supertypes, and the few every class file
- * needs), and the Drools runtime that the generated rule classes call; nothing else of the JDK, the
- * application or its libraries. A class or resource outside that is not found: a consequence naming
- * {@code java.lang.System} or a logging library's file appender does not compile, MVEL constraints
- * cannot resolve them, and the classpath's resources ({@code application.properties}) cannot be read,
- * even if {@link DrlSandbox} had let the name through.
+ * {@link PackTypes}, the JDK types those are made of (their supertypes, and the few every
+ * class file needs), and the Drools runtime that the generated rule classes call; nothing
+ * else of the JDK, the application or its libraries. A class or resource outside that is
+ * not found: a consequence naming {@code java.lang.System} or a logging library's file
+ * appender does not compile, MVEL constraints cannot resolve them, and the classpath's
+ * resources ({@code application.properties}) cannot be read, even if {@link DrlSandbox}
+ * had let the name through.
  */
 final class PackClassLoader extends ClassLoader {
 
@@ -33,9 +34,10 @@ final class PackClassLoader extends ClassLoader {
 			java.lang.annotation.Inherited.class);
 
 	/**
-	 * The Drools packages generated rule code is compiled against and calls at run time: the rule
-	 * context ({@code drools}, {@code kcontext}), consequence invokers, field readers, accumulate
-	 * functions and evaluators. Drools' own utilities (files, class loading, services) are not among them.
+	 * The Drools packages generated rule code is compiled against and calls at run time:
+	 * the rule context ({@code drools}, {@code kcontext}), consequence invokers, field
+	 * readers, accumulate functions and evaluators. Drools' own utilities (files, class
+	 * loading, services) are not among them.
 	 */
 	private static final List<String> RUNTIME_PACKAGES = List.of("org.drools.base.", "org.drools.core.",
 			"org.drools.mvel.", "org.drools.tms.", "org.drools.kiesession.", "org.kie.api.definition.",
@@ -44,18 +46,21 @@ final class PackClassLoader extends ClassLoader {
 	private static final List<String> RUNTIME_CLASSES = List.of("org.kie.api.runtime.KieContext",
 			"org.drools.ecj.EclipseJavaCompiler");
 
-	/** Drools packages that do I/O or class loading of their own, kept out although their parents are in. */
+	/**
+	 * Drools packages that do I/O or class loading of their own, kept out although their
+	 * parents are in.
+	 */
 	private static final List<String> RUNTIME_EXCLUDED = List.of("org.drools.core.util.", "org.drools.core.io.",
 			"org.drools.core.impl.", "org.drools.core.management.", "org.drools.core.marshalling.",
 			"org.drools.core.time.impl.", "org.mvel2.sh.", "org.mvel2.util.ParseTools");
 
 	/**
-	 * Classes MVEL (which evaluates DRL constraints) knows by name without asking any class loader. They
-	 * are taken out of its tables, once for the whole JVM: nothing in LiveGuard writes MVEL of its own,
-	 * and pack DRL may not name them.
+	 * Classes MVEL (which evaluates DRL constraints) knows by name without asking any
+	 * class loader. They are taken out of its tables, once for the whole JVM: nothing in
+	 * LiveGuard writes MVEL of its own, and pack DRL may not name them.
 	 */
-	private static final List<String> MVEL_BUILT_IN_CLASSES = List.of("System", "Runtime", "Thread",
-			"ClassLoader", "Class", "Array", "StringBuilder");
+	private static final List<String> MVEL_BUILT_IN_CLASSES = List.of("System", "Runtime", "Thread", "ClassLoader",
+			"Class", "Array", "StringBuilder");
 
 	private static final Set<String> VISIBLE = visible();
 
@@ -110,7 +115,10 @@ final class PackClassLoader extends ClassLoader {
 		return isVisibleResource(name) ? this.application.getResourceAsStream(name) : null;
 	}
 
-	/** Only class files of visible classes, and Drools' own configuration, are resources a pack sees. */
+	/**
+	 * Only class files of visible classes, and Drools' own configuration, are resources a
+	 * pack sees.
+	 */
 	private static boolean isVisibleResource(String name) {
 		if (name.startsWith("META-INF/kie.") && name.endsWith(".conf")) {
 			return true;

@@ -12,9 +12,10 @@ import java.util.Set;
 import io.liveguard.engine.facts.Detection;
 
 /**
- * The tunable data of a pack: named settings ({@code settings.properties}), the findings table and the
- * keyword lists. Inserted into every rule session so rules read their numbers from here, never from DRL
- * literals: {@code PackSettings($max : num("quality.hostAbsent.maxShare"))}.
+ * The tunable data of a pack: named settings ({@code settings.properties}), the findings
+ * table and the keyword lists. Inserted into every rule session so rules read their
+ * numbers from here, never from DRL literals:
+ * {@code PackSettings($max : num("quality.hostAbsent.maxShare"))}.
  */
 public final class PackSettings {
 
@@ -36,8 +37,8 @@ public final class PackSettings {
 	/** The settings written as ISO-8601 durations ({@code PT5M}), in milliseconds. */
 	private final Map<String, Long> durations;
 
-	PackSettings(Set<String> markets, Map<String, String> values, Map<String, Double> numbers,
-			FindingTable findings, Map<String, List<String>> keywordLists) {
+	PackSettings(Set<String> markets, Map<String, String> values, Map<String, Double> numbers, FindingTable findings,
+			Map<String, List<String>> keywordLists) {
 		this.markets = Set.copyOf(markets);
 		this.values = Map.copyOf(values);
 		this.numbers = Map.copyOf(numbers);
@@ -59,8 +60,9 @@ public final class PackSettings {
 	}
 
 	/**
-	 * The duration setting {@code key} in milliseconds, for rules that compare it with the epoch
-	 * milliseconds of live signals: {@code PackSettings($window : millis("live.complaints.window"))}.
+	 * The duration setting {@code key} in milliseconds, for rules that compare it with
+	 * the epoch milliseconds of live signals:
+	 * {@code PackSettings($window : millis("live.complaints.window"))}.
 	 */
 	public long millis(String key) {
 		Long value = this.durations.get(key);
@@ -81,7 +83,8 @@ public final class PackSettings {
 
 	/**
 	 * Whether the text setting {@code key}, a comma-separated list, names {@code value}:
-	 * {@code listed("live.healthWarning.categories", category.name())}. A missing setting lists nothing.
+	 * {@code listed("live.healthWarning.categories", category.name())}. A missing setting
+	 * lists nothing.
 	 */
 	public boolean listed(String key, String value) {
 		String list = this.values.get(key);
@@ -96,7 +99,9 @@ public final class PackSettings {
 		return false;
 	}
 
-	/** The numeric setting {@code key}; the compiler rejects DRL that names a missing one. */
+	/**
+	 * The numeric setting {@code key}; the compiler rejects DRL that names a missing one.
+	 */
 	public double num(String key) {
 		Double value = this.numbers.get(key);
 		if (value == null) {
@@ -106,8 +111,9 @@ public final class PackSettings {
 	}
 
 	/**
-	 * The numeric setting {@code prefix + name}, for a family of settings keyed by a value of a fact:
-	 * {@code numFor("live.strikes.", $candidate.severity)}. The compiler checks the families it knows.
+	 * The numeric setting {@code prefix + name}, for a family of settings keyed by a
+	 * value of a fact: {@code numFor("live.strikes.", $candidate.severity)}. The compiler
+	 * checks the families it knows.
 	 */
 	public double numFor(String prefix, Object name) {
 		return num(prefix + name);
@@ -134,12 +140,17 @@ public final class PackSettings {
 		return this.values;
 	}
 
-	/** Markets this pack scores; {@code *} means every market without a pack of its own. */
+	/**
+	 * Markets this pack scores; {@code *} means every market without a pack of its own.
+	 */
 	public Set<String> markets() {
 		return this.markets;
 	}
 
-	/** The business-day time zone of a market: setting {@code zone.<market>}, else {@code zone.default}. */
+	/**
+	 * The business-day time zone of a market: setting {@code zone.<market>}, else
+	 * {@code zone.default}.
+	 */
 	public ZoneId zoneFor(String market) {
 		String zone = this.values.getOrDefault("zone." + market, this.values.getOrDefault("zone.default", "UTC"));
 		return ZoneId.of(zone);
@@ -163,16 +174,18 @@ public final class PackSettings {
 		return this.findings.contentScore(detections);
 	}
 
-	/** For deciding rules: whether {@code code} is a quality code of the findings table. */
+	/**
+	 * For deciding rules: whether {@code code} is a quality code of the findings table.
+	 */
 	public boolean isQuality(String code) {
 		return this.findings.isQuality(code);
 	}
 
 	/**
 	 * For deciding rules: the quality codes of the findings table, to match with
-	 * {@code Detection( code memberOf $settings.qualityCodes() )}; unlike {@code $settings.isQuality(code)}
-	 * the constraint starts from the pattern's own property, so Drools stays property reactive (and does
-	 * not warn).
+	 * {@code Detection( code memberOf $settings.qualityCodes() )}; unlike
+	 * {@code $settings.isQuality(code)} the constraint starts from the pattern's own
+	 * property, so Drools stays property reactive (and does not warn).
 	 */
 	public Set<String> qualityCodes() {
 		return this.qualityCodes;

@@ -17,9 +17,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A pack's own test cases: files {@code tests/*.json} of the pack, each a session with what the pack
- * must make of it, run against a compiled version, so a draft shows at once what its change breaks.
- * <pre>
+ * A pack's own test cases: files {@code tests/*.json} of the pack, each a session with
+ * what the pack must make of it, run against a compiled version, so a draft shows at once
+ * what its change breaks. <pre>
  * {"name": "a cure claim without confirmation",
  *  "session": { ...a session record (session-format.md)... },
  *  "priorSales": [{"sessionId": "...", "startedAt": "...", "sku": "...", "livePrice": 1000}],   (optional)
@@ -105,8 +105,8 @@ public final class PackTests {
 			card = pack.score(testCase.session(), testCase.history(), at);
 		}
 		catch (RuntimeException ex) {
-			return new PackTestResult(testCase.path(), testCase.name(), false, List.of("scoring failed: " + ex.getMessage()),
-					Set.of(), null, null);
+			return new PackTestResult(testCase.path(), testCase.name(), false,
+					List.of("scoring failed: " + ex.getMessage()), Set.of(), null, null);
 		}
 		Set<String> found = new TreeSet<>(card.findings().stream().map(Finding::code).toList());
 		List<String> problems = new ArrayList<>();

@@ -59,20 +59,22 @@ import io.liveguard.engine.session.ReportCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The allowlist of pack DRL: the types a pack may name and the methods, properties and constants it
- * may use on them. {@link DrlSandbox} checks the parsed pack against it, and {@link PackClassLoader}
- * makes nothing else of the JDK or the application visible to the compiled pack, so a name the check
- * missed does not compile either.
+ * The allowlist of pack DRL: the types a pack may name and the methods, properties and
+ * constants it may use on them. {@link DrlSandbox} checks the parsed pack against it, and
+ * {@link PackClassLoader} makes nothing else of the JDK or the application visible to the
+ * compiled pack, so a name the check missed does not compile either.
  * <p>
- * What is on the list, and why each is harmless: the domain facts (values and read-only getters; the
- * live facts of {@code io.liveguard.engine.facts.live} also have the few mutators deciding rules call
- * on the live's own state, such as {@code LiveState.strike}, which touch nothing but that fact),
- * {@code String} without its regular expression, repetition and formatting methods (no backtracking
- * and no output larger than its inputs), boxed numbers, {@code Math} (but not its random numbers),
- * the immutable {@code java.time} value types (but not the wall clock, {@code now}), and read-only use
- * of collections ({@code List.of}, {@code size}, {@code get}, {@code contains}; nothing that adds,
- * removes, copies n times, streams or takes a function). Methods are allowed by name, whatever the
- * receiver: every value a pack can reach is of a type on the list, so a name means the same method.
+ * What is on the list, and why each is harmless: the domain facts (values and read-only
+ * getters; the live facts of {@code io.liveguard.engine.facts.live} also have the few
+ * mutators deciding rules call on the live's own state, such as {@code LiveState.strike},
+ * which touch nothing but that fact), {@code String} without its regular expression,
+ * repetition and formatting methods (no backtracking and no output larger than its
+ * inputs), boxed numbers, {@code Math} (but not its random numbers), the immutable
+ * {@code java.time} value types (but not the wall clock, {@code now}), and read-only use
+ * of collections ({@code List.of}, {@code size}, {@code get}, {@code contains}; nothing
+ * that adds, removes, copies n times, streams or takes a function). Methods are allowed
+ * by name, whatever the receiver: every value a pack can reach is of a type on the list,
+ * so a name means the same method.
  */
 final class PackTypes {
 
@@ -85,12 +87,16 @@ final class PackTypes {
 			SellerBan.class, OutcomeKind.class);
 
 	/**
-	 * Of the domain types, those a pack may declare as Drools events ({@code declare LiveSignal
-	 * @role(event) @timestamp(at) end}): the signals of a live, stamped with their {@code at}.
+	 * Of the domain types, those a pack may declare as Drools events
+	 * ({@code declare LiveSignal @role(event) @timestamp(at) end}): the signals of a
+	 * live, stamped with their {@code at}.
 	 */
 	private static final Set<Class<?>> EVENTS = Set.of(LiveSignal.class);
 
-	/** Methods of {@link PackSettings} a rule needs: its numbers, texts and the findings table's verdicts. */
+	/**
+	 * Methods of {@link PackSettings} a rule needs: its numbers, texts and the findings
+	 * table's verdicts.
+	 */
 	private static final Set<String> SETTINGS_METHODS = Set.of("num", "text", "has", "isNumeric", "isQuality",
 			"qualityCodes", "contentScore", "millis", "isDuration", "listed", "numFor");
 
@@ -110,20 +116,24 @@ final class PackTypes {
 	private static final Set<String> NUMBER_METHODS = Set.of("valueOf", "intValue", "longValue", "doubleValue",
 			"floatValue", "shortValue", "byteValue", "compareTo", "compare", "equals", "min", "max", "sum", "signum",
 			"isNaN", "isInfinite", "isFinite", "parseInt", "parseLong", "parseDouble", "parseFloat", "toString",
-			"hashCode", "booleanValue", "parseBoolean", "logicalAnd", "logicalOr", "logicalXor", "charValue",
-			"isDigit", "isLetter", "isLetterOrDigit", "isWhitespace", "isUpperCase", "isLowerCase", "toUpperCase",
-			"toLowerCase");
+			"hashCode", "booleanValue", "parseBoolean", "logicalAnd", "logicalOr", "logicalXor", "charValue", "isDigit",
+			"isLetter", "isLetterOrDigit", "isWhitespace", "isUpperCase", "isLowerCase", "toUpperCase", "toLowerCase");
 
 	private static final Set<String> COLLECTION_METHODS = Set.of("size", "isEmpty", "contains", "containsAll", "get",
 			"indexOf", "lastIndexOf", "of", "copyOf", "containsKey", "containsValue", "getOrDefault", "equals",
 			"hashCode", "isPresent", "orElse", "ofNullable", "empty", "isNull", "nonNull", "requireNonNullElse",
 			"toString");
 
-	/** Methods of java.time that reach the wall clock or hand out streams and functions. */
+	/**
+	 * Methods of java.time that reach the wall clock or hand out streams and functions.
+	 */
 	private static final Set<String> TIME_EXCLUDED = Set.of("now", "datesUntil", "query", "from", "parse", "format",
 			"getAvailableZoneIds", "systemDefault", "ofLocale", "getRules", "toTemporal", "isSupported");
 
-	/** Of {@code Math}: its random numbers are the one thing that would make scoring differ run to run. */
+	/**
+	 * Of {@code Math}: its random numbers are the one thing that would make scoring
+	 * differ run to run.
+	 */
 	private static final Set<String> MATH_EXCLUDED = Set.of("random");
 
 	/** The types, by fully qualified name. */
@@ -156,8 +166,8 @@ final class PackTypes {
 		methods.addAll(SETTINGS_METHODS);
 		types.put(String.class.getName(), String.class);
 		methods.addAll(STRING_METHODS);
-		for (Class<?> type : Stream.concat(NUMBERS.stream(),
-				Stream.of(Number.class, Boolean.class, Character.class, Object.class))
+		for (Class<?> type : Stream
+			.concat(NUMBERS.stream(), Stream.of(Number.class, Boolean.class, Character.class, Object.class))
 			.toList()) {
 			types.put(type.getName(), type);
 			constants(type, members);
@@ -200,7 +210,9 @@ final class PackTypes {
 		return TYPES.get(qualifiedName);
 	}
 
-	/** Whether a pack may declare this allowed type (fully qualified name) as an event. */
+	/**
+	 * Whether a pack may declare this allowed type (fully qualified name) as an event.
+	 */
 	static boolean event(String qualifiedName) {
 		return EVENTS.stream().anyMatch((type) -> type.getName().equals(qualifiedName));
 	}
@@ -216,9 +228,9 @@ final class PackTypes {
 	}
 
 	/**
-	 * Whether this name is a property of a domain type (read through its getter, as DRL constraints
-	 * do: {@code confidence} for {@code getConfidence()}) or a constant of an allowed type
-	 * ({@code ModerationCode.COUNTERFEIT}, {@code Integer.MAX_VALUE}).
+	 * Whether this name is a property of a domain type (read through its getter, as DRL
+	 * constraints do: {@code confidence} for {@code getConfidence()}) or a constant of an
+	 * allowed type ({@code ModerationCode.COUNTERFEIT}, {@code Integer.MAX_VALUE}).
 	 */
 	static boolean member(String name) {
 		return MEMBERS.contains(name);
@@ -244,7 +256,8 @@ final class PackTypes {
 
 	private static void constants(Class<?> type, Set<String> members) {
 		for (Field field : type.getFields()) {
-			// values only: Integer.TYPE and the like are Class objects, a way into reflection
+			// values only: Integer.TYPE and the like are Class objects, a way into
+			// reflection
 			if (Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers())
 					&& field.getType() != Class.class) {
 				members.add(field.getName());
@@ -252,7 +265,10 @@ final class PackTypes {
 		}
 	}
 
-	/** Whether a method takes or returns something that runs code (functions, queries, streams). */
+	/**
+	 * Whether a method takes or returns something that runs code (functions, queries,
+	 * streams).
+	 */
 	private static boolean takesOrGivesCode(Method method) {
 		if (Stream.class.isAssignableFrom(method.getReturnType())) {
 			return true;

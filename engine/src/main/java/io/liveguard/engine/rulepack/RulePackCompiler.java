@@ -39,13 +39,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Validates and compiles a rule pack. The data files are checked first (settings, findings table,
- * keyword lists), then every setting, keyword list and finding code the DRL names, then Drools
- * compiles the DRL with the interpreted build, which pins errors to file and line: the DRL under
- * {@value #GO_LIVE_RULES} and {@value #LIVE_RULES} into KieBases of their own (the go-live check and,
- * in stream mode, a live's signals), every other DRL file into the KieBase that scores sessions. Each compile gets
- * its own release id and is removed from the KIE repository afterwards, so repeated compiles of
- * drafts do not accumulate. Thread safe.
+ * Validates and compiles a rule pack. The data files are checked first (settings,
+ * findings table, keyword lists), then every setting, keyword list and finding code the
+ * DRL names, then Drools compiles the DRL with the interpreted build, which pins errors
+ * to file and line: the DRL under {@value #GO_LIVE_RULES} and {@value #LIVE_RULES} into
+ * KieBases of their own (the go-live check and, in stream mode, a live's signals), every
+ * other DRL file into the KieBase that scores sessions. Each compile gets its own release
+ * id and is removed from the KIE repository afterwards, so repeated compiles of drafts do
+ * not accumulate. Thread safe.
  */
 public final class RulePackCompiler {
 
@@ -57,7 +58,10 @@ public final class RulePackCompiler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RulePackCompiler.class);
 
-	/** Reads the pack's own test cases ({@code tests/*.json}), so a pack with unreadable ones does not compile. */
+	/**
+	 * Reads the pack's own test cases ({@code tests/*.json}), so a pack with unreadable
+	 * ones does not compile.
+	 */
 	private final PackTests tests = new PackTests(new SessionCodec());
 
 	private static final String RESOURCES = "src/main/resources/";
@@ -69,14 +73,15 @@ public final class RulePackCompiler {
 	/** DRL under this folder is the go-live check (live.md), a KieBase of its own. */
 	public static final String GO_LIVE_RULES = "golive/";
 
-	/** DRL under this folder judges a live's signals, a KieBase of its own in stream mode. */
+	/**
+	 * DRL under this folder judges a live's signals, a KieBase of its own in stream mode.
+	 */
 	public static final String LIVE_RULES = "live/";
 
 	private static final List<String> LIVE_NUMBERS = List.of("live.strikes.MINOR", "live.strikes.MODERATE",
 			"live.strikes.SEVERE");
 
-	private static final List<String> LIVE_DURATIONS = List.of("live.snapshot", "live.maxLateness",
-			"live.idleTimeout");
+	private static final List<String> LIVE_DURATIONS = List.of("live.snapshot", "live.maxLateness", "live.idleTimeout");
 
 	private static final Pattern LIST_REF = Pattern.compile("\\blist\\s*==\\s*\"([^\"]+)\"");
 
@@ -87,12 +92,18 @@ public final class RulePackCompiler {
 	private static final List<String> FINDING_COLUMNS = List.of("code", "kind", "severity", "points", "scoreDelta",
 			"maxTotalDelta", "description");
 
-	/** Settings under this prefix protect the server (time budget, firing limit): the engine's, not a pack's. */
+	/**
+	 * Settings under this prefix protect the server (time budget, firing limit): the
+	 * engine's, not a pack's.
+	 */
 	static final String ENGINE_SETTINGS = "engine.";
 
 	private final Duration timeBudget;
 
-	/** A compiler whose packs stop a session's rules after {@link CompiledPack#DEFAULT_TIME_BUDGET}. */
+	/**
+	 * A compiler whose packs stop a session's rules after
+	 * {@link CompiledPack#DEFAULT_TIME_BUDGET}.
+	 */
 	public RulePackCompiler() {
 		this(CompiledPack.DEFAULT_TIME_BUDGET);
 	}
@@ -102,7 +113,10 @@ public final class RulePackCompiler {
 		this.timeBudget = timeBudget;
 	}
 
-	/** Compiles the pack or throws {@link PackCompilationException} with every error found. */
+	/**
+	 * Compiles the pack or throws {@link PackCompilationException} with every error
+	 * found.
+	 */
 	public CompiledPack compile(RulePackSource source) {
 		long started = System.nanoTime();
 		List<PackError> errors = new ArrayList<>();
@@ -171,16 +185,19 @@ public final class RulePackCompiler {
 		KieBase liveBase = live.isEmpty() ? null : streamMode(build(source, live));
 		CompiledPack compiled = new CompiledPack(source, packSettings, new KeywordMatcher(keywords), container,
 				goLiveBase, liveBase, this.timeBudget);
-		logger.info("Compiled rule pack {} v{} ({} DRL files, {} scoring rules, go-live rules: {}, live rules: {}) "
-				+ "in {} ms", source.id(), source.version(), drl.size(), compiled.ruleNames().size(), goLiveBase != null,
+		logger.info(
+				"Compiled rule pack {} v{} ({} DRL files, {} scoring rules, go-live rules: {}, live rules: {}) "
+						+ "in {} ms",
+				source.id(), source.version(), drl.size(), compiled.ruleNames().size(), goLiveBase != null,
 				liveBase != null, (System.nanoTime() - started) / 1_000_000);
 		return compiled;
 	}
 
 	/**
-	 * The KieBase of a live's in-stream rules, in stream mode (Drools Fusion: signals are events stamped
-	 * with their {@code at}); the live engine opens its sessions on a pseudo clock it advances, never
-	 * the wall clock. Set here rather than in a kmodule.xml, which would need Drools' XML support.
+	 * The KieBase of a live's in-stream rules, in stream mode (Drools Fusion: signals are
+	 * events stamped with their {@code at}); the live engine opens its sessions on a
+	 * pseudo clock it advances, never the wall clock. Set here rather than in a
+	 * kmodule.xml, which would need Drools' XML support.
 	 */
 	private static KieBase streamMode(KieContainer container) {
 		KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration();
@@ -219,20 +236,21 @@ public final class RulePackCompiler {
 	}
 
 	/**
-	 * The settings the live engine reads beside the DRL, checked when a pack has in-stream rules: the
-	 * strikes of each severity (the ladder reads them by a key it builds) and the durations Java applies.
+	 * The settings the live engine reads beside the DRL, checked when a pack has
+	 * in-stream rules: the strikes of each severity (the ladder reads them by a key it
+	 * builds) and the durations Java applies.
 	 */
 	private static void liveSettings(RulePackSource source, PackSettings settings, List<PackError> errors) {
 		for (String key : LIVE_NUMBERS) {
 			if (!settings.isNumeric(key)) {
-				errors.add(new PackError(SETTINGS, lineOf(source, SETTINGS, key), "missing numeric setting '" + key
-						+ "': a pack with live rules needs it"));
+				errors.add(new PackError(SETTINGS, lineOf(source, SETTINGS, key),
+						"missing numeric setting '" + key + "': a pack with live rules needs it"));
 			}
 		}
 		for (String key : LIVE_DURATIONS) {
 			if (!settings.isDuration(key)) {
-				errors.add(new PackError(SETTINGS, lineOf(source, SETTINGS, key), "missing duration setting '" + key
-						+ "' (such as PT2M): a pack with live rules needs it"));
+				errors.add(new PackError(SETTINGS, lineOf(source, SETTINGS, key),
+						"missing duration setting '" + key + "' (such as PT2M): a pack with live rules needs it"));
 			}
 		}
 	}
@@ -263,8 +281,8 @@ public final class RulePackCompiler {
 			Matcher setting = SETTING_REF.matcher(line);
 			while (setting.find()) {
 				if (!settings.isNumeric(setting.group(1))) {
-					errors.add(new PackError(file.path(), i + 1, "unknown numeric setting '" + setting.group(1)
-							+ "': add it to " + SETTINGS));
+					errors.add(new PackError(file.path(), i + 1,
+							"unknown numeric setting '" + setting.group(1) + "': add it to " + SETTINGS));
 				}
 			}
 			Matcher duration = DURATION_REF.matcher(line);
@@ -277,8 +295,8 @@ public final class RulePackCompiler {
 			Matcher list = LIST_REF.matcher(line);
 			while (list.find()) {
 				if (!settings.keywordLists().containsKey(list.group(1))) {
-					errors.add(new PackError(file.path(), i + 1, "unknown keyword list '" + list.group(1)
-							+ "': add keywords/" + list.group(1) + ".txt"));
+					errors.add(new PackError(file.path(), i + 1,
+							"unknown keyword list '" + list.group(1) + "': add keywords/" + list.group(1) + ".txt"));
 				}
 			}
 			Matcher code = CODE_REF.matcher(line);
@@ -318,7 +336,8 @@ public final class RulePackCompiler {
 				}
 				Set<String> seen = new HashSet<>();
 				while (rows.hasNextValue()) {
-					// the row's first line: once the row is read, the parser stands on the line after it
+					// the row's first line: once the row is read, the parser stands on
+					// the line after it
 					int line = rows.currentLocation().getLineNr();
 					List<String> cells = rows.nextValue();
 					try {
@@ -361,11 +380,12 @@ public final class RulePackCompiler {
 		for (PackFile file : source.files()) {
 			if (file.path().startsWith("keywords/") && file.path().endsWith(".txt")) {
 				String name = file.path().substring("keywords/".length(), file.path().length() - ".txt".length());
-				lists.put(name, file.content()
-					.lines()
-					.map(String::strip)
-					.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-					.toList());
+				lists.put(name,
+						file.content()
+							.lines()
+							.map(String::strip)
+							.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+							.toList());
 			}
 		}
 		return lists;

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The active version of each rule pack, swapped atomically. A caller takes a snapshot with
- * {@link #forMarket(String)} once per unit of work (a request, a batch step), so one unit never
- * mixes versions; an activation never interrupts scoring already under way.
+ * The active version of each rule pack, swapped atomically. A caller takes a snapshot
+ * with {@link #forMarket(String)} once per unit of work (a request, a batch step), so one
+ * unit never mixes versions; an activation never interrupts scoring already under way.
  */
 public final class RulePackRegistry {
 
@@ -19,7 +19,10 @@ public final class RulePackRegistry {
 
 	private final Map<String, AtomicReference<CompiledPack>> active = new ConcurrentHashMap<>();
 
-	/** Makes {@code pack} the active version of its pack id; returns the version it replaced, if any. */
+	/**
+	 * Makes {@code pack} the active version of its pack id; returns the version it
+	 * replaced, if any.
+	 */
 	public Optional<CompiledPack> activate(CompiledPack pack) {
 		AtomicReference<CompiledPack> slot = this.active.computeIfAbsent(pack.ref().id(),
 				(id) -> new AtomicReference<>());
@@ -36,8 +39,8 @@ public final class RulePackRegistry {
 	}
 
 	/**
-	 * The active pack for a market: the pack that lists the market, else the pack that lists
-	 * {@code *}, else the {@value #DEFAULT_PACK} pack.
+	 * The active pack for a market: the pack that lists the market, else the pack that
+	 * lists {@code *}, else the {@value #DEFAULT_PACK} pack.
 	 */
 	public CompiledPack forMarket(String market) {
 		CompiledPack wildcard = null;
@@ -53,8 +56,8 @@ public final class RulePackRegistry {
 		if (wildcard != null) {
 			return wildcard;
 		}
-		return active(DEFAULT_PACK).orElseThrow(() -> new IllegalStateException(
-				"No rule pack is active for market " + market + " (active: " + List.copyOf(this.active.keySet()) + ")"));
+		return active(DEFAULT_PACK).orElseThrow(() -> new IllegalStateException("No rule pack is active for market "
+				+ market + " (active: " + List.copyOf(this.active.keySet()) + ")"));
 	}
 
 }

@@ -29,9 +29,9 @@ public record RulePackSource(String id, int version, List<PackFile> files) {
 	}
 
 	/**
-	 * The files' fingerprint, what an admin approves when publishing: {@code sha256:} and the hex SHA-256
-	 * of every file, sorted by path, each as its path's and its content's UTF-8 length and bytes (so no
-	 * two different sets of files give the same input).
+	 * The files' fingerprint, what an admin approves when publishing: {@code sha256:} and
+	 * the hex SHA-256 of every file, sorted by path, each as its path's and its content's
+	 * UTF-8 length and bytes (so no two different sets of files give the same input).
 	 */
 	public String contentHash() {
 		MessageDigest digest;
@@ -56,14 +56,13 @@ public record RulePackSource(String id, int version, List<PackFile> files) {
 	}
 
 	/**
-	 * Loads the pack shipped under {@code packs/<id>/} on the classpath; its {@value #INDEX} names
-	 * the files.
+	 * Loads the pack shipped under {@code packs/<id>/} on the classpath; its
+	 * {@value #INDEX} names the files.
 	 */
 	public static RulePackSource fromClasspath(String id, int version, ClassLoader classLoader) {
 		String root = "packs/" + id + "/";
-		String index = read(classLoader, root + INDEX)
-			.orElseThrow(() -> new IllegalArgumentException("No rule pack '" + id + "' on the classpath (missing "
-					+ root + INDEX + ")"));
+		String index = read(classLoader, root + INDEX).orElseThrow(() -> new IllegalArgumentException(
+				"No rule pack '" + id + "' on the classpath (missing " + root + INDEX + ")"));
 		List<PackFile> files = new ArrayList<>();
 		for (String line : index.split("\\R")) {
 			String path = line.strip();

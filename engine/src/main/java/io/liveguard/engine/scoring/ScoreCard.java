@@ -17,8 +17,8 @@ import java.util.List;
  * @param findings quality findings first, then violations, in the pack's table order
  * @param scoredAt when it was scored
  */
-public record ScoreCard(String sessionId, String sellerId, String market, LocalDate businessDate,
-		RulePackRef rulePack, int contentScore, int violationPoints, List<Finding> findings, Instant scoredAt) {
+public record ScoreCard(String sessionId, String sellerId, String market, LocalDate businessDate, RulePackRef rulePack,
+		int contentScore, int violationPoints, List<Finding> findings, Instant scoredAt) {
 
 	public ScoreCard {
 		findings = List.copyOf(findings);

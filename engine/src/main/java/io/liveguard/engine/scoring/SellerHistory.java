@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Context from the seller's earlier sessions that some rules need, such as the prices the seller sold
- * at in the look-back window of {@code FAKE_DISCOUNT}. Callers load it for the window the pack names
- * ({@link io.liveguard.engine.ScoringEngine#historyWindow}).
+ * Context from the seller's earlier sessions that some rules need, such as the prices the
+ * seller sold at in the look-back window of {@code FAKE_DISCOUNT}. Callers load it for
+ * the window the pack names ({@link io.liveguard.engine.ScoringEngine#historyWindow}).
  *
  * @param priorSales the seller's product prices in earlier sessions of the window
  */
@@ -19,7 +19,8 @@ public record SellerHistory(List<PriorSale> priorSales) {
 	}
 
 	/**
-	 * A price at which the seller offered a product in an earlier session that had orders.
+	 * A price at which the seller offered a product in an earlier session that had
+	 * orders.
 	 *
 	 * @param sessionId the earlier session
 	 * @param startedAt when it started

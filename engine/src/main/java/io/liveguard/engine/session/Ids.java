@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ids the session format names ({@code sessionId}, {@code sellerId}): 1-128 characters of
- * {@code A-Z a-z 0-9 . _ : -}. They appear in URLs, so nothing that a URL would escape, split or
- * normalise ({@code /}, {@code %}, {@code ;}, {@code \}, spaces) is allowed in one.
+ * The ids the session format names ({@code sessionId}, {@code sellerId}): 1-128
+ * characters of {@code A-Z a-z 0-9 . _ : -}. They appear in URLs, so nothing that a URL
+ * would escape, split or normalise ({@code /}, {@code %}, {@code ;}, {@code \}, spaces)
+ * is allowed in one.
  */
 public final class Ids {
 

@@ -3,7 +3,9 @@ package io.liveguard.engine.session;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A session record that does not follow the session format; nothing of it may be stored. */
+/**
+ * A session record that does not follow the session format; nothing of it may be stored.
+ */
 public class InvalidSessionException extends RuntimeException {
 
 	private final List<FieldError> errors;

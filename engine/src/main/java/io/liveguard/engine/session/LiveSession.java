@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param sessionId the platform's unique id of the session ({@link Ids})
  * @param sellerId the seller (shop) that ran the stream ({@link Ids})
- * @param market ISO 3166 alpha-2 market code; selects the rule pack and the business-day time zone
+ * @param market ISO 3166 alpha-2 market code; selects the rule pack and the business-day
+ * time zone
  * @param startedAt when the stream started
  * @param endedAt when the stream ended, after {@code startedAt}
  * @param host who presented the stream
@@ -38,7 +39,10 @@ public record LiveSession(
 	/** The longest session the format allows. */
 	public static final Duration MAX_LENGTH = Duration.ofHours(24);
 
-	/** The first instant the format allows (years 1970-9999: every database and page can hold them). */
+	/**
+	 * The first instant the format allows (years 1970-9999: every database and page can
+	 * hold them).
+	 */
 	public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
 	/** The last instant the format allows. */

@@ -9,16 +9,16 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits NDJSON (session records one a line, session-format.md) into lines, each at most a limit of
- * bytes. The limit is counted on the bytes as they stream by, so a line over it is skipped to its
- * end without being kept and comes out as {@link TooLong} with its number: one huge line, or a small
- * gzip that inflates to one, costs no more memory than the limit, and the lines after it are read as
- * usual.
+ * Splits NDJSON (session records one a line, session-format.md) into lines, each at most
+ * a limit of bytes. The limit is counted on the bytes as they stream by, so a line over
+ * it is skipped to its end without being kept and comes out as {@link TooLong} with its
+ * number: one huge line, or a small gzip that inflates to one, costs no more memory than
+ * the limit, and the lines after it are read as usual.
  * <p>
- * Lines end at {@code \n} (a {@code \r} before it is dropped) and are numbered from 1, blank lines
- * counted; blank lines are skipped. Each line is decoded as UTF-8, malformed bytes as U+FFFD (which
- * the session format then refuses or keeps as text); a byte order mark on line 1 is dropped. Not
- * thread safe.
+ * Lines end at {@code \n} (a {@code \r} before it is dropped) and are numbered from 1,
+ * blank lines counted; blank lines are skipped. Each line is decoded as UTF-8, malformed
+ * bytes as U+FFFD (which the session format then refuses or keeps as text); a byte order
+ * mark on line 1 is dropped. Not thread safe.
  */
 public final class NdjsonLines implements Closeable {
 
@@ -95,7 +95,10 @@ public final class NdjsonLines implements Closeable {
 		return null;
 	}
 
-	/** Skips {@code count} lines, blank ones included, without decoding them: to resume after them. */
+	/**
+	 * Skips {@code count} lines, blank ones included, without decoding them: to resume
+	 * after them.
+	 */
 	public void skip(long count) throws IOException {
 		for (long i = 0; i < count; i++) {
 			if (read(false) == null) {
@@ -104,7 +107,10 @@ public final class NdjsonLines implements Closeable {
 		}
 	}
 
-	/** The number of the last line read or skipped, blank lines included; 0 before the first. */
+	/**
+	 * The number of the last line read or skipped, blank lines included; 0 before the
+	 * first.
+	 */
 	public long lineNumber() {
 		return this.number;
 	}
@@ -116,7 +122,8 @@ public final class NdjsonLines implements Closeable {
 
 	/** Reads to the end of the next line; keeps and decodes it only when {@code keep}. */
 	private @Nullable Line read(boolean keep) throws IOException {
-		// one byte over the limit is kept, so that a line of exactly the limit may end with \r\n
+		// one byte over the limit is kept, so that a line of exactly the limit may end
+		// with \r\n
 		long capacity = this.limit + 1L;
 		long length = 0;
 		boolean any = false;

@@ -18,12 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param listPrice the regular price
  * @param livePrice the price offered during the stream
  */
-public record Product(
-		@JsonProperty(required = true) @NotBlank @Size(max = 128) String sku,
-		@JsonProperty(required = true) @NotNull ProductCategory category,
-		@Nullable String adConfirmationId,
-		@Nullable String declaredOrigin,
-		@Nullable String verifiedOrigin,
+public record Product(@JsonProperty(required = true) @NotBlank @Size(max = 128) String sku,
+		@JsonProperty(required = true) @NotNull ProductCategory category, @Nullable String adConfirmationId,
+		@Nullable String declaredOrigin, @Nullable String verifiedOrigin,
 		@JsonProperty(required = true) @PositiveOrZero long listPrice,
 		@JsonProperty(required = true) @PositiveOrZero long livePrice) {
 }

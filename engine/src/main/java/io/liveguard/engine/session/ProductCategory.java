@@ -1,6 +1,9 @@
 package io.liveguard.engine.session;
 
-/** Regulatory category of a product; every category but GENERAL and PROHIBITED is regulated. */
+/**
+ * Regulatory category of a product; every category but GENERAL and PROHIBITED is
+ * regulated.
+ */
 public enum ProductCategory {
 
 	GENERAL, FUNCTIONAL_FOOD, COSMETICS, MEDICAL_DEVICE, DRUG, INFANT_FORMULA, ALCOHOL,

@@ -17,10 +17,11 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads session records from JSON into validated {@link LiveSession}s and writes them back in one
- * canonical form. Unknown fields are ignored; a missing required field, a wrong type or an unknown
- * enum value is reported with the field's path. Types are strict ({@link StrictJson}), and a record
- * longer than its limit is refused before it is mapped. Thread safe.
+ * Reads session records from JSON into validated {@link LiveSession}s and writes them
+ * back in one canonical form. Unknown fields are ignored; a missing required field, a
+ * wrong type or an unknown enum value is reported with the field's path. Types are strict
+ * ({@link StrictJson}), and a record longer than its limit is refused before it is
+ * mapped. Thread safe.
  */
 public final class SessionCodec {
 
@@ -29,7 +30,10 @@ public final class SessionCodec {
 
 	private static final String MISSING = "Missing required creator property '";
 
-	/** Values echoed in error messages are cut here: a bad 4 MiB string is not worth repeating. */
+	/**
+	 * Values echoed in error messages are cut here: a bad 4 MiB string is not worth
+	 * repeating.
+	 */
 	private static final int ECHO = 64;
 
 	private final ObjectMapper mapper;
@@ -72,7 +76,9 @@ public final class SessionCodec {
 		return this.validator.validate(session);
 	}
 
-	/** The canonical JSON of a session: what is stored and what "same content" compares. */
+	/**
+	 * The canonical JSON of a session: what is stored and what "same content" compares.
+	 */
 	public String write(LiveSession session) {
 		return this.mapper.writeValueAsString(session);
 	}
@@ -93,15 +99,16 @@ public final class SessionCodec {
 	}
 
 	/**
-	 * The field and the reason of a Jackson mapping failure, as this codec reports them; for other JSON
-	 * readers (the HTTP API's request bodies) to report alike.
+	 * The field and the reason of a Jackson mapping failure, as this codec reports them;
+	 * for other JSON readers (the HTTP API's request bodies) to report alike.
 	 */
 	public static FieldError describe(JacksonException ex) {
 		String path = path(ex);
 		String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
 		if (original.startsWith(MISSING)) {
 			String name = original.substring(MISSING.length(), original.indexOf('\'', MISSING.length()));
-			// Jackson 3 already ends the path with the missing property; Jackson 2 stopped at its parent
+			// Jackson 3 already ends the path with the missing property; Jackson 2
+			// stopped at its parent
 			List<JacksonException.Reference> references = ex.getPath();
 			boolean named = !references.isEmpty()
 					&& name.equals(references.get(references.size() - 1).getPropertyName());
@@ -115,18 +122,18 @@ public final class SessionCodec {
 			return new FieldError(path, "is too large: " + firstLine(original));
 		}
 		if (ex instanceof InvalidTypeIdException typeId) {
-			return new FieldError(path.isEmpty() ? "type" : path + ".type",
-					typeId.getTypeId() == null ? "is required"
-							: "unknown value '" + StrictJson.printable(typeId.getTypeId(), ECHO)
-									+ "', expected one of TRANSCRIPT, MODERATION_FLAG, HOST_ABSENT, DEAD_AIR, PRODUCT_SHOWN, VIEWER_REPORT, STREAM_QUALITY");
+			return new FieldError(path.isEmpty() ? "type" : path + ".type", typeId
+				.getTypeId() == null ? "is required" : "unknown value '"
+						+ StrictJson.printable(typeId.getTypeId(), ECHO)
+						+ "', expected one of TRANSCRIPT, MODERATION_FLAG, HOST_ABSENT, DEAD_AIR, PRODUCT_SHOWN, VIEWER_REPORT, STREAM_QUALITY");
 		}
 		if (ex instanceof InvalidFormatException format && format.getTargetType() != null
 				&& format.getTargetType().isEnum()) {
 			String allowed = java.util.Arrays.stream(format.getTargetType().getEnumConstants())
 				.map(Object::toString)
 				.collect(Collectors.joining(", "));
-			return new FieldError(path, "unknown value '" + StrictJson.printable(String.valueOf(format.getValue()), ECHO)
-					+ "', expected one of " + allowed);
+			return new FieldError(path, "unknown value '"
+					+ StrictJson.printable(String.valueOf(format.getValue()), ECHO) + "', expected one of " + allowed);
 		}
 		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			return new FieldError(path, "expected " + describeType(mismatch.getTargetType()));

@@ -15,9 +15,9 @@ import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Checks a session against the session format: field constraints through Bean Validation, then the
- * rules that span fields (order of instants, signals inside the session, answered comments). Thread
- * safe; build one and share it.
+ * Checks a session against the session format: field constraints through Bean Validation,
+ * then the rules that span fields (order of instants, signals inside the session,
+ * answered comments). Thread safe; build one and share it.
  */
 public final class SessionValidator {
 
@@ -46,7 +46,8 @@ public final class SessionValidator {
 		if (!MARKETS.contains(session.market())) {
 			errors.add(new FieldError("market", "'" + session.market() + "' is not an ISO 3166 alpha-2 country code"));
 		}
-		boolean inRange = inRange("startedAt", session.startedAt(), errors) & inRange("endedAt", session.endedAt(), errors);
+		boolean inRange = inRange("startedAt", session.startedAt(), errors)
+				& inRange("endedAt", session.endedAt(), errors);
 		if (!inRange) {
 			return errors;
 		}
@@ -78,7 +79,10 @@ public final class SessionValidator {
 		return errors;
 	}
 
-	/** Throws {@link InvalidSessionException} naming every problem, or returns the session. */
+	/**
+	 * Throws {@link InvalidSessionException} naming every problem, or returns the
+	 * session.
+	 */
 	public LiveSession validate(LiveSession session) {
 		List<FieldError> errors = problems(session);
 		if (!errors.isEmpty()) {
@@ -96,7 +100,8 @@ public final class SessionValidator {
 	}
 
 	private static String path(ConstraintViolation<?> violation) {
-		// Hibernate Validator writes container elements as "products[0].<list element>.sku"
+		// Hibernate Validator writes container elements as "products[0].<list
+		// element>.sku"
 		return violation.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");
 	}
 

@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
- * Something upstream systems observed at an instant of the stream. The JSON {@code type} property
- * selects the kind; each kind carries only its own fields.
+ * Something upstream systems observed at an instant of the stream. The JSON {@code type}
+ * property selects the kind; each kind carries only its own fields.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = Signal.Transcript.class, name = "TRANSCRIPT"),
@@ -41,13 +41,16 @@ public sealed interface Signal {
 	}
 
 	/**
-	 * A classifier's or a moderator's finding, with its confidence in 0..1. The range message is spelled
-	 * out: the default one is an EL expression the parameter-only interpolator prints verbatim.
+	 * A classifier's or a moderator's finding, with its confidence in 0..1. The range
+	 * message is spelled out: the default one is an EL expression the parameter-only
+	 * interpolator prints verbatim.
 	 */
 	record ModerationFlag(@JsonProperty(required = true) @NotNull Instant at,
 			@JsonProperty(required = true) @NotNull ModerationCode code,
-			@JsonProperty(required = true) @DecimalMin(value = "0", message = "must be between 0 and 1")
-			@DecimalMax(value = "1", message = "must be between 0 and 1") double confidence) implements Signal {
+			@JsonProperty(required = true) @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(
+					value = "1", message = "must be between 0 and 1") double confidence)
+			implements
+				Signal {
 		@Override
 		public String type() {
 			return "MODERATION_FLAG";

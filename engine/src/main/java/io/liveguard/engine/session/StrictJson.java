@@ -23,16 +23,19 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * The JSON types of the session format, strict (session-format.md, "JSON types are strict"), as Jackson
- * settings that any mapper can take: the session codec's and the HTTP API's. A string field takes only
- * a JSON string, an enum only one of its names, a number field only a number, a date or an instant only
- * an ISO-8601 string; strings must be valid Unicode. Everything else is a mapping error naming the
- * field, never a silent conversion: {@code "category": 3} would otherwise be the fourth category, and
+ * The JSON types of the session format, strict (session-format.md, "JSON types are
+ * strict"), as Jackson settings that any mapper can take: the session codec's and the
+ * HTTP API's. A string field takes only a JSON string, an enum only one of its names, a
+ * number field only a number, a date or an instant only an ISO-8601 string; strings must
+ * be valid Unicode. Everything else is a mapping error naming the field, never a silent
+ * conversion: {@code "category": 3} would otherwise be the fourth category, and
  * {@code "businessDate": 2147483648} a day in the year 5,881,580.
  */
 public final class StrictJson {
 
-	/** Deeper than any session record or request body nests (a session nests four levels). */
+	/**
+	 * Deeper than any session record or request body nests (a session nests four levels).
+	 */
 	public static final int MAX_NESTING_DEPTH = 32;
 
 	/** Longer than any number the formats hold (a {@code long} has 19 digits). */
@@ -42,15 +45,18 @@ public final class StrictJson {
 	}
 
 	/**
-	 * A JSON factory whose parser refuses documents longer than {@code maxDocumentLength} (bytes or
-	 * characters, as read), nesting deeper than {@link #MAX_NESTING_DEPTH} and numbers longer than
-	 * {@link #MAX_NUMBER_LENGTH}, before any of it is mapped.
+	 * A JSON factory whose parser refuses documents longer than {@code maxDocumentLength}
+	 * (bytes or characters, as read), nesting deeper than {@link #MAX_NESTING_DEPTH} and
+	 * numbers longer than {@link #MAX_NUMBER_LENGTH}, before any of it is mapped.
 	 */
 	public static JsonFactory factory(long maxDocumentLength) {
 		return limit(JsonFactory.builder(), maxDocumentLength).build();
 	}
 
-	/** Sets the limits of {@link #factory(long)} on a factory builder, such as Spring Boot's. */
+	/**
+	 * Sets the limits of {@link #factory(long)} on a factory builder, such as Spring
+	 * Boot's.
+	 */
 	public static JsonFactoryBuilder limit(JsonFactoryBuilder builder, long maxDocumentLength) {
 		return builder.streamReadConstraints(StreamReadConstraints.builder()
 			.maxDocumentLength(maxDocumentLength)
@@ -61,10 +67,11 @@ public final class StrictJson {
 	}
 
 	/**
-	 * Makes a mapper builder strict. Scalar coercions are switched off through Jackson's coercion
-	 * settings; the {@code java.time} readers take numbers and arrays whatever those settings say, so
-	 * they are wrapped to take strings only; and strings with a lone UTF-16 surrogate (which JSON's
-	 * {@code \\uD800} escapes can produce) are refused, as they cannot be stored or written back.
+	 * Makes a mapper builder strict. Scalar coercions are switched off through Jackson's
+	 * coercion settings; the {@code java.time} readers take numbers and arrays whatever
+	 * those settings say, so they are wrapped to take strings only; and strings with a
+	 * lone UTF-16 surrogate (which JSON's {@code \\uD800} escapes can produce) are
+	 * refused, as they cannot be stored or written back.
 	 */
 	public static <B extends MapperBuilder<?, B>> B strict(B builder) {
 		SimpleModule module = new SimpleModule("liveguard-strict-json");
@@ -77,7 +84,8 @@ public final class StrictJson {
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			// ... except an integer where a fraction is expected: "confidence": 1 is a number
+			// ... except an integer where a fraction is expected: "confidence": 1 is a
+			// number
 			.withCoercionConfig(LogicalType.Float,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert))
@@ -88,7 +96,10 @@ public final class StrictJson {
 			.addModule(module);
 	}
 
-	/** The index of the first lone UTF-16 surrogate in {@code text}, or -1 when it is valid Unicode. */
+	/**
+	 * The index of the first lone UTF-16 surrogate in {@code text}, or -1 when it is
+	 * valid Unicode.
+	 */
 	public static int loneSurrogate(CharSequence text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -107,8 +118,8 @@ public final class StrictJson {
 	}
 
 	/**
-	 * {@code text} safe to echo in an error message: lone surrogates replaced, cut at {@code max}
-	 * characters, so an answer about a bad value can always be written.
+	 * {@code text} safe to echo in an error message: lone surrogates replaced, cut at
+	 * {@code max} characters, so an answer about a bad value can always be written.
 	 */
 	public static String printable(String text, int max) {
 		StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
@@ -131,8 +142,8 @@ public final class StrictJson {
 	private static final class StrictReaders extends ValueDeserializerModifier {
 
 		@Override
-		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
-				ValueDeserializer<?> deserializer) {
+		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+				BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
 			Class<?> type = description.getBeanClass();
 			if (type == String.class) {
 				return new ValidUnicode(deserializer);
@@ -145,7 +156,10 @@ public final class StrictJson {
 
 	}
 
-	/** A {@code java.time} value from an ISO-8601 string only, not from epoch numbers or arrays. */
+	/**
+	 * A {@code java.time} value from an ISO-8601 string only, not from epoch numbers or
+	 * arrays.
+	 */
 	private static final class TextOnly extends DelegatingDeserializer {
 
 		TextOnly(ValueDeserializer<?> delegate) {

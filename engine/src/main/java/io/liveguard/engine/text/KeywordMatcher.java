@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the phrases of named keyword lists in text, on whole words after {@link TextFolding}.
- * Built once per rule pack; one pass over the words of a text checks every list. Thread safe.
+ * Finds the phrases of named keyword lists in text, on whole words after
+ * {@link TextFolding}. Built once per rule pack; one pass over the words of a text checks
+ * every list. Thread safe.
  */
 public final class KeywordMatcher {
 
@@ -20,7 +21,8 @@ public final class KeywordMatcher {
 	private final Set<String> lists;
 
 	/**
-	 * @param lists keyword phrases by list name, as written (any case, with or without diacritics)
+	 * @param lists keyword phrases by list name, as written (any case, with or without
+	 * diacritics)
 	 */
 	public KeywordMatcher(Map<String, List<String>> lists) {
 		this.lists = Set.copyOf(lists.keySet());
@@ -42,8 +44,8 @@ public final class KeywordMatcher {
 	}
 
 	/**
-	 * Returns the matched phrases (folded) by list name, in list order of first match; empty when
-	 * nothing matched.
+	 * Returns the matched phrases (folded) by list name, in list order of first match;
+	 * empty when nothing matched.
 	 */
 	public Map<String, Set<String>> match(String text) {
 		if (this.byFirstWord.isEmpty()) {

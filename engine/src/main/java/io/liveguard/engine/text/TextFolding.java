@@ -3,15 +3,19 @@ package io.liveguard.engine.text;
 import java.text.Normalizer;
 
 /**
- * Folds text for matching: lower case, no diacritics ("chữa khỏi" becomes "chua khoi", "đ" becomes
- * "d"), and every run of characters that are not letters or digits becomes one space.
+ * Folds text for matching: lower case, no diacritics ("chữa khỏi" becomes "chua khoi",
+ * "đ" becomes "d"), and every run of characters that are not letters or digits becomes
+ * one space.
  */
 public final class TextFolding {
 
 	private TextFolding() {
 	}
 
-	/** The folded words of {@code text}, separated by single spaces, without leading or trailing space. */
+	/**
+	 * The folded words of {@code text}, separated by single spaces, without leading or
+	 * trailing space.
+	 */
 	public static String fold(String text) {
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		StringBuilder out = new StringBuilder(decomposed.length());

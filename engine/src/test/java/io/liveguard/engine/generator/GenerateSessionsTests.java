@@ -30,10 +30,10 @@ class GenerateSessionsTests {
 		SessionCodec codec = new SessionCodec();
 		List<LiveSession> sessions = lines.stream().map(codec::read).toList();
 		assertThat(sessions).extracting(LiveSession::sellerId).allMatch((seller) -> seller.matches("shop-0000[0-4]"));
-		List<LiveSession> expected = new SessionGenerator(GeneratorSettings.defaults()
-			.withCount(25)
-			.withSellers(5)
-			.withDays(3)).sessions().toList();
+		List<LiveSession> expected = new SessionGenerator(
+				GeneratorSettings.defaults().withCount(25).withSellers(5).withDays(3))
+			.sessions()
+			.toList();
 		assertThat(sessions).isEqualTo(expected);
 	}
 
@@ -41,10 +41,12 @@ class GenerateSessionsTests {
 	void writesTheSameFileForTheSameSeed(@TempDir Path dir) throws IOException {
 		Path first = dir.resolve("first.ndjson");
 		Path second = dir.resolve("second.ndjson");
+		assertThat(
+				run("--count", "200", "--seed", "9", "--markets", "vn,th", "--mix", "1,1,1", "--out", first.toString()))
+			.isZero();
 		assertThat(run("--count", "200", "--seed", "9", "--markets", "vn,th", "--mix", "1,1,1", "--out",
-				first.toString())).isZero();
-		assertThat(run("--count", "200", "--seed", "9", "--markets", "vn,th", "--mix", "1,1,1", "--out",
-				second.toString())).isZero();
+				second.toString()))
+			.isZero();
 		assertThat(Files.readAllLines(first)).hasSize(200).isEqualTo(Files.readAllLines(second));
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Wrote 200 sessions to");
 	}
@@ -52,7 +54,8 @@ class GenerateSessionsTests {
 	@Test
 	void explainsUsageErrors() {
 		assertThat(run("--count", "many")).isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).startsWith("error: --count must be an integer, not 'many'")
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.startsWith("error: --count must be an integer, not 'many'")
 			.contains("Usage: GenerateSessions");
 		assertThat(this.out.size()).isZero();
 		assertUsageError("unknown option --colour", "--colour", "red");

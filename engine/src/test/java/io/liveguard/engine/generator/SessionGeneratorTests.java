@@ -66,7 +66,10 @@ class SessionGeneratorTests {
 			assertThat(all.get(i).session().startedAt()).isAfterOrEqualTo(all.get(i - 1).session().startedAt());
 		}
 		LocalDate first = all.get(0).session().startedAt().atOffset(java.time.ZoneOffset.ofHours(7)).toLocalDate();
-		LocalDate last = all.get(all.size() - 1).session().startedAt().atOffset(java.time.ZoneOffset.ofHours(7))
+		LocalDate last = all.get(all.size() - 1)
+			.session()
+			.startedAt()
+			.atOffset(java.time.ZoneOffset.ofHours(7))
 			.toLocalDate();
 		assertThat(first).isEqualTo(SETTINGS.from());
 		assertThat(last).isEqualTo(SETTINGS.from().plusDays(SETTINGS.days() - 1));
@@ -132,7 +135,9 @@ class SessionGeneratorTests {
 			});
 		}
 		long daysApart = fakes.stream()
-			.filter((fake) -> fake.history().priorSales().stream()
+			.filter((fake) -> fake.history()
+				.priorSales()
+				.stream()
 				.anyMatch((sale) -> sale.startedAt().isBefore(fake.session().startedAt().minus(Duration.ofDays(1)))))
 			.count();
 		assertThat(daysApart).isGreaterThan(fakes.size() / 2);
@@ -146,8 +151,8 @@ class SessionGeneratorTests {
 			.map((signal) -> ((Signal.Transcript) signal).text())
 			.toList();
 		assertThat(texts).anyMatch((text) -> text.contains("cả nhà"));
-		assertThat(texts).anyMatch((text) -> text.toLowerCase().contains("ca nha") && TextFolding.fold(text)
-			.equals(text.toLowerCase().replaceAll("[^\\p{L}\\p{N}]+", " ").strip()));
+		assertThat(texts).anyMatch((text) -> text.toLowerCase().contains("ca nha")
+				&& TextFolding.fold(text).equals(text.toLowerCase().replaceAll("[^\\p{L}\\p{N}]+", " ").strip()));
 		assertThat(texts).anyMatch((text) -> text.contains("everyone") || text.contains("Thank you"));
 	}
 
@@ -165,8 +170,8 @@ class SessionGeneratorTests {
 
 	private static List<String> ndjsonWithHistories(SessionGenerator generator) {
 		return generator.stream()
-			.map((generated) -> codec.write(generated.session()) + " " + generated.history() + " "
-					+ generated.profile() + generated.plantedQuality() + generated.plantedViolations())
+			.map((generated) -> codec.write(generated.session()) + " " + generated.history() + " " + generated.profile()
+					+ generated.plantedQuality() + generated.plantedViolations())
 			.toList();
 	}
 

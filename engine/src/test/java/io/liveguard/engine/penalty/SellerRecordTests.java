@@ -48,17 +48,20 @@ class SellerRecordTests {
 		assertThat(permanent.level()).isEqualTo(PenaltyLevel.PERMANENT);
 		assertThat(permanent.endsAt()).isNull();
 		assertThat(permanent.reasons()).extracting(PointEntry.Reason::points).containsExactly(6, 3, 3, 3);
-		// the quarter turns: points reset to 0, the reached level drops, the permanent suspension stays
+		// the quarter turns: points reset to 0, the reached level drops, the permanent
+		// suspension stays
 		SellerDecision newQuarter = seller.run("2027-01-01");
 		assertThat(newQuarter.activePoints()).isZero();
 		assertThat(newQuarter.reachedLevel()).isNull();
 		assertThat(newQuarter.lifted()).isEmpty();
 		assertThat(seller.blocking("2027-03-01T00:00:00Z")).map(Penalty::level).contains(PenaltyLevel.PERMANENT);
-		// an analyst overturns the week-4 finding: the permanent no longer reaches 15 and is lifted
+		// an analyst overturns the week-4 finding: the permanent no longer reaches 15 and
+		// is lifted
 		seller.overturn("w4", "OFF_PLATFORM_REDIRECT");
 		SellerDecision afterAppeal = seller.run("2027-01-05");
 		assertThat(afterAppeal.lifted()).containsExactly(permanent.penaltyId());
-		// the 30-day ban of week 3 still runs to 2027-01-14 00:00 market time, then the seller may go live
+		// the 30-day ban of week 3 still runs to 2027-01-14 00:00 market time, then the
+		// seller may go live
 		assertThat(seller.blocking("2027-01-10T00:00:00Z")).map(Penalty::level).contains(PenaltyLevel.BAN_30D);
 		assertThat(seller.blocking("2027-01-13T17:00:00Z")).isEmpty();
 	}
@@ -136,7 +139,8 @@ class SellerRecordTests {
 
 		assertThat(warnings).singleElement().satisfies((warning) -> {
 			assertThat(warning.code()).isEqualTo(Warning.NEAR_THRESHOLD);
-			assertThat(warning.message()).contains("2 more", "3-day", "at 6 points", "LOW_QUALITY_SESSION", "NO_LIVE_HOST");
+			assertThat(warning.message()).contains("2 more", "3-day", "at 6 points", "LOW_QUALITY_SESSION",
+					"NO_LIVE_HOST");
 		});
 	}
 
@@ -197,9 +201,11 @@ class SellerRecordTests {
 				this.penalties.add(decision.penalty());
 			}
 			for (String id : decision.lifted()) {
-				this.penalties.replaceAll((p) -> p.penaltyId().equals(id) ? new Penalty(p.penaltyId(), p.sellerId(),
-						p.level(), p.startsAt(), p.endsAt(), true, p.thresholdPoints(), p.critical(), p.decidedByRun(),
-						p.decidedFor(), p.reasons()) : p);
+				this.penalties
+					.replaceAll((p) -> p.penaltyId().equals(id)
+							? new Penalty(p.penaltyId(), p.sellerId(), p.level(), p.startsAt(), p.endsAt(), true,
+									p.thresholdPoints(), p.critical(), p.decidedByRun(), p.decidedFor(), p.reasons())
+							: p);
 			}
 			this.reached = decision.reachedLevel();
 			this.lastRun = decision.runDate();

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the sandbox lets live DRL do for Drools stream mode, and what it still refuses: a declare may
- * only make the engine's event type an event ({@code @role(event)}, {@code @timestamp} of its property,
- * {@code @expires} of a time), and of the windows only {@code over window:time} of a time.
+ * What the sandbox lets live DRL do for Drools stream mode, and what it still refuses: a
+ * declare may only make the engine's event type an event ({@code @role(event)},
+ * {@code @timestamp} of its property, {@code @expires} of a time), and of the windows
+ * only {@code over window:time} of a time.
  */
 class DrlSandboxEventTests {
 
@@ -48,22 +49,23 @@ class DrlSandboxEventTests {
 
 	@Test
 	void anEventDeclareOfTheSignalTypeAndATimeWindowCompileAndRunInStreamMode() {
-		String drl = HEAD + """
-				declare LiveSignal
-				    @role( event )
-				    @timestamp( at )
-				    @expires( 10m )
-				end
+		String drl = HEAD
+				+ """
+						declare LiveSignal
+						    @role( event )
+						    @timestamp( at )
+						    @expires( 10m )
+						end
 
-				rule "two flags within a minute"
-				when
-				    Judging( $seq : seq )
-				    $s : LiveSignal( seq == $seq )
-				    accumulate( $f : LiveSignal( type == "MODERATION_FLAG" ) over window:time( 1m ); $n : count( $f ); $n >= 2 )
-				then
-				    insert( new Judging( $s.getSeq() + 1000, $s.getAt() ) );
-				end
-				""";
+						rule "two flags within a minute"
+						when
+						    Judging( $seq : seq )
+						    $s : LiveSignal( seq == $seq )
+						    accumulate( $f : LiveSignal( type == "MODERATION_FLAG" ) over window:time( 1m ); $n : count( $f ); $n >= 2 )
+						then
+						    insert( new Judging( $s.getSeq() + 1000, $s.getAt() ) );
+						end
+						""";
 		CompiledPack pack = this.compiler.compile(live(drl));
 		KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
 		configuration.setOption(ClockTypeOption.PSEUDO);
@@ -72,7 +74,8 @@ class DrlSandboxEventTests {
 			SessionPseudoClock clock = session.getSessionClock();
 			insert(session, clock, 1, 0);
 			insert(session, clock, 2, 30_000);
-			long pairsWithinAMinute = session.getObjects((object) -> object instanceof Judging turn && turn.getSeq() > 1000)
+			long pairsWithinAMinute = session
+				.getObjects((object) -> object instanceof Judging turn && turn.getSeq() > 1000)
 				.size();
 			insert(session, clock, 3, 200_000);
 			long afterAPause = session.getObjects((object) -> object instanceof Judging turn && turn.getSeq() > 1000)
@@ -89,17 +92,18 @@ class DrlSandboxEventTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			a new type with fields          | declare Sink name : String end                                  | declare 'Sink'
-			a field on the event type       | declare LiveSignal extra : String end                           | declare 'LiveSignal'
-			an event of a non-event type    | declare Judging @role( event ) end                              | declare 'Judging'
-			expires on a type not allowed   | declare java.util.HashMap @role( event ) @expires( 1m ) end     | declare 'HashMap'
-			another annotation              | declare LiveSignal @role( event ) @propertyReactive end         | @propertyReactive
-			a role other than event         | declare LiveSignal @role( fact ) end                            | @role(fact)
-			a timestamp of no property      | declare LiveSignal @role( event ) @timestamp( clock ) end       | @timestamp(clock)
-			an expiry that is no time       | declare LiveSignal @role( event ) @expires( forever ) end       | @expires(forever)
-			a declared window               | declare window Recent LiveSignal() over window:time( 1m ) end   | declare window
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					a new type with fields          | declare Sink name : String end                                  | declare 'Sink'
+					a field on the event type       | declare LiveSignal extra : String end                           | declare 'LiveSignal'
+					an event of a non-event type    | declare Judging @role( event ) end                              | declare 'Judging'
+					expires on a type not allowed   | declare java.util.HashMap @role( event ) @expires( 1m ) end     | declare 'HashMap'
+					another annotation              | declare LiveSignal @role( event ) @propertyReactive end         | @propertyReactive
+					a role other than event         | declare LiveSignal @role( fact ) end                            | @role(fact)
+					a timestamp of no property      | declare LiveSignal @role( event ) @timestamp( clock ) end       | @timestamp(clock)
+					an expiry that is no time       | declare LiveSignal @role( event ) @expires( forever ) end       | @expires(forever)
+					a declared window               | declare window Recent LiveSignal() over window:time( 1m ) end   | declare window
+					""")
 	void aDeclareBeyondAnEventOfTheEnginesTypeIsRefused(String name, String declare, String construct) {
 		String drl = HEAD + declare + "\n\nrule \"harmless\"\nwhen\n    LiveState()\nthen\nend\n";
 		assertRefusedAt(drl, TestPacks.lineOf(drl, declare.substring(0, 12)), construct);
@@ -158,13 +162,11 @@ class DrlSandboxEventTests {
 	private static RulePackSource live(String drl) {
 		RulePackSource minimal = TestPacks.minimal();
 		String settings = minimal.file(RulePackCompiler.SETTINGS).orElseThrow().content() + "\n" + LIVE_SETTINGS;
-		return TestPacks.with(TestPacks.with(minimal, RulePackCompiler.SETTINGS, settings),
-				"live/events.drl", drl);
+		return TestPacks.with(TestPacks.with(minimal, RulePackCompiler.SETTINGS, settings), "live/events.drl", drl);
 	}
 
 	private void assertRefusedAt(String drl, int line, String construct) {
-		assertThatExceptionOfType(PackCompilationException.class)
-			.isThrownBy(() -> this.compiler.compile(live(drl)))
+		assertThatExceptionOfType(PackCompilationException.class).isThrownBy(() -> this.compiler.compile(live(drl)))
 			.satisfies((ex) -> assertThat(ex.errors()).anySatisfy((error) -> {
 				assertThat(error.path()).isEqualTo("live/events.drl");
 				assertThat(error.line()).isEqualTo(line);

@@ -12,11 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * DRL that tries to leave the rules (exit the process, run commands, read files or the classpath,
- * reflect, start threads, open connections, reach the session) or to run without end inside one
- * condition or consequence (loops, recursion, waits, regular expressions, huge collections) is refused
- * at compile time with its file and line, whatever its spelling; a pack that keeps firing or runs over
- * the engine's time budget is stopped and the rule named.
+ * DRL that tries to leave the rules (exit the process, run commands, read files or the
+ * classpath, reflect, start threads, open connections, reach the session) or to run
+ * without end inside one condition or consequence (loops, recursion, waits, regular
+ * expressions, huge collections) is refused at compile time with its file and line,
+ * whatever its spelling; a pack that keeps firing or runs over the engine's time budget
+ * is stopped and the rule named.
  */
 class DrlSandboxTests {
 
@@ -30,46 +31,48 @@ class DrlSandboxTests {
 	private final RulePackCompiler compiler = new RulePackCompiler();
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			System.exit                  | System.exit(0);                                                           | System
-			Runtime exec                 | Runtime.getRuntime().exec("rm -rf /tmp/x");                               | Runtime
-			file read (java.nio)         | insert(java.nio.file.Files.readString(null));                            | java.nio.file.Files
-			file read (java.io)          | insert(new java.io.FileInputStream("/etc/passwd"));                      | java.io.FileInputStream
-			reflection (Class.forName)   | insert(Class.forName("java.lang.Runtime"));                               | Class
-			reflection (getClass)        | insert($s.getClass().getMethod("toString"));                              | getClass
-			reflection (setAccessible)   | $s.getClass().getDeclaredFields()[0].setAccessible(true);                 | getClass
-			a thread                     | new Thread(() -> {}).start();                                             | not allowed
-			a process                    | new ProcessBuilder("sh").start();                                         | ProcessBuilder
-			the network                  | insert(new java.net.URL("http://example.com"));                           | java.net.URL
-			the session                  | kcontext.getKieRuntime().halt();                                          | kcontext.getKieRuntime
-			a loop                       | while (true) { }                                                          | while
-			a split call                 | System \t. /* hidden */ exit(1);                                          | System
-			a logging library            | insert(new ch.qos.logback.core.FileAppender());                           | ch.qos.logback.core.FileAppender
-			a reactive library           | insert(reactor.core.publisher.Flux.interval(null));                       | reactor.core.publisher.Flux
-			the class loader             | insert($s.getClass().getClassLoader().loadClass("java.lang.Runtime"));    | getClass
-			the classpath                | insert(Detection.class.getResourceAsStream("/application.properties"));   | class
-			Object.wait                  | $s.wait(5000);                                                            | wait
-			a local variable             | String a = "x";                                                           | local variables
-			a lambda                     | insert((Runnable) () -> {});                                              | lambda
-			a huge array                 | insert(new long[Integer.MAX_VALUE]);                                      | not allowed
-			a repeated string            | insert("x".repeat(Integer.MAX_VALUE));                                    | repeat
-			a regex                      | insert("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+b"));           | matches
-			a for loop                   | for (int i = 0; i < 1; i++) { }                                           | for
-			try and catch                | try { update($s); } catch (Throwable t) { }                               | try
-			a Class constant             | insert(Integer.TYPE);                                                     | TYPE
-			a method of the rule context | insert(drools.getKnowledgeRuntime());                                     | drools.getKnowledgeRuntime
-			a function without receiver  | insert(secret());                                                         | secret
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					System.exit                  | System.exit(0);                                                           | System
+					Runtime exec                 | Runtime.getRuntime().exec("rm -rf /tmp/x");                               | Runtime
+					file read (java.nio)         | insert(java.nio.file.Files.readString(null));                            | java.nio.file.Files
+					file read (java.io)          | insert(new java.io.FileInputStream("/etc/passwd"));                      | java.io.FileInputStream
+					reflection (Class.forName)   | insert(Class.forName("java.lang.Runtime"));                               | Class
+					reflection (getClass)        | insert($s.getClass().getMethod("toString"));                              | getClass
+					reflection (setAccessible)   | $s.getClass().getDeclaredFields()[0].setAccessible(true);                 | getClass
+					a thread                     | new Thread(() -> {}).start();                                             | not allowed
+					a process                    | new ProcessBuilder("sh").start();                                         | ProcessBuilder
+					the network                  | insert(new java.net.URL("http://example.com"));                           | java.net.URL
+					the session                  | kcontext.getKieRuntime().halt();                                          | kcontext.getKieRuntime
+					a loop                       | while (true) { }                                                          | while
+					a split call                 | System \t. /* hidden */ exit(1);                                          | System
+					a logging library            | insert(new ch.qos.logback.core.FileAppender());                           | ch.qos.logback.core.FileAppender
+					a reactive library           | insert(reactor.core.publisher.Flux.interval(null));                       | reactor.core.publisher.Flux
+					the class loader             | insert($s.getClass().getClassLoader().loadClass("java.lang.Runtime"));    | getClass
+					the classpath                | insert(Detection.class.getResourceAsStream("/application.properties"));   | class
+					Object.wait                  | $s.wait(5000);                                                            | wait
+					a local variable             | String a = "x";                                                           | local variables
+					a lambda                     | insert((Runnable) () -> {});                                              | lambda
+					a huge array                 | insert(new long[Integer.MAX_VALUE]);                                      | not allowed
+					a repeated string            | insert("x".repeat(Integer.MAX_VALUE));                                    | repeat
+					a regex                      | insert("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+b"));           | matches
+					a for loop                   | for (int i = 0; i < 1; i++) { }                                           | for
+					try and catch                | try { update($s); } catch (Throwable t) { }                               | try
+					a Class constant             | insert(Integer.TYPE);                                                     | TYPE
+					a method of the rule context | insert(drools.getKnowledgeRuntime());                                     | drools.getKnowledgeRuntime
+					a function without receiver  | insert(secret());                                                         | secret
+					""")
 	void anEscapeInAConsequenceIsRefusedWithItsLine(String name, String code, String construct) {
 		String drl = withConsequence(code);
 		assertRefusedAt(drl, TestPacks.lineOf(drl, code.substring(0, 6)), construct);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			the rule context split over two lines | kcontext\\n        .getKieRuntime().halt();             | kcontext.getKieRuntime
-			a call split over lines               | insert(\\n  System\\n  .getenv("DB_PASSWORD"));       | System
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					the rule context split over two lines | kcontext\\n        .getKieRuntime().halt();             | kcontext.getKieRuntime
+					a call split over lines               | insert(\\n  System\\n  .getenv("DB_PASSWORD"));       | System
+					""")
 	void aCallSplitOverLinesIsSeen(String name, String code, String construct) {
 		String drl = withConsequence(code.replace("\\n", "\n"));
 		assertThatExceptionOfType(PackCompilationException.class)
@@ -91,19 +94,20 @@ class DrlSandboxTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			a regex in matches          | $s : SessionSummary( sessionId matches "(a+)+b" )                      | matches
-			a huge generated collection | Integer() from java.util.Collections.nCopies(100000000, 1)            | java.util.Collections
-			a stream over a range       | Integer() from java.util.stream.IntStream.range(0, 1000000000)        | java.util.stream.IntStream
-			reflection in a constraint  | $s : SessionSummary( this.getClass() != null )                       | getClass
-			the environment             | $s : SessionSummary( sessionId == System.getenv("X") )                | System
-			eval                        | eval( Runtime.getRuntime().availableProcessors() > 0 )               | eval
-			an inline cast              | $s : SessionSummary( this#Object != null )                             | not
-			a soundslike                | $s : SessionSummary( sessionId soundslike "x" )                        | soundslike
-			a type outside the list     | $t : Thread()                                                           | Thread
-			a window                    | $s : SessionSummary() over window:length(1000000000)                   | over
-			a custom accumulate         | Number() from accumulate( $s : SessionSummary(), init( int i = 0; ), action( i++; ), result( i ) ) | accumulate
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					a regex in matches          | $s : SessionSummary( sessionId matches "(a+)+b" )                      | matches
+					a huge generated collection | Integer() from java.util.Collections.nCopies(100000000, 1)            | java.util.Collections
+					a stream over a range       | Integer() from java.util.stream.IntStream.range(0, 1000000000)        | java.util.stream.IntStream
+					reflection in a constraint  | $s : SessionSummary( this.getClass() != null )                       | getClass
+					the environment             | $s : SessionSummary( sessionId == System.getenv("X") )                | System
+					eval                        | eval( Runtime.getRuntime().availableProcessors() > 0 )               | eval
+					an inline cast              | $s : SessionSummary( this#Object != null )                             | not
+					a soundslike                | $s : SessionSummary( sessionId soundslike "x" )                        | soundslike
+					a type outside the list     | $t : Thread()                                                           | Thread
+					a window                    | $s : SessionSummary() over window:length(1000000000)                   | over
+					a custom accumulate         | Number() from accumulate( $s : SessionSummary(), init( int i = 0; ), action( i++; ), result( i ) ) | accumulate
+					""")
 	void anEscapeInAConditionIsRefusedWithItsLine(String name, String condition, String construct) {
 		String drl = HEAD + """
 				rule "escapes"
@@ -206,9 +210,8 @@ class DrlSandboxTests {
 	void aPackCannotSetTheEngineLimits() {
 		String settings = TestPacks.minimal().file(RulePackCompiler.SETTINGS).orElseThrow().content()
 				+ "\nengine.timeBudgetMillis = 600000\n";
-		assertThatExceptionOfType(PackCompilationException.class)
-			.isThrownBy(() -> this.compiler
-				.compile(TestPacks.with(TestPacks.minimal(), RulePackCompiler.SETTINGS, settings)))
+		assertThatExceptionOfType(PackCompilationException.class).isThrownBy(
+				() -> this.compiler.compile(TestPacks.with(TestPacks.minimal(), RulePackCompiler.SETTINGS, settings)))
 			.satisfies((ex) -> assertThat(ex.errors()).singleElement().satisfies((error) -> {
 				assertThat(error.path()).isEqualTo(RulePackCompiler.SETTINGS);
 				assertThat(error.line()).isEqualTo(TestPacks.lineOf(settings, "engine.timeBudgetMillis"));
@@ -279,7 +282,8 @@ class DrlSandboxTests {
 				    update( $s );
 				end
 				""";
-		// a budget far above what the firing limit needs, so the limit stops it even on a loaded machine
+		// a budget far above what the firing limit needs, so the limit stops it even on a
+		// loaded machine
 		CompiledPack pack = new RulePackCompiler(Duration.ofSeconds(60))
 			.compile(TestPacks.with(TestPacks.minimal(), "rules/forever.drl", drl));
 		try {
@@ -297,8 +301,10 @@ class DrlSandboxTests {
 
 	@Test
 	void aPackOverTheEnginesTimeBudgetIsHaltedAndTheRuleNamed() {
-		// keeps firing until it is stopped: 10,000 firings take far longer than the watchdog needs to
-		// halt a session whose budget is zero, so the budget, not the firing limit, stops it
+		// keeps firing until it is stopped: 10,000 firings take far longer than the
+		// watchdog needs to
+		// halt a session whose budget is zero, so the budget, not the firing limit, stops
+		// it
 		String drl = HEAD + """
 				rule "counts up for ever"
 				when

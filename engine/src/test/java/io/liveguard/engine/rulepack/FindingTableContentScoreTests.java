@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The content-score shortcut the deciding rules call agrees with the full decision. */
 class FindingTableContentScoreTests {
 
-	private static final FindingTable TABLE = new FindingTable(List.of(
-			new FindingRule("SHORT_SESSION", FindingKind.QUALITY, Severity.INFO, 0, -10, null, ""),
-			new FindingRule("HOST_ABSENT", FindingKind.QUALITY, Severity.INFO, 0, -15, null, ""),
-			new FindingRule("PRODUCT_NOT_SHOWN", FindingKind.QUALITY, Severity.INFO, 0, -5, -15, ""),
-			new FindingRule("STATIC_OR_PRERECORDED", FindingKind.QUALITY, Severity.INFO, 0, -30, null, ""),
-			new FindingRule("TRANSPARENT_INFO", FindingKind.QUALITY, Severity.INFO, 0, 5, null, ""),
-			new FindingRule("BONUS", FindingKind.QUALITY, Severity.INFO, 0, 4, 6, ""),
-			new FindingRule("NO_LIVE_HOST", FindingKind.VIOLATION, Severity.MODERATE, 3, 0, null, "")));
+	private static final FindingTable TABLE = new FindingTable(
+			List.of(new FindingRule("SHORT_SESSION", FindingKind.QUALITY, Severity.INFO, 0, -10, null, ""),
+					new FindingRule("HOST_ABSENT", FindingKind.QUALITY, Severity.INFO, 0, -15, null, ""),
+					new FindingRule("PRODUCT_NOT_SHOWN", FindingKind.QUALITY, Severity.INFO, 0, -5, -15, ""),
+					new FindingRule("STATIC_OR_PRERECORDED", FindingKind.QUALITY, Severity.INFO, 0, -30, null, ""),
+					new FindingRule("TRANSPARENT_INFO", FindingKind.QUALITY, Severity.INFO, 0, 5, null, ""),
+					new FindingRule("BONUS", FindingKind.QUALITY, Severity.INFO, 0, 4, 6, ""),
+					new FindingRule("NO_LIVE_HOST", FindingKind.VIOLATION, Severity.MODERATE, 3, 0, null, "")));
 
 	private static final Evidence EVIDENCE = new Evidence(Instant.parse("2026-11-20T12:00:00Z"), "SESSION", "x");
 

@@ -18,10 +18,9 @@ class FindingTableTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-20T12:00:00Z");
 
-	private final FindingTable table = new FindingTable(List.of(
-			quality("HOST_ABSENT", -15, null), quality("PRODUCT_NOT_SHOWN", -5, -15), quality("DEAD_AIR", -10, null),
-			quality("STATIC_OR_PRERECORDED", -30, null), quality("TRANSPARENT_INFO", 5, null),
-			quality("BONUS", 5, 8),
+	private final FindingTable table = new FindingTable(List.of(quality("HOST_ABSENT", -15, null),
+			quality("PRODUCT_NOT_SHOWN", -5, -15), quality("DEAD_AIR", -10, null),
+			quality("STATIC_OR_PRERECORDED", -30, null), quality("TRANSPARENT_INFO", 5, null), quality("BONUS", 5, 8),
 			violation("LOW_QUALITY_SESSION", Severity.MINOR, 1), violation("VULGAR_CONTENT", Severity.MODERATE, 3),
 			violation("UNVERIFIED_HOST", Severity.SEVERE, 6), violation("MINOR_ALONE", Severity.CRITICAL, 15)));
 
@@ -86,7 +85,8 @@ class FindingTableTests {
 
 		FindingTable.Decision decision = this.table.decide(detections);
 
-		assertThat(decision.findings()).extracting(Finding::code).containsExactly("PRODUCT_NOT_SHOWN", "PRODUCT_NOT_SHOWN");
+		assertThat(decision.findings()).extracting(Finding::code)
+			.containsExactly("PRODUCT_NOT_SHOWN", "PRODUCT_NOT_SHOWN");
 		assertThat(decision.findings().get(0).evidence()).extracting(Evidence::detail).containsExactly("p-1");
 		assertThat(decision.findings().get(1).evidence()).extracting(Evidence::detail).containsExactly("p-2", "p-2");
 		assertThat(decision.findings()).extracting(Finding::scoreDelta).containsExactly(-5, -5);
@@ -145,7 +145,8 @@ class FindingTableTests {
 		FindingTable.Decision decision = this.table.decide(List.of(detection("TRANSPARENT_INFO")));
 
 		assertThat(decision.contentScore()).isEqualTo(100);
-		assertThat(decision.findings()).singleElement().satisfies((finding) -> assertThat(finding.scoreDelta()).isEqualTo(5));
+		assertThat(decision.findings()).singleElement()
+			.satisfies((finding) -> assertThat(finding.scoreDelta()).isEqualTo(5));
 	}
 
 	@Test
@@ -161,8 +162,8 @@ class FindingTableTests {
 		FindingTable violationFirst = new FindingTable(List.of(violation("V1", Severity.MINOR, 1),
 				quality("Q1", -10, null), violation("V2", Severity.SEVERE, 6), quality("Q2", -5, null)));
 
-		FindingTable.Decision decision = violationFirst.decide(
-				List.of(detection("V2"), detection("Q2"), detection("V1"), detection("Q1")));
+		FindingTable.Decision decision = violationFirst
+			.decide(List.of(detection("V2"), detection("Q2"), detection("V1"), detection("Q1")));
 
 		assertThat(decision.findings()).extracting(Finding::code).containsExactly("Q1", "Q2", "V1", "V2");
 		assertThat(decision.findings()).extracting(Finding::kind)
@@ -171,9 +172,9 @@ class FindingTableTests {
 
 	@Test
 	void sumsThePointsOfEveryViolationAndNoneOfQualityFindings() {
-		FindingTable.Decision decision = this.table.decide(List.of(detection("MINOR_ALONE"),
-				detection("UNVERIFIED_HOST"), detection("VULGAR_CONTENT"), detection("LOW_QUALITY_SESSION"),
-				detection("HOST_ABSENT")));
+		FindingTable.Decision decision = this.table
+			.decide(List.of(detection("MINOR_ALONE"), detection("UNVERIFIED_HOST"), detection("VULGAR_CONTENT"),
+					detection("LOW_QUALITY_SESSION"), detection("HOST_ABSENT")));
 
 		assertThat(decision.violationPoints()).isEqualTo(25);
 		assertThat(decision.findings()).filteredOn((finding) -> !finding.isViolation())

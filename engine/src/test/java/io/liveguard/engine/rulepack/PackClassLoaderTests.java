@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The second wall: DRL compiled straight with Drools, past {@link DrlSandbox}, still cannot name what
- * the allowlist leaves out, because the pack's class loader does not show it.
+ * The second wall: DRL compiled straight with Drools, past {@link DrlSandbox}, still
+ * cannot name what the allowlist leaves out, because the pack's class loader does not
+ * show it.
  */
 class PackClassLoaderTests {
 
@@ -32,8 +33,7 @@ class PackClassLoaderTests {
 			"io.liveguard.engine.rulepack.RulePackCompiler" })
 	void classesOutsideTheAllowlistAreNotFound(String className) throws ClassNotFoundException {
 		assertThat(Class.forName(className, false, getClass().getClassLoader())).isNotNull();
-		assertThatExceptionOfType(ClassNotFoundException.class)
-			.isThrownBy(() -> this.loader.loadClass(className))
+		assertThatExceptionOfType(ClassNotFoundException.class).isThrownBy(() -> this.loader.loadClass(className))
 			.withMessageContaining("not available to rule packs");
 		assertThat(this.loader.getResource(className.replace('.', '/') + ".class")).isNull();
 	}
@@ -55,14 +55,15 @@ class PackClassLoaderTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			the environment      | $s : SessionSummary()                                    | insert( System.getenv("DB_PASSWORD") );
-			a file               | $s : SessionSummary()                                    | insert( new java.io.File("/tmp/x") );
-			a logging library    | $s : SessionSummary()                                    | insert( new ch.qos.logback.core.FileAppender() );
-			the class loader     | $s : SessionSummary()                                    | insert( $s.getClass().getClassLoader() );
-			a thread             | $s : SessionSummary()                                    | new Thread().start();
-			a constraint         | $s : SessionSummary( sessionId == System.getProperty("x") ) | insert( $s );
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					the environment      | $s : SessionSummary()                                    | insert( System.getenv("DB_PASSWORD") );
+					a file               | $s : SessionSummary()                                    | insert( new java.io.File("/tmp/x") );
+					a logging library    | $s : SessionSummary()                                    | insert( new ch.qos.logback.core.FileAppender() );
+					the class loader     | $s : SessionSummary()                                    | insert( $s.getClass().getClassLoader() );
+					a thread             | $s : SessionSummary()                                    | new Thread().start();
+					a constraint         | $s : SessionSummary( sessionId == System.getProperty("x") ) | insert( $s );
+					""")
 	void drlPastTheSandboxDoesNotCompileWithThePacksClassLoader(String name, String condition, String consequence) {
 		String drl = """
 				package test.bypass;

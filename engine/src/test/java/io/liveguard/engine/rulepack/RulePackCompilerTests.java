@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Validating and compiling packs: what compiles, and how each kind of mistake is reported. */
+/**
+ * Validating and compiling packs: what compiles, and how each kind of mistake is
+ * reported.
+ */
 class RulePackCompilerTests {
 
 	private static final Instant SCORED_AT = Instant.parse("2026-11-21T00:00:00Z");
@@ -81,7 +84,8 @@ class RulePackCompilerTests {
 			ScoreCard card = pack.score(TestSessions.session("s-1", "VN", true,
 					new Signal.Transcript(TestSessions.at(5), "IB RIÊNG cho shop nhé"),
 					new Signal.HostAbsent(TestSessions.at(10), 361)), SellerHistory.NONE, SCORED_AT);
-			assertThat(card.findings()).extracting(Finding::code).containsExactly("HOST_ABSENT", "OFF_PLATFORM_REDIRECT");
+			assertThat(card.findings()).extracting(Finding::code)
+				.containsExactly("HOST_ABSENT", "OFF_PLATFORM_REDIRECT");
 			assertThat(card.contentScore()).isEqualTo(85);
 		}
 		finally {
@@ -133,7 +137,8 @@ class RulePackCompilerTests {
 
 		assertThat(errors).isNotEmpty().allSatisfy((error) -> assertThat(error.path()).isEqualTo("rules/broken.drl"));
 		assertThat(errors).extracting(PackError::line).contains(TestPacks.lineOf(drl, "hostCharisma"));
-		assertThat(errors).extracting(PackError::message).anySatisfy((message) -> assertThat(message).contains("hostCharisma"));
+		assertThat(errors).extracting(PackError::message)
+			.anySatisfy((message) -> assertThat(message).contains("hostCharisma"));
 	}
 
 	@Test
@@ -248,7 +253,8 @@ class RulePackCompilerTests {
 				"rules/second.drl", second);
 
 		assertThat(errors(source)).extracting(PackError::toString)
-			.containsExactlyInAnyOrder("rules/first.drl:8: unknown numeric setting 'nope.one': add it to settings.properties",
+			.containsExactlyInAnyOrder(
+					"rules/first.drl:8: unknown numeric setting 'nope.one': add it to settings.properties",
 					"rules/first.drl:9: unknown keyword list 'nope-two': add keywords/nope-two.txt",
 					"rules/second.drl:10: unknown finding code 'NOPE_THREE': add it to findings.csv");
 	}
@@ -505,7 +511,8 @@ class RulePackCompilerTests {
 				    update( $s );
 				end
 				""";
-		// a budget far above what the firing limit needs, so the limit stops it even on a loaded machine
+		// a budget far above what the firing limit needs, so the limit stops it even on a
+		// loaded machine
 		CompiledPack pack = new RulePackCompiler(Duration.ofSeconds(50))
 			.compile(TestPacks.with(TestPacks.minimal(), "rules/loop.drl", drl));
 		try {

@@ -184,7 +184,8 @@ class RulePackRegistryTests {
 					int mine = 0;
 					while (swapping.get() || mine < minScoresPerThread) {
 						try {
-							ScoreCard card = this.registry.forMarket("TH").score(session, SellerHistory.NONE, SCORED_AT);
+							ScoreCard card = this.registry.forMarket("TH")
+								.score(session, SellerHistory.NONE, SCORED_AT);
 							if (card.violationPoints() != 6 || !card.rulePack().id().equals("default")) {
 								throw new AssertionError("unexpected score card " + card);
 							}
@@ -207,7 +208,8 @@ class RulePackRegistryTests {
 			start.countDown();
 			for (int i = 1; i <= swaps; i++) {
 				this.registry.activate(versions.get(i % versions.size()));
-				// wait until more calls finished than threads were busy at the swap: one of them began after it
+				// wait until more calls finished than threads were busy at the swap: one
+				// of them began after it
 				long atSwap = scored.get();
 				while (scored.get() <= atSwap + threads && failures.get() == 0) {
 					Thread.onSpinWait();

@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The engine's own test pack ({@code src/test/resources/packs/minimal}) and edited copies of it, so
- * engine tests never depend on the {@code rules} module.
+ * The engine's own test pack ({@code src/test/resources/packs/minimal}) and edited copies
+ * of it, so engine tests never depend on the {@code rules} module.
  */
 final class TestPacks {
 
 	private TestPacks() {
 	}
 
-	/** The minimal pack: markets {@code *}, rules HOST_ABSENT, OFF_PLATFORM_REDIRECT, UNVERIFIED_HOST. */
+	/**
+	 * The minimal pack: markets {@code *}, rules HOST_ABSENT, OFF_PLATFORM_REDIRECT,
+	 * UNVERIFIED_HOST.
+	 */
 	static RulePackSource minimal() {
 		return RulePackSource.fromClasspath("minimal", 1, TestPacks.class.getClassLoader());
 	}

@@ -9,7 +9,10 @@ import io.liveguard.engine.session.LiveSession;
 import io.liveguard.engine.session.SessionStats;
 import io.liveguard.engine.session.Signal;
 
-/** Small sessions for the engine's pack tests: one hour from 2026-11-20T12:00Z, nothing wrong. */
+/**
+ * Small sessions for the engine's pack tests: one hour from 2026-11-20T12:00Z, nothing
+ * wrong.
+ */
 final class TestSessions {
 
 	static final Instant START = Instant.parse("2026-11-20T12:00:00Z");

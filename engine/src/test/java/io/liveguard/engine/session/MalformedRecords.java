@@ -15,27 +15,29 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Generates malformed session records for fuzzing, from a seed so a failure can be replayed: the valid
- * fixtures, each mutated once at a random place (a value replaced by a hostile one, a field removed, the text truncated or a
- * character spliced in). Hostile values are those that once got past the API: numbers for enums and
- * dates, scalars for strings, ids with URL characters, lone surrogates, extreme years, huge numbers,
- * deep nesting. Public for the web module's fuzzing of the HTTP inputs.
+ * Generates malformed session records for fuzzing, from a seed so a failure can be
+ * replayed: the valid fixtures, each mutated once at a random place (a value replaced by
+ * a hostile one, a field removed, the text truncated or a character spliced in). Hostile
+ * values are those that once got past the API: numbers for enums and dates, scalars for
+ * strings, ids with URL characters, lone surrogates, extreme years, huge numbers, deep
+ * nesting. Public for the web module's fuzzing of the HTTP inputs.
  */
 public final class MalformedRecords {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final List<String> FIXTURES = List.of("valid.json", "examples/clean-session.json",
-			"examples/counterfeit.json", "examples/health-claim-no-confirmation.json", "examples/low-quality-static.json");
+			"examples/counterfeit.json", "examples/health-claim-no-confirmation.json",
+			"examples/low-quality-static.json");
 
 	/** JSON values, as text, that break some field of the format. */
-	private static final List<String> HOSTILE = List.of("3", "0", "-1", "2147483648", "9223372036854775808",
-			"1e400", "-0.0", "12.5", "1763640000", "true", "false", "null", "[]", "{}", "[2026,11,20]", "\"\"", "\" \"",
+	private static final List<String> HOSTILE = List.of("3", "0", "-1", "2147483648", "9223372036854775808", "1e400",
+			"-0.0", "12.5", "1763640000", "true", "false", "null", "[]", "{}", "[2026,11,20]", "\"\"", "\" \"",
 			"\"a/b\"", "\"a%2Fb\"", "\"a;b\"", "\"a\\\\b\"", "\"..\"", "\"a b\"", "\"x\\ud800\"", "\"\\udc00y\"",
 			"\"\\u0000\"", "\"+999999999-12-31T23:59:59Z\"", "\"+5000000-01-01T00:00:00Z\"",
 			"\"-1000000000-01-01T00:00:00Z\"", "\"1969-12-31T23:59:59Z\"", "\"2026-11-20\"", "\"TOYS\"", "\"general\"",
-			"\"TRANSCRIPT\"", "\"" + "s".repeat(129) + "\"", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
-			"1" + "0".repeat(100));
+			"\"TRANSCRIPT\"", "\"" + "s".repeat(129) + "\"",
+			"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "1" + "0".repeat(100));
 
 	private MalformedRecords() {
 	}
@@ -45,7 +47,10 @@ public final class MalformedRecords {
 		return FIXTURES.stream().map(MalformedRecords::text).toList();
 	}
 
-	/** {@code count} mutated fixtures, mostly invalid; some mutations leave a valid record, which is fine. */
+	/**
+	 * {@code count} mutated fixtures, mostly invalid; some mutations leave a valid
+	 * record, which is fine.
+	 */
 	public static List<String> records(long seed, int count) {
 		List<String> fixtures = fixtures();
 		SplittableRandom random = new SplittableRandom(seed);
@@ -58,8 +63,8 @@ public final class MalformedRecords {
 	}
 
 	/**
-	 * {@code count} strings of up to {@code maxLength} characters: half of any UTF-16 unit (lone
-	 * surrogates included), half of {@code alphabet}.
+	 * {@code count} strings of up to {@code maxLength} characters: half of any UTF-16
+	 * unit (lone surrogates included), half of {@code alphabet}.
 	 */
 	public static List<String> texts(long seed, int count, int maxLength, String alphabet) {
 		SplittableRandom random = new SplittableRandom(seed);
@@ -110,7 +115,10 @@ public final class MalformedRecords {
 		}
 	}
 
-	/** A place in a tree that holds a value: a field of an object or an element of an array. */
+	/**
+	 * A place in a tree that holds a value: a field of an object or an element of an
+	 * array.
+	 */
 	private record Slot(JsonNode parent, String field, int index) {
 
 		void set(JsonNode value) {

@@ -79,10 +79,11 @@ class NdjsonLinesTests {
 
 	@Test
 	void streamsPastAHugeLineWithoutKeepingIt() throws IOException {
-		// 256 MiB of one line, never held: the reader's memory is its buffer and the limit
+		// 256 MiB of one line, never held: the reader's memory is its buffer and the
+		// limit
 		long huge = 256L * 1024 * 1024;
-		InputStream in = new SequenceInputStream(Collections.enumeration(List.of(utf8("{\"a\":1}\n"),
-				new Repeating((byte) 'x', huge), utf8("\n{\"c\":3}\n"))));
+		InputStream in = new SequenceInputStream(Collections
+			.enumeration(List.of(utf8("{\"a\":1}\n"), new Repeating((byte) 'x', huge), utf8("\n{\"c\":3}\n"))));
 
 		assertThat(readAll(in, 1024 * 1024)).containsExactly(new NdjsonLines.Text(1, "{\"a\":1}"),
 				new NdjsonLines.TooLong(2, 1024 * 1024), new NdjsonLines.Text(3, "{\"c\":3}"));
@@ -103,8 +104,8 @@ class NdjsonLinesTests {
 		}
 		assertThat(compressed.size()).isLessThan(1024 * 1024);
 
-		List<NdjsonLines.Line> lines = readAll(
-				new GZIPInputStream(new ByteArrayInputStream(compressed.toByteArray())), 1024 * 1024);
+		List<NdjsonLines.Line> lines = readAll(new GZIPInputStream(new ByteArrayInputStream(compressed.toByteArray())),
+				1024 * 1024);
 
 		assertThat(lines).containsExactly(new NdjsonLines.Text(1, "{\"a\":1}"), new NdjsonLines.TooLong(2, 1024 * 1024),
 				new NdjsonLines.Text(3, "{\"c\":3}"));

@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Fuzzing the session codec (issue 12): thousands of malformed records from a fixed seed (change
- * {@link #SEED} to explore; a failure names the record), each either refused with
- * {@link InvalidSessionException} naming its problems, or read into a session that follows the format
- * and can be written back. Nothing else escapes: no other exception, no record that is stored and then
- * cannot be read or shown.
+ * Fuzzing the session codec (issue 12): thousands of malformed records from a fixed seed
+ * (change {@link #SEED} to explore; a failure names the record), each either refused with
+ * {@link InvalidSessionException} naming its problems, or read into a session that
+ * follows the format and can be written back. Nothing else escapes: no other exception,
+ * no record that is stored and then cannot be read or shown.
  */
 class SessionCodecFuzzTests {
 
@@ -57,8 +57,8 @@ class SessionCodecFuzzTests {
 		String written = codec.write(session);
 		assertThat(StrictJson.loneSurrogate(written)).isEqualTo(-1);
 		assertThat(codec.read(written)).isEqualTo(session);
-		assertThat(session.signals()).allSatisfy((signal) -> assertThat(signal.at()).isBetween(session.startedAt(),
-				session.endedAt()));
+		assertThat(session.signals())
+			.allSatisfy((signal) -> assertThat(signal.at()).isBetween(session.startedAt(), session.endedAt()));
 		assertThat(Instant.parse(session.startedAt().toString())).isEqualTo(session.startedAt());
 	}
 

@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Reading, validating and writing session records as {@code session-format.md} describes them. */
+/**
+ * Reading, validating and writing session records as {@code session-format.md} describes
+ * them.
+ */
 class SessionCodecTests {
 
 	private final SessionCodec codec = new SessionCodec();
@@ -74,7 +77,8 @@ class SessionCodecTests {
 
 	@Test
 	void acceptsEmptyProductsAndSignals() {
-		LiveSession session = this.codec.read(SessionJson.valid().with("/products", "[]").with("/signals", "[]").json());
+		LiveSession session = this.codec
+			.read(SessionJson.valid().with("/products", "[]").with("/signals", "[]").json());
 
 		assertThat(session.products()).isEmpty();
 		assertThat(session.signals()).isEmpty();
@@ -263,9 +267,7 @@ class SessionCodecTests {
 
 	@Test
 	void acceptsConfidencesOfZeroAndOne() {
-		LiveSession session = this.codec.read(SessionJson.valid()
-			.with("/signals/1/confidence", "1")
-			.json());
+		LiveSession session = this.codec.read(SessionJson.valid().with("/signals/1/confidence", "1").json());
 
 		assertThat(((Signal.ModerationFlag) session.signals().get(1)).confidence()).isEqualTo(1.0);
 		assertThat(this.codec.read(SessionJson.valid().with("/signals/1/confidence", "0").json())).isNotNull();
@@ -380,8 +382,7 @@ class SessionCodecTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/products/0/category=3", "/signals/1/code=0", "/signals/5/code=1",
-			"/signals/0/type=0" })
+	@ValueSource(strings = { "/products/0/category=3", "/signals/1/code=0", "/signals/5/code=1", "/signals/0/type=0" })
 	void rejectsANumberWhereAnEnumNameIsExpected(String change) {
 		String pointer = change.substring(0, change.indexOf('='));
 		String field = pointer.substring(1).replaceAll("/(\\d+)/", "[$1].").replace('/', '.');
@@ -401,8 +402,8 @@ class SessionCodecTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/sessionId=123", "/sellerId=8812.5", "/sellerId=true", "/market=1",
-			"/signals/0/text=42", "/products/0/declaredOrigin=false", "/host/hostId=77" })
+	@ValueSource(strings = { "/sessionId=123", "/sellerId=8812.5", "/sellerId=true", "/market=1", "/signals/0/text=42",
+			"/products/0/declaredOrigin=false", "/host/hostId=77" })
 	void rejectsAScalarWhereAStringIsExpected(String change) {
 		String pointer = change.substring(0, change.indexOf('='));
 		String field = pointer.substring(1).replaceAll("/(\\d+)/", "[$1].").replace('/', '.');
@@ -465,7 +466,9 @@ class SessionCodecTests {
 
 	@Test
 	void acceptsASurrogatePair() {
-		String json = SessionJson.valid().with("/signals/0/text", "\"x\"").json()
+		String json = SessionJson.valid()
+			.with("/signals/0/text", "\"x\"")
+			.json()
 			.replace("\"x\"", "\"live \\ud83d\\ude00\"");
 
 		assertThat(((Signal.Transcript) this.codec.read(json).signals().get(0)).text()).isEqualTo("live \ud83d\ude00");

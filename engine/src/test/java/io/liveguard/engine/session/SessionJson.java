@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A session fixture from {@code src/test/resources/sessions/}, edited one field at a time with JSON
- * pointers, so each rejection test states only what it breaks.
+ * A session fixture from {@code src/test/resources/sessions/}, edited one field at a time
+ * with JSON pointers, so each rejection test states only what it breaks.
  */
 final class SessionJson {
 
@@ -59,7 +59,10 @@ final class SessionJson {
 		return this;
 	}
 
-	/** Sets the field at {@code pointer} to {@code json}, a JSON value such as {@code "\"x\""} or {@code 12.5}. */
+	/**
+	 * Sets the field at {@code pointer} to {@code json}, a JSON value such as
+	 * {@code "\"x\""} or {@code 12.5}.
+	 */
 	SessionJson with(String pointer, String json) {
 		JsonNode parent = parent(pointer);
 		JsonNode value = MAPPER.readTree(json);

@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Whole-word phrase matching over folded text, several keyword lists at once. */
 class KeywordMatcherTests {
 
-	private final KeywordMatcher matcher = new KeywordMatcher(Map.of(
-			"cure-claims", List.of("chữa khỏi", "điều trị", "đặc trị", "trị dứt điểm", "hết bệnh", "cures"),
-			"off-platform", List.of("zalo", "chuyển khoản", "ib riêng", "bank transfer"),
-			"origin-cues", List.of("xuất xứ", "made in")));
+	private final KeywordMatcher matcher = new KeywordMatcher(
+			Map.of("cure-claims", List.of("chữa khỏi", "điều trị", "đặc trị", "trị dứt điểm", "hết bệnh", "cures"),
+					"off-platform", List.of("zalo", "chuyển khoản", "ib riêng", "bank transfer"), "origin-cues",
+					List.of("xuất xứ", "made in")));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "kẹo này chữa khỏi tiểu đường", "keo nay chua khoi tieu duong", "CHỮA KHỎI",
@@ -86,7 +86,8 @@ class KeywordMatcherTests {
 
 	@Test
 	void matchesPhrasesSharingAFirstWord() {
-		KeywordMatcher shared = new KeywordMatcher(Map.of("a", List.of("hạn sử dụng"), "b", List.of("hạn chót", "hạn")));
+		KeywordMatcher shared = new KeywordMatcher(
+				Map.of("a", List.of("hạn sử dụng"), "b", List.of("hạn chót", "hạn")));
 
 		assertThat(shared.match("hạn sử dụng")).containsOnlyKeys("a", "b");
 		assertThat(shared.match("hạn chót")).containsExactly(Map.entry("b", Set.of("han chot", "han")));

@@ -8,9 +8,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * An API key presented as a bearer token, and, once checked, the client it belongs to. The name of an
- * authenticated key is {@code api-key:<id>}, which is who it is in the audit log and in
- * {@code requested_by} columns.
+ * An API key presented as a bearer token, and, once checked, the client it belongs to.
+ * The name of an authenticated key is {@code api-key:<id>}, which is who it is in the
+ * audit log and in {@code requested_by} columns.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 

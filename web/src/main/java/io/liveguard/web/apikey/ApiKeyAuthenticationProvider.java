@@ -6,8 +6,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a presented API key against the stored hashes. Not a bean: it serves only the API's bearer
- * filter, so Spring Security keeps building its user-and-password authentication from the user table.
+ * Checks a presented API key against the stored hashes. Not a bean: it serves only the
+ * API's bearer filter, so Spring Security keeps building its user-and-password
+ * authentication from the user table.
  */
 public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
@@ -30,7 +31,10 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 		return ApiKeyAuthentication.class.isAssignableFrom(authentication);
 	}
 
-	/** Reads {@code Authorization: Bearer <key>}; null when the request carries no bearer token. */
+	/**
+	 * Reads {@code Authorization: Bearer <key>}; null when the request carries no bearer
+	 * token.
+	 */
 	public static org.springframework.security.web.authentication.AuthenticationConverter bearerConverter() {
 		return (request) -> {
 			String header = request.getHeader("Authorization");

@@ -11,13 +11,14 @@ import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Working API keys by the SHA-256 of their value, in the {@value ApiKeys#CACHE} cache (each kept for
- * {@code liveguard.api-keys.cache-ttl} after it was read, at most {@code liveguard.api-keys.cache-size}
- * of them), so a client's requests do not each cost a database lookup. Only keys found working are kept
- * (an unknown or revoked key is looked up every time, so guessing gains nothing). {@link #invalidate}
- * empties the cache at once when this node rotates or revokes a key: that is rare, so every other client's
- * key being read once more costs less than finding the key's entries; another node keeps accepting the
- * key until its entry is ttl old.
+ * Working API keys by the SHA-256 of their value, in the {@value ApiKeys#CACHE} cache
+ * (each kept for {@code liveguard.api-keys.cache-ttl} after it was read, at most
+ * {@code liveguard.api-keys.cache-size} of them), so a client's requests do not each cost
+ * a database lookup. Only keys found working are kept (an unknown or revoked key is
+ * looked up every time, so guessing gains nothing). {@link #invalidate} empties the cache
+ * at once when this node rotates or revokes a key: that is rare, so every other client's
+ * key being read once more costs less than finding the key's entries; another node keeps
+ * accepting the key until its entry is ttl old.
  */
 @Component
 final class ApiKeyCache {
@@ -36,7 +37,10 @@ final class ApiKeyCache {
 		this.cache = cache;
 	}
 
-	/** The working key of this hash: kept if read less than ttl ago, else from {@code lookup}. */
+	/**
+	 * The working key of this hash: kept if read less than ttl ago, else from
+	 * {@code lookup}.
+	 */
 	Optional<ApiKey> get(String hash, Function<String, Optional<ApiKey>> lookup) {
 		ApiKey kept = this.cache.get(hash, ApiKey.class);
 		if (kept != null) {
@@ -46,7 +50,8 @@ final class ApiKeyCache {
 		Optional<ApiKey> found = lookup.apply(hash);
 		if (found.isPresent()) {
 			this.cache.put(hash, found.get());
-			// an invalidation since the lookup began may have missed this entry: the read may predate it
+			// an invalidation since the lookup began may have missed this entry: the read
+			// may predate it
 			if (this.invalidations.get() != generation) {
 				this.cache.evictIfPresent(hash);
 			}

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The API keys page (ADMIN): every key with its prefix and state; create, rotate, revoke. A new or
- * rotated key travels to the next page view as a flash attribute and is shown that once.
+ * The API keys page (ADMIN): every key with its prefix and state; create, rotate, revoke.
+ * A new or rotated key travels to the next page view as a flash attribute and is shown
+ * that once.
  */
 @Controller
 class ApiKeyPages {
@@ -45,8 +46,8 @@ class ApiKeyPages {
 	String create(@RequestParam(required = false) @Nullable String name, Authentication authentication,
 			RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute(ISSUED, this.keys.create(
-					Forms.check(this.validator, new ApiKeys.NewKey(name, "PLATFORM")), authentication.getName()));
+			redirect.addFlashAttribute(ISSUED, this.keys
+				.create(Forms.check(this.validator, new ApiKeys.NewKey(name, "PLATFORM")), authentication.getName()));
 		}
 		catch (DomainException ex) {
 			Notice.error(redirect, "admin.refused", ex.detail());

@@ -32,17 +32,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Creates, rotates, revokes and checks API keys. A key is {@code lg_} and 256 random bits in
- * URL-safe Base64; it is returned once and only its SHA-256 is stored, so a stolen database yields no
- * working key. Checking a key is one hash and one indexed lookup, whose answer for a working key is kept
- * for {@code liveguard.api-keys.cache-ttl} (5 s): a rotated or revoked key stops working at once on the
- * node that rotated or revoked it, and within that time on every other node. Every change is an audit
- * event.
+ * Creates, rotates, revokes and checks API keys. A key is {@code lg_} and 256 random bits
+ * in URL-safe Base64; it is returned once and only its SHA-256 is stored, so a stolen
+ * database yields no working key. Checking a key is one hash and one indexed lookup,
+ * whose answer for a working key is kept for {@code liveguard.api-keys.cache-ttl} (5 s):
+ * a rotated or revoked key stops working at once on the node that rotated or revoked it,
+ * and within that time on every other node. Every change is an audit event.
  */
 @Service
 public class ApiKeys {
 
-	/** The cache of working keys by hash; system's CacheConfiguration sets its ttl and bound. */
+	/**
+	 * The cache of working keys by hash; system's CacheConfiguration sets its ttl and
+	 * bound.
+	 */
 	public static final String CACHE = "api-keys";
 
 	public static final String API_KEY_CREATED = "API_KEY_CREATED";
@@ -85,8 +88,8 @@ public class ApiKeys {
 	}
 
 	/**
-	 * Creates a key for a PLATFORM client; the result holds the key, which is not kept. The request was
-	 * validated by its constraints (the API and the page both check it).
+	 * Creates a key for a PLATFORM client; the result holds the key, which is not kept.
+	 * The request was validated by its constraints (the API and the page both check it).
 	 */
 	@Transactional
 	public Issued create(NewKey request, String admin) {
@@ -106,7 +109,8 @@ public class ApiKeys {
 	public Issued rotate(String id, String admin) {
 		ApiKey existing = active(id);
 		String key = newKey();
-		this.jdbc.sql("update api_key set key_hash = ?, key_prefix = ?, rotated_at = ? where id = ? and revoked_at is null")
+		this.jdbc
+			.sql("update api_key set key_hash = ?, key_prefix = ?, rotated_at = ? where id = ? and revoked_at is null")
 			.params(hash(key), shown(key), utc(this.clock.instant()), id)
 			.update();
 		forgetOnCommit(id);
@@ -131,15 +135,16 @@ public class ApiKeys {
 		if (!key.startsWith(KEY_PREFIX) || key.length() > 100) {
 			return Optional.empty();
 		}
-		return this.cache.get(hash(key), (hash) -> this.jdbc.sql(SELECT + " where key_hash = ? and revoked_at is null")
-			.param(hash)
-			.query(ApiKeys::map)
-			.optional());
+		return this.cache.get(hash(key),
+				(hash) -> this.jdbc.sql(SELECT + " where key_hash = ? and revoked_at is null")
+					.param(hash)
+					.query(ApiKeys::map)
+					.optional());
 	}
 
 	/**
-	 * Drops the key from this node's cache once the change is committed: dropped before, a request could
-	 * read the old row again and keep it.
+	 * Drops the key from this node's cache once the change is committed: dropped before,
+	 * a request could read the old row again and keep it.
 	 */
 	private void forgetOnCommit(String id) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -225,8 +230,8 @@ public class ApiKeys {
 	 * @param role PLATFORM or none: people get users, not keys
 	 */
 	public record NewKey(@NotBlank(message = NAME) @Size(max = 100, message = NAME) @Nullable String name,
-			@Pattern(regexp = "PLATFORM", message = "API keys are for PLATFORM clients; people get users")
-			@Nullable String role) {
+			@Pattern(regexp = "PLATFORM",
+					message = "API keys are for PLATFORM clients; people get users") @Nullable String role) {
 
 		private static final String NAME = "is required, at most 100 characters";
 

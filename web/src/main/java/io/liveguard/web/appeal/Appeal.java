@@ -27,9 +27,8 @@ record Appeal(String appealId, String sessionId, String code, String sellerId, S
 	static final int MAX_REASON = 4000;
 
 	/**
-	 * A new, open appeal. Its reason is required and at most {@value #MAX_REASON} characters; it is kept
-	 * without the spaces around it.
-	 *
+	 * A new, open appeal. Its reason is required and at most {@value #MAX_REASON}
+	 * characters; it is kept without the spaces around it.
 	 * @throws AppealRefused.InvalidAppeal when the reason is blank or too long
 	 */
 	static Appeal file(String appealId, String sessionId, String code, String sellerId, @Nullable String reason,
@@ -39,10 +38,10 @@ record Appeal(String appealId, String sessionId, String code, String sellerId, S
 	}
 
 	/**
-	 * The reason an appeal may give, stripped: checked before anything is looked up, so a bad reason is
-	 * named first.
-	 *
-	 * @throws AppealRefused.InvalidAppeal when it is blank or longer than {@value #MAX_REASON} characters
+	 * The reason an appeal may give, stripped: checked before anything is looked up, so a
+	 * bad reason is named first.
+	 * @throws AppealRefused.InvalidAppeal when it is blank or longer than
+	 * {@value #MAX_REASON} characters
 	 */
 	static String reason(@Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
@@ -55,9 +54,8 @@ record Appeal(String appealId, String sessionId, String code, String sellerId, S
 	}
 
 	/**
-	 * This appeal decided: upheld or overturned by an analyst, once. The store persists the result only
-	 * while the appeal it read is still open.
-	 *
+	 * This appeal decided: upheld or overturned by an analyst, once. The store persists
+	 * the result only while the appeal it read is still open.
 	 * @throws AppealRefused.InvalidAppeal when the outcome is OPEN, which is no decision
 	 * @throws AppealRefused.AlreadyDecided when this appeal is not open any more
 	 */
@@ -71,9 +69,8 @@ record Appeal(String appealId, String sessionId, String code, String sellerId, S
 	}
 
 	/**
-	 * The outcome, if it is a decision: checked before the appeal is looked up, so a wrong outcome is
-	 * named first.
-	 *
+	 * The outcome, if it is a decision: checked before the appeal is looked up, so a
+	 * wrong outcome is named first.
 	 * @throws AppealRefused.InvalidAppeal when it is OPEN
 	 */
 	static Status decision(Status outcome) {

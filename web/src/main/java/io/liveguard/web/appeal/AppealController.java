@@ -37,8 +37,7 @@ class AppealController {
 	@Operation(summary = "Appeal one violation finding within the window (the seller, or ADMIN on its behalf)")
 	ResponseEntity<Filed> file(@Valid @RequestBody AppealRequest request, Authentication authentication) {
 		Appeal appeal = this.appeals.file(Objects.requireNonNull(request.sessionId()),
-				Objects.requireNonNull(request.code()), request.reason(),
-				Caller.of(authentication));
+				Objects.requireNonNull(request.code()), request.reason(), Caller.of(authentication));
 		return ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.appealId()))
 			.body(new Filed(appeal.appealId(), appeal.status()));
 	}
@@ -64,7 +63,10 @@ class AppealController {
 				Boolean.TRUE.equals(request.liftNow()), Caller.of(authentication));
 	}
 
-	/** The finding appealed, and why; the reason's own rules are the appeal's ({@link Appeal#reason}). */
+	/**
+	 * The finding appealed, and why; the reason's own rules are the appeal's
+	 * ({@link Appeal#reason}).
+	 */
 	record AppealRequest(@NotNull(message = "is required") @Nullable String sessionId,
 			@NotNull(message = "is required") @Nullable String code, @Nullable String reason) {
 	}

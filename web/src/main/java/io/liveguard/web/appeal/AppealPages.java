@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The appeal forms: a seller files an appeal from its own page, an analyst takes the queue of open
- * appeals and upholds or overturns each. Both go through {@link Appeals}, like the API, so the same
- * window, one-appeal-per-finding and decision rules apply; what they refuse comes back as a notice on
- * the page.
+ * The appeal forms: a seller files an appeal from its own page, an analyst takes the
+ * queue of open appeals and upholds or overturns each. Both go through {@link Appeals},
+ * like the API, so the same window, one-appeal-per-finding and decision rules apply; what
+ * they refuse comes back as a notice on the page.
  */
 @Controller
 class AppealPages {
@@ -63,7 +63,8 @@ class AppealPages {
 	String queue(Model model) {
 		model.addAttribute("openCount", this.appeals.countOpen());
 		model.addAttribute("open", this.appeals.oldestOpen(QUEUE_LIMIT).stream().map(this::withFinding).toList());
-		model.addAttribute("decided", this.appeals.recentlyDecided(DECIDED_LIMIT).stream().map(this::withFinding).toList());
+		model.addAttribute("decided",
+				this.appeals.recentlyDecided(DECIDED_LIMIT).stream().map(this::withFinding).toList());
 		// analysts work across markets: instants in UTC
 		model.addAttribute("zone", ZoneOffset.UTC);
 		return "appeal/queue";
@@ -71,8 +72,9 @@ class AppealPages {
 
 	@PostMapping("/analyst/appeals/{appealId}/decision")
 	String decide(@PathVariable String appealId, @RequestParam Appeal.Status outcome,
-			@RequestParam(required = false) @Nullable String note, @RequestParam(defaultValue = "false") boolean liftNow,
-			Authentication authentication, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(defaultValue = "false") boolean liftNow, Authentication authentication,
+			RedirectAttributes redirect) {
 		try {
 			Appeals.Decision decision = this.appeals.decide(appealId, outcome,
 					(note == null || note.isBlank()) ? null : note.strip(), liftNow, Caller.of(authentication));
@@ -100,7 +102,10 @@ class AppealPages {
 		};
 	}
 
-	/** An appeal with the finding it contests, as the session's current score card holds it. */
+	/**
+	 * An appeal with the finding it contests, as the session's current score card holds
+	 * it.
+	 */
 	record QueuedAppeal(Appeal appeal, @Nullable Finding finding) {
 	}
 

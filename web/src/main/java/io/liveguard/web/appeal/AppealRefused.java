@@ -3,8 +3,8 @@ package io.liveguard.web.appeal;
 import io.liveguard.engine.DomainException;
 
 /**
- * Why an appeal or a decision cannot be taken, naming the field; the pages show it as a notice, the API
- * as a problem detail.
+ * Why an appeal or a decision cannot be taken, naming the field; the pages show it as a
+ * notice, the API as a problem detail.
  */
 abstract class AppealRefused extends DomainException {
 
@@ -38,7 +38,10 @@ abstract class AppealRefused extends DomainException {
 
 	}
 
-	/** An appeal or a decision that breaks a rule of appeals (its reason, the window, the outcome). */
+	/**
+	 * An appeal or a decision that breaks a rule of appeals (its reason, the window, the
+	 * outcome).
+	 */
 	static final class InvalidAppeal extends AppealRefused {
 
 		InvalidAppeal(String detail) {

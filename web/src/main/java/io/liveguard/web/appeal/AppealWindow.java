@@ -9,8 +9,9 @@ import io.liveguard.engine.penalty.Ladder;
 import org.springframework.stereotype.Component;
 
 /**
- * How long a session's findings may be appealed: the active rule pack's {@code appeal.windowDays} of
- * the session's market, counted from the session's start. Filing and the pages ask the same window.
+ * How long a session's findings may be appealed: the active rule pack's
+ * {@code appeal.windowDays} of the session's market, counted from the session's start.
+ * Filing and the pages ask the same window.
  */
 @Component
 public class AppealWindow {
@@ -25,7 +26,10 @@ public class AppealWindow {
 		return Ladder.from(this.engine.registry().forMarket(market).settings()).appealWindowDays();
 	}
 
-	/** The last instant a finding of a session of {@code market} that started at {@code startedAt} may be appealed. */
+	/**
+	 * The last instant a finding of a session of {@code market} that started at
+	 * {@code startedAt} may be appealed.
+	 */
 	public Instant closesAt(String market, Instant startedAt) {
 		return startedAt.plus(Duration.ofDays(days(market)));
 	}

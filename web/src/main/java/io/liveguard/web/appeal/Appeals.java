@@ -53,8 +53,8 @@ class Appeals {
 	}
 
 	/**
-	 * Files an appeal against one violation finding of a session the caller may see, within the
-	 * pack's appeal window of the session's start.
+	 * Files an appeal against one violation finding of a session the caller may see,
+	 * within the pack's appeal window of the session's start.
 	 */
 	@Transactional
 	Appeal file(String sessionId, String code, @Nullable String reason, Caller caller) {
@@ -76,9 +76,9 @@ class Appeals {
 		}
 		Instant now = this.clock.instant();
 		if (!this.window.isOpen(session.market(), session.startedAt(), now)) {
-			throw new AppealRefused.InvalidAppeal("sessionId: the " + this.window.days(session.market())
-					+ "-day appeal window of session '" + sessionId + "' closed at "
-					+ this.window.closesAt(session.market(), session.startedAt()));
+			throw new AppealRefused.InvalidAppeal(
+					"sessionId: the " + this.window.days(session.market()) + "-day appeal window of session '"
+							+ sessionId + "' closed at " + this.window.closesAt(session.market(), session.startedAt()));
 		}
 		if (this.jdbc.sql("select count(*) from appeal where session_id = ? and code = ?")
 			.params(sessionId, code)
@@ -88,10 +88,11 @@ class Appeals {
 		}
 		Appeal appeal = Appeal.file(UUID.randomUUID().toString(), sessionId, code, session.sellerId(), because,
 				caller.username(), now);
-		this.jdbc.sql("""
-				insert into appeal (appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, lift_now)
-				values (?, ?, ?, ?, ?, ?, ?, ?, false)
-				""")
+		this.jdbc
+			.sql("""
+					insert into appeal (appeal_id, session_id, code, seller_id, reason, status, filed_by, filed_at, lift_now)
+					values (?, ?, ?, ?, ?, ?, ?, ?, false)
+					""")
 			.params(appeal.appealId(), sessionId, code, appeal.sellerId(), appeal.reason(), appeal.status().name(),
 					appeal.filedBy(), utc(now))
 			.update();
@@ -104,7 +105,10 @@ class Appeals {
 		if (status == null) {
 			return this.jdbc.sql(SELECT + " order by filed_at").query(this::map).list();
 		}
-		return this.jdbc.sql(SELECT + " where status = ? order by filed_at").param(status.name()).query(this::map).list();
+		return this.jdbc.sql(SELECT + " where status = ? order by filed_at")
+			.param(status.name())
+			.query(this::map)
+			.list();
 	}
 
 	/** The open appeals, the oldest first, at most {@code limit} of them. */
@@ -127,7 +131,9 @@ class Appeals {
 			.list();
 	}
 
-	/** The appeals the caller may see: a seller's own, or all of them for the other roles. */
+	/**
+	 * The appeals the caller may see: a seller's own, or all of them for the other roles.
+	 */
 	List<Appeal> visibleTo(Caller caller, Appeal.@Nullable Status status) {
 		if (!caller.isSeller()) {
 			return withStatus(status);
@@ -148,15 +154,18 @@ class Appeals {
 		return this.jdbc.sql(SELECT + " where appeal_id = ?").param(appealId).query(this::map).optional();
 	}
 
-	/** The appeal, if the caller may see it: a seller only its own (others are not found). */
+	/**
+	 * The appeal, if the caller may see it: a seller only its own (others are not found).
+	 */
 	Optional<Appeal> find(String appealId, Caller caller) {
 		return find(appealId).filter((appeal) -> caller.maySee(appeal.sellerId()));
 	}
 
 	/**
-	 * Upholds or overturns an open appeal: the appeal decides itself ({@link Appeal#decide}), this stores
-	 * the result while the row is still open. Overturned, the finding stops counting at once; with
-	 * {@code liftNow}, the seller's penalties it leaves without enough points are lifted at once too.
+	 * Upholds or overturns an open appeal: the appeal decides itself
+	 * ({@link Appeal#decide}), this stores the result while the row is still open.
+	 * Overturned, the finding stops counting at once; with {@code liftNow}, the seller's
+	 * penalties it leaves without enough points are lifted at once too.
 	 */
 	@Transactional
 	Decision decide(String appealId, Appeal.Status outcome, @Nullable String note, boolean liftNow, Caller caller) {
@@ -167,10 +176,12 @@ class Appeals {
 		int updated = this.jdbc.sql("""
 				update appeal set status = ?, decided_by = ?, decided_at = ?, note = ?, lift_now = ?
 				where appeal_id = ? and status = 'OPEN'
-				""").params(decided.status().name(), decided.decidedBy(), utc(now), decided.note(), liftNow, appealId)
+				""")
+			.params(decided.status().name(), decided.decidedBy(), utc(now), decided.note(), liftNow, appealId)
 			.update();
 		if (updated == 0) {
-			// decided by someone else since it was read: refused as the appeal refuses a second decision
+			// decided by someone else since it was read: refused as the appeal refuses a
+			// second decision
 			throw new AppealRefused.AlreadyDecided(find(appealId).orElse(appeal));
 		}
 		List<String> lifted = (outcome == Appeal.Status.OVERTURNED && liftNow)

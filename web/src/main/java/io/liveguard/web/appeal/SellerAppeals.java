@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Which findings of a seller are appealed, and where each appeal stands; for the seller's own page. */
+/**
+ * Which findings of a seller are appealed, and where each appeal stands; for the seller's
+ * own page.
+ */
 @Component
 public class SellerAppeals {
 
@@ -17,7 +20,10 @@ public class SellerAppeals {
 		this.jdbc = jdbc;
 	}
 
-	/** The status (OPEN, UPHELD, OVERTURNED) of each appealed finding of the seller, by {@link #key}. */
+	/**
+	 * The status (OPEN, UPHELD, OVERTURNED) of each appealed finding of the seller, by
+	 * {@link #key}.
+	 */
 	public Map<String, String> statuses(String sellerId) {
 		Map<String, String> statuses = new HashMap<>();
 		this.jdbc.sql("select session_id, code, status from appeal where seller_id = ?")

@@ -30,7 +30,8 @@ class AuditController {
 	List<JdbcAuditEventRepository.Entry> search(@RequestParam(required = false) @Nullable String principal,
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant after,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant before,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant before,
 			@RequestParam(defaultValue = "100") int limit) {
 		return this.events.search(new JdbcAuditEventRepository.Query(principal, type, after, before, limit));
 	}

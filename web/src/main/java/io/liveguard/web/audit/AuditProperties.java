@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the audit log is kept.
  *
  * @param retention how long events are kept; older ones are deleted every night
- * @param repeatWindow identical failures (same principal, type, reason and client address) within this
- * time of the first are one row whose data carries {@code count} and {@code lastAt}
+ * @param repeatWindow identical failures (same principal, type, reason and client
+ * address) within this time of the first are one row whose data carries {@code count} and
+ * {@code lastAt}
  */
 @ConfigurationProperties("liveguard.audit")
 record AuditProperties(@DefaultValue("P365D") Duration retention, @DefaultValue("PT1M") Duration repeatWindow) {

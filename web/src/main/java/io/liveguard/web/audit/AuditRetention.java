@@ -11,10 +11,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes audit events older than {@code liveguard.audit.retention} (a year by default), every night
- * at {@code liveguard.audit.purge-cron}, so the log does not grow without end. Every server node runs
- * it (the delete is idempotent, so that costs nothing but a second, empty delete); a command-line
- * penalty run, which exits when its run is done, schedules nothing.
+ * Deletes audit events older than {@code liveguard.audit.retention} (a year by default),
+ * every night at {@code liveguard.audit.purge-cron}, so the log does not grow without
+ * end. Every server node runs it (the delete is idempotent, so that costs nothing but a
+ * second, empty delete); a command-line penalty run, which exits when its run is done,
+ * schedules nothing.
  */
 @Component
 @ConditionalOnWebApplication

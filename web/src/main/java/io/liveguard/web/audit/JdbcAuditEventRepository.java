@@ -27,15 +27,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Keeps audit events in the {@code audit_event} table, their data as JSON. Spring Boot's audit
- * listener writes every {@code AuditApplicationEvent} here, in the transaction of the decision that
- * published it, so a decision and its audit record commit or roll back together.
+ * Keeps audit events in the {@code audit_event} table, their data as JSON. Spring Boot's
+ * audit listener writes every {@code AuditApplicationEvent} here, in the transaction of
+ * the decision that published it, so a decision and its audit record commit or roll back
+ * together.
  * <p>
- * Failures are counted, not repeated: an authentication or authorization failure identical to one
- * stored less than {@code liveguard.audit.repeat-window} ago (same principal, type and data, the data
- * being the reason and the client address) adds one to that row's count, so a client retrying a bad key
- * hundreds of times a second writes one row a minute, not hundreds a second. Concurrent first failures
- * may each insert a row; later ones count on the newest.
+ * Failures are counted, not repeated: an authentication or authorization failure
+ * identical to one stored less than {@code liveguard.audit.repeat-window} ago (same
+ * principal, type and data, the data being the reason and the client address) adds one to
+ * that row's count, so a client retrying a bad key hundreds of times a second writes one
+ * row a minute, not hundreds a second. Concurrent first failures may each insert a row;
+ * later ones count on the newest.
  */
 @Repository
 @EnableConfigurationProperties(AuditProperties.class)

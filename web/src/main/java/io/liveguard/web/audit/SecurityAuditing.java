@@ -20,17 +20,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Which security events reach the audit log, in place of Spring Boot's listeners, which would record a
- * success for every request an API client authenticates and a denial for every anonymous request:
+ * Which security events reach the audit log, in place of Spring Boot's listeners, which
+ * would record a success for every request an API client authenticates and a denial for
+ * every anonymous request:
  * <ul>
  * <li>{@code AUTHENTICATION_SUCCESS}: a person logging in to the pages;</li>
- * <li>{@code AUTHENTICATION_FAILURE}: any failed login, password or API key, with the reason and the
- * remote address;</li>
+ * <li>{@code AUTHENTICATION_FAILURE}: any failed login, password or API key, with the
+ * reason and the remote address;</li>
  * <li>{@code LOGOUT_SUCCESS};</li>
- * <li>{@code AUTHORIZATION_FAILURE}: an authenticated caller refused by its role (anonymous requests
- * are answered 401 or sent to the login page, and not recorded).</li>
+ * <li>{@code AUTHORIZATION_FAILURE}: an authenticated caller refused by its role
+ * (anonymous requests are answered 401 or sent to the login page, and not recorded).</li>
  * </ul>
- * Lockouts ({@code ACCOUNT_LOCKED}) and the decisions of users are published where they happen.
+ * Lockouts ({@code ACCOUNT_LOCKED}) and the decisions of users are published where they
+ * happen.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityAuditing {

@@ -36,9 +36,7 @@ class BacktestController {
 	ResponseEntity<BacktestReport> start(@PathVariable String packId, @PathVariable int version,
 			@Valid @RequestBody Range range, Authentication authentication) {
 		long id = this.backtests.start(packId, version, range.from(), range.to(), authentication.getName());
-		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/backtests/" + id))
-			.body(this.backtests.get(id));
+		return ResponseEntity.accepted().location(URI.create("/api/v1/backtests/" + id)).body(this.backtests.get(id));
 	}
 
 	@GetMapping("/api/v1/backtests/{id}")
@@ -48,8 +46,9 @@ class BacktestController {
 	}
 
 	/**
-	 * The first address of a back-test, which clients may have kept: it still answers, but is left out
-	 * of the API description, where it was ambiguous with {@code /api/v1/rule-packs/{packId}/versions}.
+	 * The first address of a back-test, which clients may have kept: it still answers,
+	 * but is left out of the API description, where it was ambiguous with
+	 * {@code /api/v1/rule-packs/{packId}/versions}.
 	 */
 	@Deprecated
 	@Hidden

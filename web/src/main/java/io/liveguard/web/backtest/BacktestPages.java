@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The back-test pages (ANALYST): start one from a version's editor, then follow it; once complete,
- * a chart of the findings gained and lost per day, the codes that change and the sellers whose
- * penalties would.
+ * The back-test pages (ANALYST): start one from a version's editor, then follow it; once
+ * complete, a chart of the findings gained and lost per day, the codes that change and
+ * the sellers whose penalties would.
  */
 @Controller
 class BacktestPages {
@@ -63,7 +63,8 @@ class BacktestPages {
 	String report(@PathVariable long id, Model model) {
 		BacktestReport report = this.backtests.get(id);
 		model.addAttribute("report", report);
-		// data for the chart script, as JSON in an attribute: the pages allow no inline script
+		// data for the chart script, as JSON in an attribute: the pages allow no inline
+		// script
 		model.addAttribute("chart", this.json.writeValueAsString(report.byDay()));
 		model.addAttribute("finished", !"STARTED".equals(report.status()) && !"STARTING".equals(report.status())
 				&& !"REQUESTED".equals(report.status()));

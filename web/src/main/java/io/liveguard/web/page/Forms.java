@@ -11,8 +11,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 /**
- * Checks a form against the constraints of the request record the API takes with {@code @Valid}, so a
- * page refuses what the API refuses, in the same words, without a second copy of the rules.
+ * Checks a form against the constraints of the request record the API takes with
+ * {@code @Valid}, so a page refuses what the API refuses, in the same words, without a
+ * second copy of the rules.
  */
 public final class Forms {
 
@@ -20,8 +21,8 @@ public final class Forms {
 	}
 
 	/**
-	 * Throws {@link InvalidForm} naming every field that breaks its constraint, in the order of the
-	 * fields, as the API's 400 names them.
+	 * Throws {@link InvalidForm} naming every field that breaks its constraint, in the
+	 * order of the fields, as the API's 400 names them.
 	 */
 	public static <T> T check(Validator validator, T form) {
 		List<FieldError> errors = validator.validate(form)
@@ -40,7 +41,10 @@ public final class Forms {
 		return violation.getPropertyPath().toString();
 	}
 
-	/** A form that breaks the constraints of its request: its detail names each field, as the API's does. */
+	/**
+	 * A form that breaks the constraints of its request: its detail names each field, as
+	 * the API's does.
+	 */
 	public static final class InvalidForm extends DomainException {
 
 		private final List<FieldError> errors;

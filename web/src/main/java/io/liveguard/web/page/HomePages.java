@@ -9,8 +9,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The login page, and the home page that sends each role to its own page. A PLATFORM user is an API
- * client of the marketplace with no page of its own: it is sent to the API's browsable description.
+ * The login page, and the home page that sends each role to its own page. A PLATFORM user
+ * is an API client of the marketplace with no page of its own: it is sent to the API's
+ * browsable description.
  */
 @Controller
 class HomePages {

@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What a page says after a form was sent: a message key of the bundles and its arguments, shown once
- * on the page the form redirects to.
+ * What a page says after a form was sent: a message key of the bundles and its arguments,
+ * shown once on the page the form redirects to.
  *
  * @param kind {@code ok} or {@code error}
  * @param key the message key

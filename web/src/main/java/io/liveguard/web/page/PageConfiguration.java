@@ -24,9 +24,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
- * The pages' language: English or Vietnamese, chosen with {@code ?lang=en|vi} and remembered in a
- * cookie; without a choice, the first of the two the browser's Accept-Language names, else English.
- * And the rewriting of resource URLs, which only the pages need.
+ * The pages' language: English or Vietnamese, chosen with {@code ?lang=en|vi} and
+ * remembered in a cookie; without a choice, the first of the two the browser's
+ * Accept-Language names, else English. And the rewriting of resource URLs, which only the
+ * pages need.
  */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration implements WebMvcConfigurer {
@@ -35,7 +36,10 @@ class PageConfiguration implements WebMvcConfigurer {
 
 	static final String COOKIE = "liveguard-lang";
 
-	/** Named {@code localeResolver}, the name the dispatcher servlet looks it up by (and Boot backs off for). */
+	/**
+	 * Named {@code localeResolver}, the name the dispatcher servlet looks it up by (and
+	 * Boot backs off for).
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
@@ -45,10 +49,10 @@ class PageConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Resource URL rewriting (WebJars' versioned paths in the templates) for the pages only, in place of
-	 * Boot's registration for every request: API answers carry no such URLs, and the request and
-	 * response wrappers cost the go-live eligibility hot path about a twentieth of its CPU
-	 * (bench/README.md, "Go-live eligibility").
+	 * Resource URL rewriting (WebJars' versioned paths in the templates) for the pages
+	 * only, in place of Boot's registration for every request: API answers carry no such
+	 * URLs, and the request and response wrappers cost the go-live eligibility hot path
+	 * about a twentieth of its CPU (bench/README.md, "Go-live eligibility").
 	 */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
@@ -95,7 +99,10 @@ class PageConfiguration implements WebMvcConfigurer {
 
 	}
 
-	/** {@code ?lang=} with a language of {@link #LANGUAGES}; anything else forgets the choice. */
+	/**
+	 * {@code ?lang=} with a language of {@link #LANGUAGES}; anything else forgets the
+	 * choice.
+	 */
 	static class LanguageSwitch extends LocaleChangeInterceptor {
 
 		LanguageSwitch() {

@@ -16,9 +16,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates, times and numbers in the request's language, for templates ({@code ${@fmt.date(...)}}). The
- * date patterns are messages ({@code format.date}, {@code format.dateTime}), so each bundle chooses its
- * own order; instants are shown in the zone the page names.
+ * Dates, times and numbers in the request's language, for templates
+ * ({@code ${@fmt.date(...)}}). The date patterns are messages ({@code format.date},
+ * {@code format.dateTime}), so each bundle chooses its own order; instants are shown in
+ * the zone the page names.
  */
 @Component("fmt")
 public class PageFormats {

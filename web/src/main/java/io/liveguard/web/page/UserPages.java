@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The users page (ADMIN): every user with its role, seller and state; create one, disable or enable
- * it, set a new password. The same {@link UserAdministration} as the API, so the same checks and audit
- * events. (In this package because the user package must not depend on the pages.)
+ * The users page (ADMIN): every user with its role, seller and state; create one, disable
+ * or enable it, set a new password. The same {@link UserAdministration} as the API, so
+ * the same checks and audit events. (In this package because the user package must not
+ * depend on the pages.)
  */
 @Controller
 class UserPages {
@@ -46,8 +47,9 @@ class UserPages {
 			@RequestParam(required = false) @Nullable String sellerId, Authentication authentication,
 			RedirectAttributes redirect) {
 		return act(redirect, () -> {
-			UserAdministration.UserView user = this.administration.create(Forms.check(this.validator,
-					new UserAdministration.NewUser(username, password, role, blankToNull(sellerId))),
+			UserAdministration.UserView user = this.administration.create(
+					Forms.check(this.validator,
+							new UserAdministration.NewUser(username, password, role, blankToNull(sellerId))),
 					authentication.getName());
 			Notice.ok(redirect, "users.created", user.username(), user.role());
 		});
@@ -74,12 +76,16 @@ class UserPages {
 			Authentication authentication, RedirectAttributes redirect) {
 		return act(redirect, () -> {
 			this.administration.resetPassword(username,
-					Forms.check(this.validator, new UserAdministration.NewPassword(password)), authentication.getName());
+					Forms.check(this.validator, new UserAdministration.NewPassword(password)),
+					authentication.getName());
 			Notice.ok(redirect, "users.passwordSet", username);
 		});
 	}
 
-	/** Runs a change; a refusal (invalid, not found, conflict) becomes the page's error notice with its detail. */
+	/**
+	 * Runs a change; a refusal (invalid, not found, conflict) becomes the page's error
+	 * notice with its detail.
+	 */
 	private static String act(RedirectAttributes redirect, Runnable change) {
 		try {
 			change.run();

@@ -11,9 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The command-line way: {@code java -jar liveguard.jar --liveguard.penalty-run.date=2026-11-22
- * [--liveguard.penalty-run.market=VN]} runs once, prints the summary and exits (0 when the run
- * completed). {@link io.liveguard.web.LiveGuardApplication} starts no web server in this mode.
+ * The command-line way:
+ * {@code java -jar liveguard.jar --liveguard.penalty-run.date=2026-11-22
+ * [--liveguard.penalty-run.market=VN]} runs once, prints the summary and exits (0 when
+ * the run completed). {@link io.liveguard.web.LiveGuardApplication} starts no web server
+ * in this mode.
  */
 @Component
 @ConditionalOnProperty("liveguard.penalty-run.date")
@@ -36,7 +38,8 @@ class PenaltyRunCommandLine implements ApplicationRunner, ExitCodeGenerator {
 	public void run(ApplicationArguments args) {
 		PenaltyRuns.RunStatus status = this.runs.runAndWait(this.properties.date(), this.properties.market(),
 				"command line");
-		logger.info("Penalty run {} for {} ({}): {}; sellers {}/{}, penalties {}, lifts {}, warnings {}, quarantined {}",
+		logger.info(
+				"Penalty run {} for {} ({}): {}; sellers {}/{}, penalties {}, lifts {}, warnings {}, quarantined {}",
 				status.runId(), status.businessDate(), status.market(), status.status(), status.sellersRead(),
 				status.sellersTotal(), status.penaltiesDecided(), status.lifts(), status.warnings(), status.skipped());
 		this.exitCode = "COMPLETED".equals(status.status()) ? 0 : 1;

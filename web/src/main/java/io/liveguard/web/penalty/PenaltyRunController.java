@@ -43,7 +43,8 @@ class PenaltyRunController {
 			Authentication authentication) {
 		int year = request.businessDate().getYear();
 		if (year < 1970 || year > 9999) {
-			// the years of the session format: no session can fall on another business date
+			// the years of the session format: no session can fall on another business
+			// date
 			throw new InvalidJobRequest("businessDate: must be in the years 1970 to 9999");
 		}
 		String market = request.market();
@@ -70,8 +71,8 @@ class PenaltyRunController {
 	}
 
 	record StartRequest(@NotNull(message = "is required (yyyy-MM-dd)") LocalDate businessDate,
-			@Pattern(regexp = "[A-Z]{2}", message = "'${validatedValue}' is not an ISO 3166 alpha-2 code")
-			@Nullable String market) {
+			@Pattern(regexp = "[A-Z]{2}",
+					message = "'${validatedValue}' is not an ISO 3166 alpha-2 code") @Nullable String market) {
 	}
 
 }

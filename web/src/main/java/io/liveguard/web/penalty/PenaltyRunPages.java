@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The penalty runs page (ADMIN): start a run for a business date, and follow the latest runs. A run
- * still going is re-drawn every two seconds by htmx from a fragment; the fragment of a finished run
- * carries no trigger, so the polling stops by itself.
+ * The penalty runs page (ADMIN): start a run for a business date, and follow the latest
+ * runs. A run still going is re-drawn every two seconds by htmx from a fragment; the
+ * fragment of a finished run carries no trigger, so the polling stops by itself.
  */
 @Controller
 class PenaltyRunPages {
@@ -56,7 +56,9 @@ class PenaltyRunPages {
 	}
 
 	@PostMapping("/admin/penalty-runs")
-	String start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate businessDate,
+	String start(
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate businessDate,
 			@RequestParam(required = false) @Nullable String market, Authentication authentication,
 			RedirectAttributes redirect) {
 		String code = (market == null || market.isBlank()) ? null : market.strip().toUpperCase(Locale.ROOT);

@@ -11,10 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Penalty runs people start, from the API or the admin page: the run starts in the background and the
- * request is a {@code PENALTY_RUN_STARTED} audit event under the person's name (a restart of a failed
- * run, {@code PENALTY_RUN_RESTARTED}). (Scheduled and
- * command-line runs carry their origin in the run's {@code requestedBy}.)
+ * Penalty runs people start, from the API or the admin page: the run starts in the
+ * background and the request is a {@code PENALTY_RUN_STARTED} audit event under the
+ * person's name (a restart of a failed run, {@code PENALTY_RUN_RESTARTED}). (Scheduled
+ * and command-line runs carry their origin in the run's {@code requestedBy}.)
  */
 @Service
 class PenaltyRunRequests {
@@ -40,7 +40,8 @@ class PenaltyRunRequests {
 	}
 
 	/**
-	 * Restarts a failed or stopped run in the background; see {@link PenaltyRuns#restartInBackground}.
+	 * Restarts a failed or stopped run in the background; see
+	 * {@link PenaltyRuns#restartInBackground}.
 	 * @throws io.liveguard.batch.job.JobNotFound when there is no such run
 	 * @throws io.liveguard.batch.job.JobNotRestartable when it is not FAILED or STOPPED
 	 */

@@ -21,9 +21,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * The nightly schedule: one cron task per configured market, in the market's time zone (from its
- * rule pack), each running the market for the business date that just ended; and the periodic
- * reload of the eligibility index. A partition worker reloads the index but schedules no runs.
+ * The nightly schedule: one cron task per configured market, in the market's time zone
+ * (from its rule pack), each running the market for the business date that just ended;
+ * and the periodic reload of the eligibility index. A partition worker reloads the index
+ * but schedules no runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -67,7 +68,8 @@ class PenaltyRunScheduling implements SchedulingConfigurer {
 		for (Map.Entry<String, String> entry : this.properties.schedules().entrySet()) {
 			String market = entry.getKey();
 			ZoneId zone = this.engine.registry().forMarket(market).settings().zoneFor(market);
-			registrar.addCronTask(new CronTask(() -> runYesterday(market, zone), new CronTrigger(entry.getValue(), zone)));
+			registrar
+				.addCronTask(new CronTask(() -> runYesterday(market, zone), new CronTrigger(entry.getValue(), zone)));
 			logger.info("Penalty run for {} scheduled at '{}' {}", market, entry.getValue(), zone);
 		}
 	}

@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The sellers API ({@code api.md}, "Sellers"). A SELLER sees only itself; others are 404 to it. */
+/**
+ * The sellers API ({@code api.md}, "Sellers"). A SELLER sees only itself; others are 404
+ * to it.
+ */
 @RestController
 @RequestMapping("/api/v1/sellers/{sellerId}")
 @Tag(name = "Sellers", description = "Standing, penalties and go-live eligibility of a seller")
@@ -53,14 +56,16 @@ class SellerController {
 
 	@GetMapping("/standing")
 	@Operation(summary = "Active points with their expiry, the penalty in force, warnings and the next threshold")
-	SellerStandings.Standing standing(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId, Authentication authentication) {
+	SellerStandings.Standing standing(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId,
+			Authentication authentication) {
 		visible(sellerId, authentication);
 		return this.standings.of(sellerId).orElseThrow(() -> new SellerNotFound(sellerId));
 	}
 
 	@GetMapping("/penalties")
 	@Operation(summary = "Every penalty ever decided for the seller, newest first")
-	List<PenaltyView> penalties(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId, Authentication authentication) {
+	List<PenaltyView> penalties(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sellerId,
+			Authentication authentication) {
 		visible(sellerId, authentication);
 		if (!this.standings.exists(sellerId)) {
 			throw new SellerNotFound(sellerId);
@@ -84,14 +89,13 @@ class SellerController {
 		visible(sellerId, authentication);
 		Instant now = this.clock.instant();
 		Instant instant = (at != null) ? at : now;
-		// the index holds what stands now; the past is answered from the penalties themselves
-		Penalty blocking = instant.isBefore(now.minus(PAST))
-				? this.penalties.forSeller(sellerId)
-					.stream()
-					.filter((penalty) -> penalty.covers(instant))
-					.max(Comparator.comparing((Penalty p) -> (p.endsAt() == null) ? Instant.MAX : p.endsAt()))
-					.orElse(null)
-				: this.eligibility.blocking(sellerId, instant).orElse(null);
+		// the index holds what stands now; the past is answered from the penalties
+		// themselves
+		Penalty blocking = instant.isBefore(now.minus(PAST)) ? this.penalties.forSeller(sellerId)
+			.stream()
+			.filter((penalty) -> penalty.covers(instant))
+			.max(Comparator.comparing((Penalty p) -> (p.endsAt() == null) ? Instant.MAX : p.endsAt()))
+			.orElse(null) : this.eligibility.blocking(sellerId, instant).orElse(null);
 		return new Eligibility(sellerId, blocking == null,
 				(blocking == null) ? null : new Eligibility.Blocking(blocking.level(), blocking.endsAt()));
 	}

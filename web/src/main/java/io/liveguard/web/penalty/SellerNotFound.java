@@ -3,8 +3,8 @@ package io.liveguard.web.penalty;
 import io.liveguard.engine.DomainException;
 
 /**
- * A seller LiveGuard has no session of, or one the caller may not see (not found either way, so ids
- * cannot be probed).
+ * A seller LiveGuard has no session of, or one the caller may not see (not found either
+ * way, so ids cannot be probed).
  */
 class SellerNotFound extends DomainException {
 

@@ -40,9 +40,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The seller's own page: standing, penalties, warnings with what to fix, the content score of the last
- * 90 days and every session of them with its findings, evidence and appeals. The seller is always the
- * logged-in one; no seller id is ever taken from the request.
+ * The seller's own page: standing, penalties, warnings with what to fix, the content
+ * score of the last 90 days and every session of them with its findings, evidence and
+ * appeals. The seller is always the logged-in one; no seller id is ever taken from the
+ * request.
  */
 @Controller
 class SellerPages {
@@ -108,7 +109,10 @@ class SellerPages {
 		model.addAttribute("penalties", penalties(sellerId, now));
 		model.addAttribute("sessions", sessions);
 		model.addAttribute("sessionViews",
-				sessions.sessions().stream().map((session) -> SessionView.of(session, appealed, this.appealWindow, now)).toList());
+				sessions.sessions()
+					.stream()
+					.map((session) -> SessionView.of(session, appealed, this.appealWindow, now))
+					.toList());
 		model.addAttribute("chart", this.json.writeValueAsString(chart(sellerId, since, zone)));
 		return "penalty/standing";
 	}
@@ -142,19 +146,26 @@ class SellerPages {
 			.toList();
 	}
 
-	/** Chart.js data: a label (the start date in the market's zone and the page's language), the score and the session of each point. */
+	/**
+	 * Chart.js data: a label (the start date in the market's zone and the page's
+	 * language), the score and the session of each point.
+	 */
 	private Map<String, Object> chart(String sellerId, Instant since, ZoneId zone) {
 		List<SellerSessions.Score> scores = this.sessions.scores(sellerId, since, CHART_POINTS);
 		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("labels", scores.stream()
-			.map((score) -> this.formats.date(score.startedAt().atZone(zone).toLocalDate()))
-			.toList());
+		chart.put("labels",
+				scores.stream()
+					.map((score) -> this.formats.date(score.startedAt().atZone(zone).toLocalDate()))
+					.toList());
 		chart.put("scores", scores.stream().map(SellerSessions.Score::contentScore).toList());
 		chart.put("sessions", scores.stream().map(SellerSessions.Score::sessionId).toList());
 		return chart;
 	}
 
-	/** A warning of the last penalty run; {@code known} when the bundles have a title and advice for its code. */
+	/**
+	 * A warning of the last penalty run; {@code known} when the bundles have a title and
+	 * advice for its code.
+	 */
 	record WarningView(String code, String message, boolean known) {
 
 		static WarningView of(Warning warning) {
@@ -195,8 +206,8 @@ class SellerPages {
 	}
 
 	/**
-	 * A finding with its evidence; a violation may be appealed while the window is open and it has not
-	 * been appealed yet, and shows its appeal's status once it has.
+	 * A finding with its evidence; a violation may be appealed while the window is open
+	 * and it has not been appealed yet, and shows its appeal's status once it has.
 	 */
 	record FindingView(String code, boolean violation, String severity, int points, int scoreDelta, String rule,
 			List<Evidence> evidence, @Nullable String appealStatus, boolean appealable, Instant appealClosesAt) {

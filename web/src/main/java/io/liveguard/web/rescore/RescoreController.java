@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Re-scores the stored sessions of a range of business dates with the rule packs active now, as a
- * background job partitioned like the penalty run; each start and restart is an audit event.
+ * Re-scores the stored sessions of a range of business dates with the rule packs active
+ * now, as a background job partitioned like the penalty run; each start and restart is an
+ * audit event.
  */
 @RestController
 @RequestMapping("/api/v1/rescores")
@@ -54,11 +55,10 @@ class RescoreController {
 		String market = request.market();
 		String by = Caller.of(authentication).username();
 		long id = this.rescores.start(request.from(), request.to(), market, by);
-		this.events.publishEvent(new AuditApplicationEvent(by, RESCORE_STARTED, Map.of("rescoreId", id, "from",
-				request.from().toString(), "to", request.to().toString(), "market", (market == null) ? "ALL" : market)));
-		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/rescores/" + id))
-			.body(this.rescores.get(id));
+		this.events.publishEvent(new AuditApplicationEvent(by, RESCORE_STARTED,
+				Map.of("rescoreId", id, "from", request.from().toString(), "to", request.to().toString(), "market",
+						(market == null) ? "ALL" : market)));
+		return ResponseEntity.accepted().location(URI.create("/api/v1/rescores/" + id)).body(this.rescores.get(id));
 	}
 
 	@GetMapping("/{rescoreId}")
@@ -79,9 +79,8 @@ class RescoreController {
 	}
 
 	record StartRequest(@NotNull(message = "is required (yyyy-MM-dd)") LocalDate from,
-			@NotNull(message = "is required (yyyy-MM-dd)") LocalDate to,
-			@Pattern(regexp = "[A-Z]{2}", message = "'${validatedValue}' is not an ISO 3166 alpha-2 code")
-			@Nullable String market) {
+			@NotNull(message = "is required (yyyy-MM-dd)") LocalDate to, @Pattern(regexp = "[A-Z]{2}",
+					message = "'${validatedValue}' is not an ISO 3166 alpha-2 code") @Nullable String market) {
 	}
 
 }

@@ -23,22 +23,27 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a main class of the application in a JVM of its own, for work the server must survive: a heap
- * limit it cannot exceed (it exits on the first OutOfMemoryError), a wall-clock limit after which it is
- * killed, a bounded read of what it writes, and a bounded number running at once, so a burst of
- * requests cannot fork the machine to death. The child gets none of the server's environment variables
- * or system properties (where passwords and keys live), a fresh working directory, and its input as a
- * file on standard input.
+ * Runs a main class of the application in a JVM of its own, for work the server must
+ * survive: a heap limit it cannot exceed (it exits on the first OutOfMemoryError), a
+ * wall-clock limit after which it is killed, a bounded read of what it writes, and a
+ * bounded number running at once, so a burst of requests cannot fork the machine to
+ * death. The child gets none of the server's environment variables or system properties
+ * (where passwords and keys live), a fresh working directory, and its input as a file on
+ * standard input.
  * <p>
- * The class path is the server's own: as given when run from classes (tests, an IDE), or, in the Boot
- * jar, where the application's classes are nested and not on {@code java.class.path}, the jar through
- * Boot's {@code PropertiesLauncher} with {@code loader.main} naming the class.
+ * The class path is the server's own: as given when run from classes (tests, an IDE), or,
+ * in the Boot jar, where the application's classes are nested and not on
+ * {@code java.class.path}, the jar through Boot's {@code PropertiesLauncher} with
+ * {@code loader.main} naming the class.
  */
 final class ChildJvm {
 
 	static final String BOOT_PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
-	/** The exit status of a JVM run with {@code -XX:+ExitOnOutOfMemoryError} that ran out of heap. */
+	/**
+	 * The exit status of a JVM run with {@code -XX:+ExitOnOutOfMemoryError} that ran out
+	 * of heap.
+	 */
 	static final int OUT_OF_MEMORY = 3;
 
 	private static final int ERROR_TAIL = 4096;
@@ -60,9 +65,8 @@ final class ChildJvm {
 	}
 
 	/**
-	 * Runs {@code mainClass} with {@code input} on its standard input and the given {@code -D}
-	 * options, and returns once it has exited or was killed.
-	 *
+	 * Runs {@code mainClass} with {@code input} on its standard input and the given
+	 * {@code -D} options, and returns once it has exited or was killed.
 	 * @throws Busy when every slot stays taken for the queue wait
 	 */
 	Run run(String mainClass, List<String> properties, byte[] input) {
@@ -83,9 +87,11 @@ final class ChildJvm {
 			directory = Files.createTempDirectory("liveguard-child-");
 			Path in = directory.resolve("input.json");
 			Files.write(in, input);
-			ProcessBuilder builder = new ProcessBuilder(command(mainClass, properties, directory)).directory(directory.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command(mainClass, properties, directory))
+				.directory(directory.toFile())
 				.redirectInput(in.toFile());
-			// nothing of the server's environment: JAVA_TOOL_OPTIONS, datasource URLs and passwords, keys
+			// nothing of the server's environment: JAVA_TOOL_OPTIONS, datasource URLs and
+			// passwords, keys
 			builder.environment().clear();
 			builder.environment().put("LANG", "C.UTF-8");
 			long started = System.nanoTime();
@@ -126,7 +132,10 @@ final class ChildJvm {
 		return this.limits.concurrent() - this.slots.availablePermits();
 	}
 
-	/** The whole command line; only what the child needs, none of the server's own {@code -D} options. */
+	/**
+	 * The whole command line; only what the child needs, none of the server's own
+	 * {@code -D} options.
+	 */
 	List<String> command(String mainClass, List<String> properties, Path directory) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -135,7 +144,8 @@ final class ChildJvm {
 		command.add("-XX:+ExitOnOutOfMemoryError");
 		command.add("-XX:MaxMetaspaceSize=192m");
 		command.add("-XX:ReservedCodeCacheSize=64m");
-		// one core, one GC thread, no JIT beyond C1: a short-lived child on a shared machine
+		// one core, one GC thread, no JIT beyond C1: a short-lived child on a shared
+		// machine
 		command.add("-XX:ActiveProcessorCount=1");
 		command.add("-XX:+UseSerialGC");
 		command.add("-XX:TieredStopAtLevel=1");
@@ -150,7 +160,10 @@ final class ChildJvm {
 		return command;
 	}
 
-	/** {@code -cp <class path> <main>}, or the Boot jar's launcher when the server runs from it. */
+	/**
+	 * {@code -cp <class path> <main>}, or the Boot jar's launcher when the server runs
+	 * from it.
+	 */
 	static List<String> launch(String classPath) {
 		if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && isBootJar(Path.of(classPath))) {
 			return List.of("-cp", classPath, "-Dloader.main={main}", BOOT_PROPERTIES_LAUNCHER);
@@ -220,7 +233,10 @@ final class ChildJvm {
 
 	}
 
-	/** Reads standard output as UTF-8 lines, killing the child when it writes more than its limit. */
+	/**
+	 * Reads standard output as UTF-8 lines, killing the child when it writes more than
+	 * its limit.
+	 */
 	private static final class BoundedLines implements Runnable {
 
 		private final Process process;
@@ -281,7 +297,10 @@ final class ChildJvm {
 
 	}
 
-	/** Drains standard error so the child never blocks on it, keeping only its last few KB. */
+	/**
+	 * Drains standard error so the child never blocks on it, keeping only its last few
+	 * KB.
+	 */
 	private static final class ErrorTail implements Runnable {
 
 		private final InputStream in;

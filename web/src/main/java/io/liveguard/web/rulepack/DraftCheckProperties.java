@@ -7,13 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of the child JVMs that compile drafts and run their test cases ({@link ChildJvm}).
+ * Limits of the child JVMs that compile drafts and run their test cases
+ * ({@link ChildJvm}).
  *
- * @param timeLimit wall-clock time one check may take, JVM start included; the child is killed after it
+ * @param timeLimit wall-clock time one check may take, JVM start included; the child is
+ * killed after it
  * @param heap the child's maximum heap ({@code -Xmx}); it exits when that is not enough
- * @param stack each of its threads' stack ({@code -Xss}), which bounds how deep a draft recurses
+ * @param stack each of its threads' stack ({@code -Xss}), which bounds how deep a draft
+ * recurses
  * @param concurrent checks running at once on this node; more wait for a free one
- * @param queueWait how long a check waits for a free one before the request is refused with 503
+ * @param queueWait how long a check waits for a free one before the request is refused
+ * with 503
  * @param maxReply the most a child may write back; more, and it is killed
  */
 @ConfigurationProperties("liveguard.draft-check")

@@ -24,16 +24,20 @@ import tools.jackson.core.JacksonException;
 import org.springframework.stereotype.Service;
 
 /**
- * Compiles drafts and runs test cases in a child JVM ({@link ChildJvm}, {@link DraftWorker}), never
- * in the server: a draft's DRL and an analyst's test sessions are untrusted, and a loop inside a
- * condition, a join over millions of tuples or a catastrophic pattern cannot be stopped from inside
- * the JVM that runs them. A check that runs past the time limit or out of heap answers 422 naming the
- * step it was on. Published versions are activated in the server as before.
+ * Compiles drafts and runs test cases in a child JVM ({@link ChildJvm},
+ * {@link DraftWorker}), never in the server: a draft's DRL and an analyst's test sessions
+ * are untrusted, and a loop inside a condition, a join over millions of tuples or a
+ * catastrophic pattern cannot be stopped from inside the JVM that runs them. A check that
+ * runs past the time limit or out of heap answers 422 naming the step it was on.
+ * Published versions are activated in the server as before.
  */
 @Service
 class DraftChecks {
 
-	/** The worker logs warnings only, and to standard error: standard output carries its replies. */
+	/**
+	 * The worker logs warnings only, and to standard error: standard output carries its
+	 * replies.
+	 */
 	private static final String WORKER_LOGGING = "-Dlogback.configurationFile=io/liveguard/engine/rulepack/worker/logback.xml";
 
 	private static final Logger log = LoggerFactory.getLogger(DraftChecks.class);
@@ -43,16 +47,19 @@ class DraftChecks {
 	private final DraftCheckProperties limits;
 
 	/**
-	 * Content hashes of files that compiled in a child: compiling is a function of the files, so a save
-	 * of files checked before (a draft based on a version and not yet changed, a save that changed
-	 * nothing) does not start another JVM.
+	 * Content hashes of files that compiled in a child: compiling is a function of the
+	 * files, so a save of files checked before (a draft based on a version and not yet
+	 * changed, a save that changed nothing) does not start another JVM.
 	 */
 	private final Cache<String, Boolean> compiled = Caffeine.newBuilder()
 		.maximumSize(1_000)
 		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
-	/** The server's time budget per session, which test cases score under in the child as well. */
+	/**
+	 * The server's time budget per session, which test cases score under in the child as
+	 * well.
+	 */
 	private final Duration scoringTimeBudget;
 
 	DraftChecks(DraftCheckProperties limits, RulePackProperties packs) {
@@ -61,7 +68,10 @@ class DraftChecks {
 		this.jvm = new ChildJvm(limits);
 	}
 
-	/** Compiles the files, or throws {@link RulePackLifecycle.DraftRejectedException} with every error. */
+	/**
+	 * Compiles the files, or throws {@link RulePackLifecycle.DraftRejectedException} with
+	 * every error.
+	 */
 	void compile(String packId, int version, List<PackFile> files) {
 		String hash = new RulePackSource(packId, version, files).contentHash();
 		if (this.compiled.getIfPresent(hash) != null) {
@@ -79,13 +89,13 @@ class DraftChecks {
 	}
 
 	/**
-	 * Compiles the files and runs their test cases and the given ones (JSON text each), stamping score
-	 * cards with {@code at}.
+	 * Compiles the files and runs their test cases and the given ones (JSON text each),
+	 * stamping score cards with {@code at}.
 	 */
 	List<PackTests.PackTestResult> test(String packId, int version, List<PackFile> files, List<String> cases,
 			Instant at) {
-		DraftReply reply = check(new DraftRequest(DraftRequest.Task.TEST, packId, version, files, cases, at,
-				this.scoringTimeBudget));
+		DraftReply reply = check(
+				new DraftRequest(DraftRequest.Task.TEST, packId, version, files, cases, at, this.scoringTimeBudget));
 		if (reply instanceof DraftReply.Tested tested) {
 			return tested.results();
 		}
@@ -148,7 +158,8 @@ class DraftChecks {
 	}
 
 	private static @Nullable DraftReply parse(String line) {
-		// the JVM itself may print a line (such as its OutOfMemoryError notice): only the worker's count
+		// the JVM itself may print a line (such as its OutOfMemoryError notice): only the
+		// worker's count
 		if (!line.startsWith("{")) {
 			return null;
 		}
@@ -165,7 +176,10 @@ class DraftChecks {
 				(reply instanceof DraftReply.Failed failed) ? failed.message() : String.valueOf(reply));
 	}
 
-	/** A check killed at a limit: unprocessable, naming the step it was on ("compiling", or a test case). */
+	/**
+	 * A check killed at a limit: unprocessable, naming the step it was on ("compiling",
+	 * or a test case).
+	 */
 	static final class DraftStoppedException extends DomainException {
 
 		private final String step;

@@ -2,7 +2,10 @@ package io.liveguard.web.rulepack;
 
 import io.liveguard.engine.DomainException;
 
-/** As many drafts as allowed are being checked in child JVMs already; the caller tries again shortly. */
+/**
+ * As many drafts as allowed are being checked in child JVMs already; the caller tries
+ * again shortly.
+ */
 class DraftChecksBusy extends DomainException {
 
 	DraftChecksBusy(String packId, int concurrent) {

@@ -2,7 +2,10 @@ package io.liveguard.web.rulepack;
 
 import io.liveguard.engine.DomainException;
 
-/** A proposed version is frozen for review: no edit until an admin publishes it or rejects it back to draft. */
+/**
+ * A proposed version is frozen for review: no edit until an admin publishes it or rejects
+ * it back to draft.
+ */
 class DraftFrozen extends DomainException {
 
 	DraftFrozen(String packId, int version) {

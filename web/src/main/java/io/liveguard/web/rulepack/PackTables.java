@@ -9,8 +9,9 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * The pack files analysts edit as tables rather than as text: keyword lists (one phrase a row, the
- * comment lines kept on top) and the findings decision table ({@code findings.csv}, a row a code).
+ * The pack files analysts edit as tables rather than as text: keyword lists (one phrase a
+ * row, the comment lines kept on top) and the findings decision table
+ * ({@code findings.csv}, a row a code).
  */
 final class PackTables {
 
@@ -39,8 +40,10 @@ final class PackTables {
 	static String keywordList(List<String> comments, List<String> phrases) {
 		StringBuilder text = new StringBuilder();
 		comments.forEach((comment) -> text.append(comment).append('\n'));
-		phrases.stream().map(String::strip).filter((phrase) -> !phrase.isEmpty()).forEach(
-				(phrase) -> text.append(phrase).append('\n'));
+		phrases.stream()
+			.map(String::strip)
+			.filter((phrase) -> !phrase.isEmpty())
+			.forEach((phrase) -> text.append(phrase).append('\n'));
 		return text.toString();
 	}
 
@@ -61,7 +64,10 @@ final class PackTables {
 		return rows;
 	}
 
-	/** A CSV file from its header and rows (rows with every cell blank left out), quoted as needed. */
+	/**
+	 * A CSV file from its header and rows (rows with every cell blank left out), quoted
+	 * as needed.
+	 */
 	static String csv(List<String> header, List<List<String>> rows) {
 		List<List<String>> all = new ArrayList<>();
 		all.add(header);

@@ -13,16 +13,20 @@ import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 
 /**
- * Any stored version of a rule pack, compiled: the active one straight from the engine, others
- * compiled on demand and kept in the {@value #CACHE} cache (a few analysts re-scoring disputed sessions
- * ask for the same handful of versions; {@code liveguard.pack-cache-size}, 4). A pack the cache lets go
- * is closed once no call scores with it any more, which is why callers get a pack only for the length of
+ * Any stored version of a rule pack, compiled: the active one straight from the engine,
+ * others compiled on demand and kept in the {@value #CACHE} cache (a few analysts
+ * re-scoring disputed sessions ask for the same handful of versions;
+ * {@code liveguard.pack-cache-size}, 4). A pack the cache lets go is closed once no call
+ * scores with it any more, which is why callers get a pack only for the length of
  * {@link #withCompiled}.
  */
 @Service
 public class PackVersions {
 
-	/** The cache of compiled versions other than the active ones; system's CacheConfiguration bounds it. */
+	/**
+	 * The cache of compiled versions other than the active ones; system's
+	 * CacheConfiguration bounds it.
+	 */
 	public static final String CACHE = "rule-pack-versions";
 
 	private final RulePackStore store;
@@ -39,13 +43,12 @@ public class PackVersions {
 
 	/** The version of {@code packId} that was active at {@code instant}. */
 	public int activeAt(String packId, Instant instant) {
-		return this.store.activeAt(packId, instant)
-			.orElseThrow(() -> new PackNotFound(packId));
+		return this.store.activeAt(packId, instant).orElseThrow(() -> new PackNotFound(packId));
 	}
 
 	/**
-	 * What {@code work} makes of the compiled version, which is the caller's for this call only;
-	 * compiling a version not in use takes a second or so.
+	 * What {@code work} makes of the compiled version, which is the caller's for this
+	 * call only; compiling a version not in use takes a second or so.
 	 */
 	public <T> T withCompiled(String packId, int version, Function<CompiledPack, T> work) {
 		CompiledPack active = this.engine.registry().active(packId).orElse(null);
@@ -70,7 +73,8 @@ public class PackVersions {
 		// not cached, or let go of since it was looked up: compile it (again)
 		SharedPack compiled = new SharedPack(compile(packId, version));
 		if (this.cache.putIfAbsent(key, compiled) != null) {
-			// another call cached the version meanwhile: this copy is closed once this call is done with it
+			// another call cached the version meanwhile: this copy is closed once this
+			// call is done with it
 			compiled.close();
 		}
 		return compiled;

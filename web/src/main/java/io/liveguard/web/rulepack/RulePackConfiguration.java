@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The scoring engine, with the active version of every rule pack in the database compiled and
- * activated before anything scores; on the first start the packs shipped on the classpath become
- * version 1.
+ * The scoring engine, with the active version of every rule pack in the database compiled
+ * and activated before anything scores; on the first start the packs shipped on the
+ * classpath become version 1.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RulePackProperties.class, DraftCheckProperties.class })

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** The rule packs API ({@code api.md}, "Rule packs"). */
 @RestController
 @RequestMapping("/api/v1/rule-packs")
-@Tag(name = "Rule packs", description = "Versioned rule packs: drafts and proposals (ANALYST), publish, reject and rollback (ADMIN)")
+@Tag(name = "Rule packs",
+		description = "Versioned rule packs: drafts and proposals (ANALYST), publish, reject and rollback (ADMIN)")
 class RulePackController {
 
 	private final RulePackLifecycle lifecycle;
@@ -47,7 +48,8 @@ class RulePackController {
 	}
 
 	@GetMapping("/{packId}/statistics")
-	@Operation(summary = "Per rule: findings of the last days (default 30) on current score cards, appealed, overturned")
+	@Operation(
+			summary = "Per rule: findings of the last days (default 30) on current score cards, appealed, overturned")
 	List<RuleStatistics.RuleCount> statistics(@PathVariable String packId,
 			@RequestParam(defaultValue = "30") int days) {
 		this.lifecycle.versions(packId);
@@ -67,13 +69,13 @@ class RulePackController {
 	}
 
 	@PostMapping("/{packId}/versions")
-	@Operation(summary = "A new draft holding exactly the given files: 201 when it compiles, 422 with the errors when not")
+	@Operation(
+			summary = "A new draft holding exactly the given files: 201 when it compiles, 422 with the errors when not")
 	ResponseEntity<Created> createDraft(@PathVariable String packId, @RequestBody NewDraft draft,
 			Authentication authentication) {
 		PackVersion created = this.lifecycle.createDraft(packId, draft.basedOn(), draft.note(), files(draft.files()),
 				authentication.getName());
-		return ResponseEntity
-			.created(URI.create("/api/v1/rule-packs/" + packId + "/versions/" + created.version()))
+		return ResponseEntity.created(URI.create("/api/v1/rule-packs/" + packId + "/versions/" + created.version()))
 			.body(new Created(created.version()));
 	}
 
@@ -94,7 +96,8 @@ class RulePackController {
 	}
 
 	@PostMapping("/{packId}/versions/{version}/propose")
-	@Operation(summary = "Propose a draft for publishing, which freezes it: edits are refused with 409 until an admin publishes or rejects it (ANALYST)")
+	@Operation(
+			summary = "Propose a draft for publishing, which freezes it: edits are refused with 409 until an admin publishes or rejects it (ANALYST)")
 	VersionView propose(@PathVariable String packId, @PathVariable int version, Authentication authentication) {
 		return VersionView.of(this.lifecycle.propose(packId, version, authentication.getName()));
 	}
@@ -128,7 +131,9 @@ class RulePackController {
 	record TestRequest(@Nullable List<JsonNode> cases) {
 	}
 
-	/** {@code {"contentHash": "sha256:..."}}: the content the admin reviewed and approves. */
+	/**
+	 * {@code {"contentHash": "sha256:..."}}: the content the admin reviewed and approves.
+	 */
 	record Approval(@Nullable String contentHash) {
 	}
 
@@ -154,8 +159,8 @@ class RulePackController {
 	}
 
 	/**
-	 * {@code {packId, version, status, active, contentHash, files, note, author, createdAt}} as api.md
-	 * gives it.
+	 * {@code {packId, version, status, active, contentHash, files, note, author,
+	 * createdAt}} as api.md gives it.
 	 */
 	record VersionView(String packId, int version, PackVersion.Status status, boolean active, String contentHash,
 			@Nullable Integer basedOn, List<FileBody> files, String note, String author, Instant createdAt,

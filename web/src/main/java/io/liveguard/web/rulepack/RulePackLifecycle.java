@@ -30,15 +30,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The life of a rule pack version: an analyst writes a draft (compiled on every save in a child JVM by
- * {@link DraftChecks}, refused with its errors pinned to file and line when it does not compile) and
- * proposes it, which freezes it; someone other than its author publishes exactly the content reviewed
- * (its content hash) or rejects it back to draft; an admin can roll back to any version published
- * before. Publishing and rollback swap the compiled pack in the engine's registry after the database
- * commit, in one reference swap: a request
- * or batch step that took its pack earlier finishes with it, the next one gets the new version. Other
- * nodes pick the change up from the database within {@code liveguard.pack-refresh}. Every change is an
- * audit event.
+ * The life of a rule pack version: an analyst writes a draft (compiled on every save in a
+ * child JVM by {@link DraftChecks}, refused with its errors pinned to file and line when
+ * it does not compile) and proposes it, which freezes it; someone other than its author
+ * publishes exactly the content reviewed (its content hash) or rejects it back to draft;
+ * an admin can roll back to any version published before. Publishing and rollback swap
+ * the compiled pack in the engine's registry after the database commit, in one reference
+ * swap: a request or batch step that took its pack earlier finishes with it, the next one
+ * gets the new version. Other nodes pick the change up from the database within
+ * {@code liveguard.pack-refresh}. Every change is an audit event.
  */
 @Service
 class RulePackLifecycle {
@@ -110,17 +110,17 @@ class RulePackLifecycle {
 
 	/**
 	 * Stores a new draft holding exactly {@code files}, if they compile; otherwise throws
-	 * {@link DraftRejectedException} with every error and stores nothing. A draft for a pack id not
-	 * seen before starts a new pack (for the markets its {@code pack.properties} names), active once
-	 * its first version is published.
+	 * {@link DraftRejectedException} with every error and stores nothing. A draft for a
+	 * pack id not seen before starts a new pack (for the markets its
+	 * {@code pack.properties} names), active once its first version is published.
 	 */
 	PackVersion createDraft(String packId, @Nullable Integer basedOn, @Nullable String note, List<PackFile> files,
 			String author) {
 		boolean newPack = !this.store.activeVersions().containsKey(packId);
 		if (newPack) {
 			if (!PACK_ID.matcher(packId).matches()) {
-				throw new InvalidDraft("packId: '" + packId
-						+ "' is not a pack id (1 to 64 lower-case letters, digits and -)");
+				throw new InvalidDraft(
+						"packId: '" + packId + "' is not a pack id (1 to 64 lower-case letters, digits and -)");
 			}
 			if (basedOn != null) {
 				throw new InvalidDraft("basedOn: the first draft of a new pack '" + packId
@@ -135,7 +135,8 @@ class RulePackLifecycle {
 		if (text.length() > 2000) {
 			throw new InvalidDraft("note: at most 2000 characters");
 		}
-		// checked before the transaction, which would otherwise hold the pack's row lock while a child runs
+		// checked before the transaction, which would otherwise hold the pack's row lock
+		// while a child runs
 		this.drafts.compile(packId, 0, checked);
 		return this.transactions.execute((status) -> {
 			if (newPack) {
@@ -151,7 +152,10 @@ class RulePackLifecycle {
 		});
 	}
 
-	/** Replaces a draft's files with ones that compile; a published or retired version never changes. */
+	/**
+	 * Replaces a draft's files with ones that compile; a published or retired version
+	 * never changes.
+	 */
 	PackVersion updateDraft(String packId, int version, List<PackFile> files, String author) {
 		PackVersion existing = version(packId, version);
 		if (existing.status() == PackVersion.Status.PROPOSED) {
@@ -172,7 +176,9 @@ class RulePackLifecycle {
 		return version(packId, version);
 	}
 
-	/** Freezes a draft for review: no edit until an admin publishes it or sends it back. */
+	/**
+	 * Freezes a draft for review: no edit until an admin publishes it or sends it back.
+	 */
 	PackVersion propose(String packId, int version, String analyst) {
 		move(packId, version, PackVersion.Status.DRAFT, PackVersion.Status.PROPOSED, analyst, PROPOSED,
 				"only a draft is proposed");
@@ -187,15 +193,15 @@ class RulePackLifecycle {
 	}
 
 	/**
-	 * Publishes a proposed version: maker-checker, so never by its author, and only the content the
-	 * admin reviewed, named by its {@link PackVersion#contentHash()}. It becomes the active version in
-	 * every scoring path once the database has committed.
+	 * Publishes a proposed version: maker-checker, so never by its author, and only the
+	 * content the admin reviewed, named by its {@link PackVersion#contentHash()}. It
+	 * becomes the active version in every scoring path once the database has committed.
 	 */
 	PackVersion publish(String packId, int version, String admin, @Nullable String contentHash) {
 		PackVersion proposed = version(packId, version);
 		if (contentHash == null || contentHash.isBlank()) {
-			throw new InvalidDraft("contentHash: name the content you reviewed ("
-					+ "the version's contentHash, sha256:...)");
+			throw new InvalidDraft(
+					"contentHash: name the content you reviewed (" + "the version's contentHash, sha256:...)");
 		}
 		if (proposed.status() == PackVersion.Status.DRAFT) {
 			throw new PackVersionConflict("version: " + packId + " v" + version
@@ -225,7 +231,8 @@ class RulePackLifecycle {
 	}
 
 	/** Picks up versions other nodes published. */
-	@Scheduled(fixedDelayString = "${liveguard.pack-refresh:PT30S}", initialDelayString = "${liveguard.pack-refresh:PT30S}")
+	@Scheduled(fixedDelayString = "${liveguard.pack-refresh:PT30S}",
+			initialDelayString = "${liveguard.pack-refresh:PT30S}")
 	void refresh() {
 		try {
 			this.loader.activateStored();
@@ -237,7 +244,8 @@ class RulePackLifecycle {
 
 	private PackVersion activate(PackVersion version, String admin, String auditType) {
 		CompiledPack compiled = compile(version.packId(), version.version(), version.files());
-		// one pack per market (and one for every other market): a market served twice would be scored by either
+		// one pack per market (and one for every other market): a market served twice
+		// would be scored by either
 		for (CompiledPack other : this.engine.registry().all()) {
 			if (other.ref().id().equals(version.packId())) {
 				continue;
@@ -254,7 +262,8 @@ class RulePackLifecycle {
 		Integer replaced = this.store.activeVersions().get(version.packId());
 		this.transactions.executeWithoutResult((status) -> {
 			if (auditType.equals(PUBLISHED)) {
-				// sent back, edited and proposed again since it was read: publish only what was compiled
+				// sent back, edited and proposed again since it was read: publish only
+				// what was compiled
 				PackVersion now = version(version.packId(), version.version());
 				if (now.status() != PackVersion.Status.PROPOSED || !now.contentHash().equals(version.contentHash())) {
 					compiled.close();
@@ -269,8 +278,8 @@ class RulePackLifecycle {
 				@Override
 				public void afterCommit() {
 					RulePackLifecycle.this.engine.registry().activate(compiled);
-					log.info("Rule pack {} v{} is active ({} by {})", version.packId(), version.version(),
-							auditType, admin);
+					log.info("Rule pack {} v{} is active ({} by {})", version.packId(), version.version(), auditType,
+							admin);
 				}
 
 			});
@@ -278,11 +287,16 @@ class RulePackLifecycle {
 		return version(version.packId(), version.version());
 	}
 
-	/** Compiles a version to publish in the server: safe by construction once the sandbox lets it through. */
+	/**
+	 * Compiles a version to publish in the server: safe by construction once the sandbox
+	 * lets it through.
+	 */
 	private CompiledPack compile(String packId, int version, List<PackFile> files) {
 		try {
-			return this.engine.compiler().compile(new PackVersion(packId, version, PackVersion.Status.DRAFT, null, "",
-					"", Instant.EPOCH, Instant.EPOCH, null, null, files).source());
+			return this.engine.compiler()
+				.compile(new PackVersion(packId, version, PackVersion.Status.DRAFT, null, "", "", Instant.EPOCH,
+						Instant.EPOCH, null, null, files)
+					.source());
 		}
 		catch (PackCompilationException ex) {
 			throw new DraftRejectedException(packId, ex.errors());
@@ -343,7 +357,10 @@ class RulePackLifecycle {
 	record PackSummary(String packId, List<String> markets, @Nullable Integer activeVersion) {
 	}
 
-	/** A draft that does not compile: unprocessable, with every error pinned to file and line. */
+	/**
+	 * A draft that does not compile: unprocessable, with every error pinned to file and
+	 * line.
+	 */
 	static final class DraftRejectedException extends DomainException {
 
 		private final List<PackError> errors;

@@ -18,9 +18,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings the engine's registry in line with the database: seeds the classpath packs as version 1 of an
- * empty database, and compiles and activates each pack's active version where the registry holds
- * another (at start-up, and when another node published).
+ * Brings the engine's registry in line with the database: seeds the classpath packs as
+ * version 1 of an empty database, and compiles and activates each pack's active version
+ * where the registry holds another (at start-up, and when another node published).
  */
 class RulePackLoader {
 
@@ -43,7 +43,9 @@ class RulePackLoader {
 		this.clock = clock;
 	}
 
-	/** On a database without packs, stores each classpath pack as its published version 1. */
+	/**
+	 * On a database without packs, stores each classpath pack as its published version 1.
+	 */
 	void seedFromClasspath(List<String> packIds) {
 		if (!this.store.isEmpty()) {
 			return;
@@ -66,7 +68,10 @@ class RulePackLoader {
 		}
 	}
 
-	/** Compiles and activates every pack whose active version in the database is not the one in use. */
+	/**
+	 * Compiles and activates every pack whose active version in the database is not the
+	 * one in use.
+	 */
 	void activateStored() {
 		for (Map.Entry<String, Integer> pack : this.store.activeVersions().entrySet()) {
 			Integer version = pack.getValue();

@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The analysts' rule pack pages: the packs and their versions; a version's files in a CodeMirror
- * editor (DRL highlighted), editable while it is a draft, compiled on save with the errors pinned to
- * their lines; its test cases; and what it changes against the active version, file by file; and
- * proposing it, which freezes it. The admins' page shows each proposed version's content hash and
- * publishes exactly that content, rejects it back to draft, and rolls back. Everything goes through {@link RulePackLifecycle},
+ * The analysts' rule pack pages: the packs and their versions; a version's files in a
+ * CodeMirror editor (DRL highlighted), editable while it is a draft, compiled on save
+ * with the errors pinned to their lines; its test cases; and what it changes against the
+ * active version, file by file; and proposing it, which freezes it. The admins' page
+ * shows each proposed version's content hash and publishes exactly that content, rejects
+ * it back to draft, and rolls back. Everything goes through {@link RulePackLifecycle},
  * like the API.
  */
 @Controller
@@ -108,9 +109,13 @@ class RulePackPages {
 		@SuppressWarnings("unchecked")
 		List<PackError> errors = (List<PackError>) model.getAttribute(ERRORS);
 		model.addAttribute("errors", (errors != null) ? errors : List.of());
-		model.addAttribute("errorLines", (errors == null) ? List.of()
-				: errors.stream().filter((error) -> error.path().equals(current.path()) && error.line() > 0)
-					.map(PackError::line).distinct().toList());
+		model.addAttribute("errorLines",
+				(errors == null) ? List.of()
+						: errors.stream()
+							.filter((error) -> error.path().equals(current.path()) && error.line() > 0)
+							.map(PackError::line)
+							.distinct()
+							.toList());
 		model.addAttribute("diff", diffAgainstActive(shown));
 		String text = (String) model.getAttribute("fileContent");
 		if (PackTables.isKeywordList(current.path())) {
@@ -164,7 +169,10 @@ class RulePackPages {
 		return back;
 	}
 
-	/** A keyword list saved from its table: the phrases kept, less those marked, plus the new ones. */
+	/**
+	 * A keyword list saved from its table: the phrases kept, less those marked, plus the
+	 * new ones.
+	 */
 	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/keywords")
 	String saveKeywords(@PathVariable String packId, @PathVariable int version, @RequestParam String path,
 			@RequestParam(name = "phrase", required = false) @Nullable List<String> phrases,
@@ -187,16 +195,17 @@ class RulePackPages {
 				authentication, redirect);
 	}
 
-	/** The findings decision table saved from its table: cells {@code c<column>} by row, plus a new row. */
+	/**
+	 * The findings decision table saved from its table: cells {@code c<column>} by row,
+	 * plus a new row.
+	 */
 	@PostMapping("/analyst/rule-packs/{packId}/versions/{version}/findings")
 	String saveFindings(@PathVariable String packId, @PathVariable int version,
 			@RequestParam MultiValueMap<String, String> form, Authentication authentication,
 			RedirectAttributes redirect) {
 		PackVersion draft = this.lifecycle.version(packId, version);
-		List<List<String>> existing = PackTables.rows(draft.source()
-			.file(PackTables.FINDINGS)
-			.map(PackFile::content)
-			.orElse(""));
+		List<List<String>> existing = PackTables
+			.rows(draft.source().file(PackTables.FINDINGS).map(PackFile::content).orElse(""));
 		List<String> header = existing.isEmpty() ? List.of() : existing.get(0);
 		int rowCount = (form.get("c0") == null) ? 0 : form.get("c0").size();
 		List<List<String>> rows = new ArrayList<>();
@@ -228,7 +237,8 @@ class RulePackPages {
 	@GetMapping("/admin/rule-packs")
 	String admin(Model model) {
 		Map<RulePackLifecycle.PackSummary, List<PackVersion>> packs = versionsByPack();
-		// the hash of each proposed version, as of this page: what the admin approves by publishing from it
+		// the hash of each proposed version, as of this page: what the admin approves by
+		// publishing from it
 		Map<String, String> hashes = new LinkedHashMap<>();
 		for (List<PackVersion> versions : packs.values()) {
 			for (PackVersion version : versions) {
@@ -277,7 +287,10 @@ class RulePackPages {
 		return "redirect:/admin/rule-packs";
 	}
 
-	/** Does a version's state change and says on the next page how it went, or why it was refused. */
+	/**
+	 * Does a version's state change and says on the next page how it went, or why it was
+	 * refused.
+	 */
 	private static void act(RedirectAttributes redirect, String done, String packId, int version, Runnable change) {
 		try {
 			change.run();

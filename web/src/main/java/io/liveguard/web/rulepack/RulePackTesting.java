@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a version's own test cases, and any given ones, against that version compiled. Always in a child
- * JVM ({@link DraftChecks}), published versions too: the given sessions are an analyst's input as much
- * as a draft's rules are.
+ * Runs a version's own test cases, and any given ones, against that version compiled.
+ * Always in a child JVM ({@link DraftChecks}), published versions too: the given sessions
+ * are an analyst's input as much as a draft's rules are.
  */
 @Service
 class RulePackTesting {

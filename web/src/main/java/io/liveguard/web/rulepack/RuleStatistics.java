@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * How each rule of a pack fared: how often its findings stand on current score cards of the last days,
- * and how many of them were appealed and overturned (a rule analysts should look at again).
+ * How each rule of a pack fared: how often its findings stand on current score cards of
+ * the last days, and how many of them were appealed and overturned (a rule analysts
+ * should look at again).
  */
 @Service
 class RuleStatistics {
@@ -43,16 +44,13 @@ class RuleStatistics {
 				where c.pack_id = ? and f.business_date >= ?
 				group by f.code, f.rule, f.kind
 				order by fired desc, f.code, f.rule
-				""")
-			.params(packId, from)
-			.query((rs, row) -> {
-				long fired = rs.getLong("fired");
-				long overturned = rs.getLong("overturned");
-				return new RuleCount(rs.getString("code"), rs.getString("rule"), rs.getString("kind"), fired,
-						rs.getLong("appealed"), overturned,
-						(fired == 0) ? 0.0 : Math.round(1000.0 * overturned / fired) / 1000.0);
-			})
-			.list();
+				""").params(packId, from).query((rs, row) -> {
+			long fired = rs.getLong("fired");
+			long overturned = rs.getLong("overturned");
+			return new RuleCount(rs.getString("code"), rs.getString("rule"), rs.getString("kind"), fired,
+					rs.getLong("appealed"), overturned,
+					(fired == 0) ? 0.0 : Math.round(1000.0 * overturned / fired) / 1000.0);
+		}).list();
 	}
 
 	/**

@@ -2,7 +2,9 @@ package io.liveguard.web.rulepack;
 
 import io.liveguard.engine.DomainException;
 
-/** Maker-checker: the author of a version may not publish it; another person approves it. */
+/**
+ * Maker-checker: the author of a version may not publish it; another person approves it.
+ */
 class SelfApproval extends DomainException {
 
 	SelfApproval(String packId, int version, String author) {

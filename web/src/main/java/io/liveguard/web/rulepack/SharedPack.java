@@ -3,10 +3,10 @@ package io.liveguard.web.rulepack;
 import io.liveguard.engine.rulepack.CompiledPack;
 
 /**
- * A compiled pack in the {@value PackVersions#CACHE} cache, shared by the calls scoring with it and
- * closed once the cache has let it go and the last of them is done: the cache may evict a version while a
- * re-score still scores with it, and a closed pack cannot open sessions. Made in use by its creator, who
- * releases it like any other user.
+ * A compiled pack in the {@value PackVersions#CACHE} cache, shared by the calls scoring
+ * with it and closed once the cache has let it go and the last of them is done: the cache
+ * may evict a version while a re-score still scores with it, and a closed pack cannot
+ * open sessions. Made in use by its creator, who releases it like any other user.
  */
 final class SharedPack implements AutoCloseable {
 
@@ -24,7 +24,10 @@ final class SharedPack implements AutoCloseable {
 		return this.pack;
 	}
 
-	/** Takes the pack for one call; false once it was retired, when the caller compiles its own. */
+	/**
+	 * Takes the pack for one call; false once it was retired, when the caller compiles
+	 * its own.
+	 */
 	synchronized boolean acquire() {
 		if (this.retired) {
 			return false;
@@ -45,7 +48,10 @@ final class SharedPack implements AutoCloseable {
 		}
 	}
 
-	/** Retires the pack: closed now if nobody uses it, else when its last user releases it. */
+	/**
+	 * Retires the pack: closed now if nobody uses it, else when its last user releases
+	 * it.
+	 */
 	@Override
 	public void close() {
 		boolean unused;

@@ -6,8 +6,9 @@ import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.engine.DomainException;
 
 /**
- * The version's content is not the one the admin reviewed (named by its hash): it was sent back, edited
- * and proposed again since. The problem carries the current hash, to review again.
+ * The version's content is not the one the admin reviewed (named by its hash): it was
+ * sent back, edited and proposed again since. The problem carries the current hash, to
+ * review again.
  */
 class StaleReview extends DomainException {
 

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Read side of the stored sessions for the pages: a seller's sessions with their current score cards,
- * a page at a time, the content scores of a period for a chart, and one session's score card.
+ * Read side of the stored sessions for the pages: a seller's sessions with their current
+ * score cards, a page at a time, the content scores of a period for a chart, and one
+ * session's score card.
  */
 @Service
 public class SellerSessions {
@@ -31,8 +32,8 @@ public class SellerSessions {
 	}
 
 	/**
-	 * The seller's sessions started at or after {@code since}, newest first, {@code size} of them from
-	 * {@code page} (from 0), each with its current score card.
+	 * The seller's sessions started at or after {@code since}, newest first, {@code size}
+	 * of them from {@code page} (from 0), each with its current score card.
 	 */
 	public Page page(String sellerId, Instant since, int page, int size) {
 		List<Session> sessions = this.jdbc.sql("""
@@ -56,8 +57,8 @@ public class SellerSessions {
 	}
 
 	/**
-	 * The content score of each of the seller's sessions started at or after {@code since}, oldest
-	 * first; the latest {@code limit} of them when there are more.
+	 * The content score of each of the seller's sessions started at or after
+	 * {@code since}, oldest first; the latest {@code limit} of them when there are more.
 	 */
 	public List<Score> scores(String sellerId, Instant since, int limit) {
 		List<Score> latest = new ArrayList<>(this.jdbc.sql("""

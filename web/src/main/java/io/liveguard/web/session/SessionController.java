@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The sessions API ({@code api.md}, "Sessions"). Records are taken as text and handed to the engine's
- * codec, so this endpoint, NDJSON uploads and bulk imports accept and reject exactly alike. Score cards
- * are served as the JSON stored with them.
+ * The sessions API ({@code api.md}, "Sessions"). Records are taken as text and handed to
+ * the engine's codec, so this endpoint, NDJSON uploads and bulk imports accept and reject
+ * exactly alike. Score cards are served as the JSON stored with them.
  */
 @RestController
 @RequestMapping("/api/v1/sessions")
@@ -74,8 +74,8 @@ class SessionController {
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<String> receive(@RequestBody String body) {
 		IngestResult result = this.ingest.ingest(body);
-		ResponseEntity.BodyBuilder response = result.created()
-				? ResponseEntity.created(location(result.sessionId())) : ResponseEntity.ok();
+		ResponseEntity.BodyBuilder response = result.created() ? ResponseEntity.created(location(result.sessionId()))
+				: ResponseEntity.ok();
 		return response.contentType(MediaType.APPLICATION_JSON).body(result.scoreCard());
 	}
 
@@ -126,7 +126,10 @@ class SessionController {
 			.body(find(sessionId, authentication).scoreCard());
 	}
 
-	/** The session, if the caller may see it: a SELLER only its own seller's; others are 404 to it. */
+	/**
+	 * The session, if the caller may see it: a SELLER only its own seller's; others are
+	 * 404 to it.
+	 */
 	private StoredSession find(String sessionId, Authentication authentication) {
 		Caller caller = Caller.of(authentication);
 		return this.sessions.find(sessionId)

@@ -31,10 +31,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives session records: parses and validates them with the engine's {@link SessionCodec}, scores
- * new ones with their market's active rule pack, and stores each in one transaction. A record whose
- * id was seen before is answered from storage: the same content gets the stored card, different
- * content a conflict. Two requests racing with the same id are settled by the primary key.
+ * Receives session records: parses and validates them with the engine's
+ * {@link SessionCodec}, scores new ones with their market's active rule pack, and stores
+ * each in one transaction. A record whose id was seen before is answered from storage:
+ * the same content gets the stored card, different content a conflict. Two requests
+ * racing with the same id are settled by the primary key.
  */
 @Service
 class SessionIngest {
@@ -65,8 +66,8 @@ class SessionIngest {
 
 	/**
 	 * Ingests one session record.
-	 * @throws InvalidSessionException when the record does not follow the session format; nothing is
-	 * stored
+	 * @throws InvalidSessionException when the record does not follow the session format;
+	 * nothing is stored
 	 * @throws SessionConflict when its id was received before with different content
 	 */
 	IngestResult ingest(String body) {
@@ -79,8 +80,8 @@ class SessionIngest {
 			return repeat(stored.get(), contentHash);
 		}
 		try {
-			return Objects.requireNonNull(
-					this.transactions.execute((status) -> store(session, record, contentHash, pack)));
+			return Objects
+				.requireNonNull(this.transactions.execute((status) -> store(session, record, contentHash, pack)));
 		}
 		catch (DuplicateKeyException ex) {
 			// another request stored the same id between our look-up and our insert
@@ -90,8 +91,9 @@ class SessionIngest {
 	}
 
 	/**
-	 * Ingests NDJSON, one record a line, each line on its own: a bad line, or one over the record limit,
-	 * is reported and never stops the others. Blank lines are skipped; lines are numbered from 1.
+	 * Ingests NDJSON, one record a line, each line on its own: a bad line, or one over
+	 * the record limit, is reported and never stops the others. Blank lines are skipped;
+	 * lines are numbered from 1.
 	 */
 	BatchSummary ingestLines(NdjsonLines lines) throws IOException {
 		int accepted = 0;

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A disputed session scored again, side by side: with the pack version that was live when it was
- * streamed, and with the version active now (or a version named). Nothing is stored.
+ * A disputed session scored again, side by side: with the pack version that was live when
+ * it was streamed, and with the version active now (or a version named). Nothing is
+ * stored.
  */
 @RestController
 @Tag(name = "Sessions")
@@ -51,12 +52,14 @@ class SessionRescoreController {
 	@GetMapping("/api/v1/sessions/{sessionId}/rescore")
 	@Operation(summary = "Score a stored session again with the version live at its time and the current one "
 			+ "(or ?version=), side by side (ANALYST, ADMIN); nothing is stored")
-	Rescored rescore(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sessionId, @RequestParam(required = false) @Nullable Integer version) {
+	Rescored rescore(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String sessionId,
+			@RequestParam(required = false) @Nullable Integer version) {
 		StoredSession stored = this.sessions.find(sessionId).orElseThrow(() -> new SessionNotFound(sessionId));
 		LiveSession session = this.codec.read(stored.record());
 		String packId = this.engine.packFor(session).ref().id();
 		int thenVersion = this.versions.activeAt(packId, session.startedAt());
-		// the version asked for first, so one that does not exist is refused before any scoring
+		// the version asked for first, so one that does not exist is refused before any
+		// scoring
 		ScoreCard current = (version != null)
 				? this.versions.withCompiled(packId, version, (pack) -> score(pack, session))
 				: score(this.engine.packFor(session), session);
@@ -66,8 +69,8 @@ class SessionRescoreController {
 
 	private ScoreCard score(CompiledPack pack, LiveSession session) {
 		Instant scoredAt = this.clock.instant();
-		return pack.score(session, this.sessions.history(session.sellerId(), ScoringEngine.historyWindow(pack, session)),
-				scoredAt);
+		return pack.score(session,
+				this.sessions.history(session.sellerId(), ScoringEngine.historyWindow(pack, session)), scoredAt);
 	}
 
 	/**

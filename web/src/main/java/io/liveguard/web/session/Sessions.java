@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The stored sessions with their score cards, findings and listed prices. Writing and the price
- * history are the batch module's {@link SessionStore}, which the bulk import shares.
+ * The stored sessions with their score cards, findings and listed prices. Writing and the
+ * price history are the batch module's {@link SessionStore}, which the bulk import
+ * shares.
  */
 @Repository
 class Sessions {
@@ -39,19 +40,21 @@ class Sessions {
 				""")
 			.param("sessionId", sessionId)
 			.query((rs, row) -> new StoredSession(rs.getString("session_id"), rs.getString("seller_id"),
-					rs.getString("content_hash"),
-					rs.getString("record"), rs.getString("card")))
+					rs.getString("content_hash"), rs.getString("record"), rs.getString("card")))
 			.optional();
 	}
 
-	/** The seller's sold prices in {@code window}, as {@link SessionStore#history} reads them. */
+	/**
+	 * The seller's sold prices in {@code window}, as {@link SessionStore#history} reads
+	 * them.
+	 */
 	SellerHistory history(String sellerId, HistoryWindow window) {
 		return this.store.history(sellerId, window);
 	}
 
 	/**
-	 * Stores a new session with its first score card ({@link SessionStore#add}). Call inside a
-	 * transaction; a second session with the same id fails with
+	 * Stores a new session with its first score card ({@link SessionStore#add}). Call
+	 * inside a transaction; a second session with the same id fails with
 	 * {@link org.springframework.dao.DuplicateKeyException}.
 	 */
 	void add(NewSession added) {

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param directory where uploaded files are spooled until their import completes; default
  * {@code liveguard-imports} under {@code java.io.tmpdir}
- * @param chunkSize sessions per chunk (one transaction); read by the batch job, listed here for the
- * record
+ * @param chunkSize sessions per chunk (one transaction); read by the batch job, listed
+ * here for the record
  */
 @ConfigurationProperties("liveguard.import")
 record ImportProperties(@Nullable Path directory, @Nullable Integer chunkSize) {

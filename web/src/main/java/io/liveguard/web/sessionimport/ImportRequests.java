@@ -19,10 +19,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports people start: the upload is streamed to a spool file (never held in memory), checked to
- * look like NDJSON, and imported in the background; each start is an {@code IMPORT_STARTED} audit
- * event, each restart an {@code IMPORT_RESTARTED}, under the person's name. The spool file is deleted
- * when its import completes, and kept for a restart until then.
+ * Imports people start: the upload is streamed to a spool file (never held in memory),
+ * checked to look like NDJSON, and imported in the background; each start is an
+ * {@code IMPORT_STARTED} audit event, each restart an {@code IMPORT_RESTARTED}, under the
+ * person's name. The spool file is deleted when its import completes, and kept for a
+ * restart until then.
  */
 @Service
 @EnableConfigurationProperties(ImportProperties.class)
@@ -48,7 +49,8 @@ class ImportRequests {
 
 	/**
 	 * Spools the body and starts its import.
-	 * @throws InvalidJobRequest when the body is empty or does not start like NDJSON (plain or gzip)
+	 * @throws InvalidJobRequest when the body is empty or does not start like NDJSON
+	 * (plain or gzip)
 	 */
 	long start(InputStream body, String fileName, String by) throws IOException {
 		Path directory = this.properties.spoolDirectory();

@@ -54,19 +54,23 @@ class SessionImportController {
 	@PostMapping
 	@Operation(summary = "Upload NDJSON (plain or gzip, any content type) and import it in the background; "
 			+ "answers 202 with the import")
-	ResponseEntity<SessionImports.ImportStatus> start(InputStream body, @RequestParam(required = false) @Nullable String name,
+	ResponseEntity<SessionImports.ImportStatus> start(InputStream body,
+			@RequestParam(required = false) @Nullable String name,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
 			Authentication authentication) throws IOException {
 		if (contentType != null && (contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 				|| contentType.startsWith("multipart/"))) {
-			// a form body is parsed (and consumed) by the servlet container: curl sends one without -H
+			// a form body is parsed (and consumed) by the servlet container: curl sends
+			// one without -H
 			HttpStatus unsupported = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-			throw new ErrorResponseException(unsupported, ProblemDetail.forStatusAndDetail(unsupported,
-					"Content-Type: send the file as the body, as application/x-ndjson, application/gzip or "
-							+ "application/octet-stream, not as a form"),
+			throw new ErrorResponseException(unsupported,
+					ProblemDetail.forStatusAndDetail(unsupported,
+							"Content-Type: send the file as the body, as application/x-ndjson, application/gzip or "
+									+ "application/octet-stream, not as a form"),
 					null);
 		}
-		String fileName = (name == null || name.isBlank()) ? "upload-" + this.clock.instant() + ".ndjson" : name.strip();
+		String fileName = (name == null || name.isBlank()) ? "upload-" + this.clock.instant() + ".ndjson"
+				: name.strip();
 		long importId = this.requests.start(body, fileName, Caller.of(authentication).username());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/imports/" + importId))

@@ -16,10 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The bulk imports page (ADMIN): the latest imports with their progress, re-drawn every two seconds by
- * htmx while they run (as the penalty runs page), the first quarantined lines of each, and restart
- * for a failed one. Files are uploaded through the API ({@code POST /api/v1/imports}), which streams
- * them; a browser form would go through multipart handling.
+ * The bulk imports page (ADMIN): the latest imports with their progress, re-drawn every
+ * two seconds by htmx while they run (as the penalty runs page), the first quarantined
+ * lines of each, and restart for a failed one. Files are uploaded through the API
+ * ({@code POST /api/v1/imports}), which streams them; a browser form would go through
+ * multipart handling.
  */
 @Controller
 class SessionImportPages {

@@ -18,11 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's caches, Caffeine behind Spring's cache abstraction, each with its own bound and
- * expiry in one place, and no others: a cache nobody configured would have no bound. A value holding
- * resources (a compiled rule pack) is closed when its cache lets it go. Both record statistics, so the
- * cache meters Boot binds (hits, misses, evictions) have something to count. Public so tests of the
- * features can load it as the application does.
+ * The application's caches, Caffeine behind Spring's cache abstraction, each with its own
+ * bound and expiry in one place, and no others: a cache nobody configured would have no
+ * bound. A value holding resources (a compiled rule pack) is closed when its cache lets
+ * it go. Both record statistics, so the cache meters Boot binds (hits, misses, evictions)
+ * have something to count. Public so tests of the features can load it as the application
+ * does.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CacheProperties.class)
@@ -48,14 +49,14 @@ public class CacheConfiguration {
 					.ticker(ticker)
 					.recordStats()
 					.build());
-		caches.registerCustomCache(PackVersions.CACHE,
-				Caffeine.newBuilder()
-					.maximumSize(properties.packCacheSize())
-					// evicted packs are closed on the thread that evicted them, not later on a shared pool
-					.executor(Runnable::run)
-					.removalListener(CacheConfiguration::close)
-					.recordStats()
-					.build());
+		caches.registerCustomCache(PackVersions.CACHE, Caffeine.newBuilder()
+			.maximumSize(properties.packCacheSize())
+			// evicted packs are closed on the thread that evicted them, not later on a
+			// shared pool
+			.executor(Runnable::run)
+			.removalListener(CacheConfiguration::close)
+			.recordStats()
+			.build());
 		return caches;
 	}
 

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How much the application's caches keep, and for how long.
  *
  * @param apiKeys the cache of working API keys ({@code liveguard.api-keys.*})
- * @param packCacheSize compiled rule pack versions other than the active ones a node keeps in memory, for
- * re-scoring with an older or a named version: a few analysts ask for the same handful of versions, and
- * each holds a Drools knowledge base
+ * @param packCacheSize compiled rule pack versions other than the active ones a node
+ * keeps in memory, for re-scoring with an older or a named version: a few analysts ask
+ * for the same handful of versions, and each holds a Drools knowledge base
  */
 @ConfigurationProperties("liveguard")
 record CacheProperties(@DefaultValue ApiKeyCache apiKeys, @DefaultValue("4") int packCacheSize) {
@@ -23,11 +23,12 @@ record CacheProperties(@DefaultValue ApiKeyCache apiKeys, @DefaultValue("4") int
 	}
 
 	/**
-	 * @param cacheTtl how long a node trusts a working key it read from the database without reading it
-	 * again: the longest another node keeps accepting a key after one node rotated or revoked it (the node
-	 * that did so stops at once). {@code 0s} reads the database on every request.
-	 * @param cacheSize working keys kept at most: far more than the keys of all clients, a bound should
-	 * anything present many working keys
+	 * @param cacheTtl how long a node trusts a working key it read from the database
+	 * without reading it again: the longest another node keeps accepting a key after one
+	 * node rotated or revoked it (the node that did so stops at once). {@code 0s} reads
+	 * the database on every request.
+	 * @param cacheSize working keys kept at most: far more than the keys of all clients,
+	 * a bound should anything present many working keys
 	 */
 	record ApiKeyCache(@DefaultValue("PT5S") Duration cacheTtl, @DefaultValue("10000") long cacheSize) {
 

@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One UTC clock for every timestamp the application writes, so tests can fix the time. */
+/**
+ * One UTC clock for every timestamp the application writes, so tests can fix the time.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 

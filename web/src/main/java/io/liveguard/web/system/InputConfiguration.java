@@ -24,10 +24,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Input that cannot hurt (issue 12): the HTTP API's JSON is read as strictly as session records
- * ({@link StrictJson}: no coercions, dates and instants as strings, valid Unicode, bounded length and
- * nesting), JSON bodies are held to {@code liveguard.input.max-record-size}, and the errors raised
- * before Spring MVC (the security firewall's, the servlet container's) are problem details too.
+ * Input that cannot hurt (issue 12): the HTTP API's JSON is read as strictly as session
+ * records ({@link StrictJson}: no coercions, dates and instants as strings, valid
+ * Unicode, bounded length and nesting), JSON bodies are held to
+ * {@code liveguard.input.max-record-size}, and the errors raised before Spring MVC (the
+ * security firewall's, the servlet container's) are problem details too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InputProperties.class)
@@ -61,9 +62,9 @@ class InputConfiguration {
 		}
 
 		/**
-		 * A request the firewall refuses (an encoded slash, a {@code ;}, a backslash, {@code //} in the
-		 * path): 400 as a problem detail. Spring Security takes the handler from the context; its message
-		 * names the rule, not the caller's input.
+		 * A request the firewall refuses (an encoded slash, a {@code ;}, a backslash,
+		 * {@code //} in the path): 400 as a problem detail. Spring Security takes the
+		 * handler from the context; its message names the rule, not the caller's input.
 		 */
 		@Bean
 		RequestRejectedHandler problemDetailsRequestRejectedHandler(ProblemResponses problems) {
@@ -75,7 +76,10 @@ class InputConfiguration {
 			};
 		}
 
-		/** Tomcat's own error answers as problem details ({@link ProblemErrorReportValve}). */
+		/**
+		 * Tomcat's own error answers as problem details
+		 * ({@link ProblemErrorReportValve}).
+		 */
 		@Bean
 		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
 			return (factory) -> factory.addContextCustomizers((context) -> {
@@ -85,12 +89,14 @@ class InputConfiguration {
 			});
 		}
 
-		/** {@code /error} as problem details for the API ({@link ProblemErrorController}). */
+		/**
+		 * {@code /error} as problem details for the API ({@link ProblemErrorController}).
+		 */
 		@Bean
 		BasicErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
 				ObjectProvider<ErrorViewResolver> errorViewResolvers, ProblemResponses problems) {
-			return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList(),
-					problems);
+			return new ProblemErrorController(errorAttributes, web.getError(),
+					errorViewResolvers.orderedStream().toList(), problems);
 		}
 
 	}

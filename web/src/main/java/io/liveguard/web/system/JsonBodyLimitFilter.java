@@ -22,12 +22,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds JSON request bodies to {@code liveguard.input.max-record-size}. The servlet container limits
- * only form posts, and a {@code @RequestBody} is read whole into memory, so without this a body of
- * any size would be. A body that declares a larger {@code Content-Length} fails on its first read; one
- * sent in chunks fails as soon as it passes the limit. The failure reaches
- * {@link ProblemDetailsAdvice} as an unreadable body and is answered 413. NDJSON lines have their
- * own limit ({@code NdjsonLines}); the bulk import takes files of any size and type.
+ * Holds JSON request bodies to {@code liveguard.input.max-record-size}. The servlet
+ * container limits only form posts, and a {@code @RequestBody} is read whole into memory,
+ * so without this a body of any size would be. A body that declares a larger
+ * {@code Content-Length} fails on its first read; one sent in chunks fails as soon as it
+ * passes the limit. The failure reaches {@link ProblemDetailsAdvice} as an unreadable
+ * body and is answered 413. NDJSON lines have their own limit ({@code NdjsonLines}); the
+ * bulk import takes files of any size and type.
  */
 class JsonBodyLimitFilter extends OncePerRequestFilter {
 

@@ -19,12 +19,13 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The OpenAPI description served at {@code /v3/api-docs} (and browsable at {@code /swagger-ui.html}):
- * every operation needs an API key as a bearer token (marketplace clients) or HTTP Basic (people).
- * It is meant for client generators, so it is kept clean of Redocly's recommended warnings
- * ({@code -Papi-lint}, docs/api.md): every operation lists the problem details it answers with
- * ({@link ProblemAnswers}), ids are stable ({@link OperationIds}), the license is the repository's.
- * Absent in a command-line run, which serves nothing.
+ * The OpenAPI description served at {@code /v3/api-docs} (and browsable at
+ * {@code /swagger-ui.html}): every operation needs an API key as a bearer token
+ * (marketplace clients) or HTTP Basic (people). It is meant for client generators, so it
+ * is kept clean of Redocly's recommended warnings ({@code -Papi-lint}, docs/api.md):
+ * every operation lists the problem details it answers with ({@link ProblemAnswers}), ids
+ * are stable ({@link OperationIds}), the license is the repository's. Absent in a
+ * command-line run, which serves nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,7 +45,8 @@ class OpenApiConfiguration {
 				.license(new License().name("Apache 2.0").identifier("Apache-2.0"))
 				// the project has no address of its own yet to name here
 				.contact(new Contact().name("The LiveGuard project")))
-			// relative: the server that serves the description, wherever it runs (not the host a request named)
+			// relative: the server that serves the description, wherever it runs (not the
+			// host a request named)
 			.addServersItem(new Server().url("/").description("This LiveGuard server"))
 			.components(new Components()
 				.addSecuritySchemes(API_KEY,

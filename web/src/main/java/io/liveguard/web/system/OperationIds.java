@@ -18,12 +18,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Operation ids a client generator can turn into method names, the same from one release to the next.
- * An operation is named after its controller method, as springdoc names it, unless controllers of two
- * features use the same method name ({@code start}, {@code status}, {@code restart}...): those get the
- * feature too ({@code startPenaltyRun}, {@code startRescore}), where springdoc would number them
- * ({@code start_1}, {@code start_2}) in whatever order it read the controllers. An id a controller names
- * itself ({@code @Operation(operationId = ...)}) is kept.
+ * Operation ids a client generator can turn into method names, the same from one release
+ * to the next. An operation is named after its controller method, as springdoc names it,
+ * unless controllers of two features use the same method name ({@code start},
+ * {@code status}, {@code restart}...): those get the feature too
+ * ({@code startPenaltyRun}, {@code startRescore}), where springdoc would number them
+ * ({@code start_1}, {@code start_2}) in whatever order it read the controllers. An id a
+ * controller names itself ({@code @Operation(operationId = ...)}) is kept.
  */
 final class OperationIds implements OperationCustomizer {
 
@@ -43,8 +44,8 @@ final class OperationIds implements OperationCustomizer {
 			return operation;
 		}
 		String name = handlerMethod.getMethod().getName();
-		operation.setOperationId(
-				this.sharedNames.get().contains(name) ? name + feature(handlerMethod.getBeanType()) : name);
+		operation
+			.setOperationId(this.sharedNames.get().contains(name) ? name + feature(handlerMethod.getBeanType()) : name);
 		return operation;
 	}
 
@@ -64,7 +65,10 @@ final class OperationIds implements OperationCustomizer {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** The application's own REST operations that the description shows (not pages, not hidden ones). */
+	/**
+	 * The application's own REST operations that the description shows (not pages, not
+	 * hidden ones).
+	 */
 	private static boolean isDescribed(HandlerMethod method) {
 		Class<?> type = method.getBeanType();
 		if (!type.getPackageName().startsWith("io.liveguard.web.")

@@ -6,14 +6,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** How passwords are hashed; apart from the web security so the command line has it too. */
+/**
+ * How passwords are hashed; apart from the web security so the command line has it too.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PasswordProperties.class)
 public class PasswordConfiguration {
 
 	/**
-	 * BCrypt for new hashes, and reads any hash written with an {@code {id}} prefix; a password that
-	 * matched is remembered for {@code liveguard.password.verified-ttl} (see {@link VerifiedPasswords}).
+	 * BCrypt for new hashes, and reads any hash written with an {@code {id}} prefix; a
+	 * password that matched is remembered for {@code liveguard.password.verified-ttl}
+	 * (see {@link VerifiedPasswords}).
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder(PasswordProperties properties) {

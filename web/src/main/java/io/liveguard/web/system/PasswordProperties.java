@@ -6,11 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a verified password is remembered, so that HTTP Basic callers do not pay a BCrypt check
- * on every request.
+ * How long a verified password is remembered, so that HTTP Basic callers do not pay a
+ * BCrypt check on every request.
  *
- * @param verifiedTtl how long a password that matched its stored hash is taken as matching without
- * a new check; {@code PT0S} checks every time
+ * @param verifiedTtl how long a password that matched its stored hash is taken as
+ * matching without a new check; {@code PT0S} checks every time
  * @param verifiedMaxEntries how many such matches are remembered at most
  */
 @ConfigurationProperties("liveguard.password")

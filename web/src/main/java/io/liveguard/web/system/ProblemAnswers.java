@@ -29,22 +29,26 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 /**
- * Adds to every operation of the API description the problem details it can answer with, so that a
- * client generator knows them (Redocly's {@code operation-4xx-response}). They are worked out here,
- * once, from what decides them, rather than written on every controller, so a new endpoint gets them
- * too:
+ * Adds to every operation of the API description the problem details it can answer with,
+ * so that a client generator knows them (Redocly's {@code operation-4xx-response}). They
+ * are worked out here, once, from what decides them, rather than written on every
+ * controller, so a new endpoint gets them too:
  * <ul>
  * <li>401 and 403 from the security rules themselves: the operation is asked of
- * {@link SecurityConfiguration}'s filter chains for an anonymous caller and for a caller of each
- * {@link Role}. 429 from the {@link io.liveguard.web.throttle.AuthenticationThrottle} both chains put
- * before everything else.</li>
- * <li>400 when Spring MVC can refuse the request before the controller runs: a body, a parameter that is
- * required or must convert or match a constraint; 404 when the path names something by id.</li>
- * <li>What only a feature knows (409 for a state that forbids the change, 422 for a rule pack that does
- * not compile, 404 for a session named in a body, 415 for a form) from {@link #FEATURE_ANSWERS}.</li>
+ * {@link SecurityConfiguration}'s filter chains for an anonymous caller and for a caller
+ * of each {@link Role}. 429 from the
+ * {@link io.liveguard.web.throttle.AuthenticationThrottle} both chains put before
+ * everything else.</li>
+ * <li>400 when Spring MVC can refuse the request before the controller runs: a body, a
+ * parameter that is required or must convert or match a constraint; 404 when the path
+ * names something by id.</li>
+ * <li>What only a feature knows (409 for a state that forbids the change, 422 for a rule
+ * pack that does not compile, 404 for a session named in a body, 415 for a form) from
+ * {@link #FEATURE_ANSWERS}.</li>
  * </ul>
- * An answer a controller documents itself (with {@code @ApiResponse}) is kept as it is. Every answer is
- * an RFC 9457 problem detail ({@code application/problem+json}, {@link #PROBLEM_DETAIL}).
+ * An answer a controller documents itself (with {@code @ApiResponse}) is kept as it is.
+ * Every answer is an RFC 9457 problem detail ({@code application/problem+json},
+ * {@link #PROBLEM_DETAIL}).
  */
 final class ProblemAnswers implements OpenApiCustomizer {
 
@@ -56,9 +60,10 @@ final class ProblemAnswers implements OpenApiCustomizer {
 			+ "check stopped at its time or memory limit; nothing is stored";
 
 	/**
-	 * The answers only the features know, by {@code METHOD path} as in the description; each was read
-	 * off the service that gives it. {@code OpenApiDescriptionIntegrationTests} fails when a key names no
-	 * operation, so a moved endpoint cannot silently lose them.
+	 * The answers only the features know, by {@code METHOD path} as in the description;
+	 * each was read off the service that gives it.
+	 * {@code OpenApiDescriptionIntegrationTests} fails when a key names no operation, so
+	 * a moved endpoint cannot silently lose them.
 	 */
 	static final Map<String, Map<HttpStatus, String>> FEATURE_ANSWERS = Map.ofEntries(
 			Map.entry("POST /api/v1/users", Map.of(HttpStatus.CONFLICT, "The username is taken")),
@@ -92,11 +97,10 @@ final class ProblemAnswers implements OpenApiCustomizer {
 					Map.of(HttpStatus.CONFLICT, "Not a draft, or changed meanwhile")),
 			Map.entry("POST /api/v1/rule-packs/{packId}/versions/{version}/reject",
 					Map.of(HttpStatus.CONFLICT, "Not a proposed version, or changed meanwhile")),
-			Map.entry("POST /api/v1/rule-packs/{packId}/versions/{version}/publish",
-					Map.of(HttpStatus.CONFLICT,
-							"Not a proposed version, or its content is not the one the contentHash names (the "
-									+ "problem holds the current hash)",
-							HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)),
+			Map.entry("POST /api/v1/rule-packs/{packId}/versions/{version}/publish", Map.of(HttpStatus.CONFLICT,
+					"Not a proposed version, or its content is not the one the contentHash names (the "
+							+ "problem holds the current hash)",
+					HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)),
 			Map.entry("POST /api/v1/rule-packs/{packId}/versions/{version}/rollback",
 					Map.of(HttpStatus.CONFLICT, "Not a version published before the active one",
 							HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)));
@@ -106,13 +110,16 @@ final class ProblemAnswers implements OpenApiCustomizer {
 	private static final Pattern TEMPLATE = Pattern.compile("\\{[^/}]+}");
 
 	private static final Map<HttpStatus, String> GENERAL_ANSWERS = Map.ofEntries(
-			Map.entry(HttpStatus.BAD_REQUEST, "The request is not valid: the detail (and errors, when there are "
-					+ "several) names the field at fault"),
-			Map.entry(HttpStatus.UNAUTHORIZED, "No credentials, or credentials that are refused (unknown, wrong, "
-					+ "disabled, revoked or locked); WWW-Authenticate names the schemes"),
+			Map.entry(HttpStatus.BAD_REQUEST,
+					"The request is not valid: the detail (and errors, when there are "
+							+ "several) names the field at fault"),
+			Map.entry(HttpStatus.UNAUTHORIZED,
+					"No credentials, or credentials that are refused (unknown, wrong, "
+							+ "disabled, revoked or locked); WWW-Authenticate names the schemes"),
 			Map.entry(HttpStatus.FORBIDDEN, "The caller's role may not do this"),
-			Map.entry(HttpStatus.NOT_FOUND, "Nothing with that id, or nothing the caller may see (a seller asking "
-					+ "for another seller's data)"),
+			Map.entry(HttpStatus.NOT_FOUND,
+					"Nothing with that id, or nothing the caller may see (a seller asking "
+							+ "for another seller's data)"),
 			Map.entry(HttpStatus.TOO_MANY_REQUESTS, "Too many failed authentications from this client address: "
 					+ "nothing was checked; retry after Retry-After seconds"));
 
@@ -128,8 +135,9 @@ final class ProblemAnswers implements OpenApiCustomizer {
 		if (openApi.getPaths() == null) {
 			return;
 		}
-		openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-			.forEach((method, operation) -> answer(path, method, operation)));
+		openApi.getPaths()
+			.forEach((path, item) -> item.readOperationsMap()
+				.forEach((method, operation) -> answer(path, method, operation)));
 	}
 
 	private void answer(String path, PathItem.HttpMethod method, Operation operation) {
@@ -162,10 +170,11 @@ final class ProblemAnswers implements OpenApiCustomizer {
 	}
 
 	/**
-	 * Whether Spring MVC can refuse the request with 400 before the controller runs: a body that does not
-	 * read, a required parameter that is missing, or a value that does not convert or breaks its
-	 * constraint. An optional text parameter, or a path segment taken as any text, always binds; an
-	 * NDJSON body is read line by line, and a bad line is reported in the answer, not refused.
+	 * Whether Spring MVC can refuse the request with 400 before the controller runs: a
+	 * body that does not read, a required parameter that is missing, or a value that does
+	 * not convert or breaks its constraint. An optional text parameter, or a path segment
+	 * taken as any text, always binds; an NDJSON body is read line by line, and a bad
+	 * line is reported in the answer, not refused.
 	 */
 	private static boolean hasBindingFailures(Operation operation) {
 		if (operation.getRequestBody() != null && (operation.getRequestBody().getContent() == null
@@ -193,16 +202,17 @@ final class ProblemAnswers implements OpenApiCustomizer {
 			.content(new Content().addMediaType(PROBLEM_JSON,
 					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_DETAIL))));
 		if (status == HttpStatus.TOO_MANY_REQUESTS) {
-			response.addHeaderObject("Retry-After", new Header().description("Seconds until the address may try again")
-				.schema(typed("integer")));
+			response.addHeaderObject("Retry-After",
+					new Header().description("Seconds until the address may try again").schema(typed("integer")));
 		}
 		return response;
 	}
 
 	/**
-	 * RFC 9457 with the members LiveGuard adds: {@code errors} names each field at fault. (The schema
-	 * springdoc derives from {@link org.springframework.http.ProblemDetail} shows a {@code properties}
-	 * member that is never sent: its properties are written as members of the problem itself.)
+	 * RFC 9457 with the members LiveGuard adds: {@code errors} names each field at fault.
+	 * (The schema springdoc derives from {@link org.springframework.http.ProblemDetail}
+	 * shows a {@code properties} member that is never sent: its properties are written as
+	 * members of the problem itself.)
 	 */
 	private static Schema<?> problemDetail() {
 		Map<String, Schema> properties = new LinkedHashMap<>();

@@ -33,18 +33,22 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error into an RFC 9457 problem detail ({@code application/problem+json}) whose
- * {@code detail} names the offending field. The features' refusals arrive as {@link DomainException}s
- * and their kind picks the status here; request bodies that break their constraints ({@code @Valid})
- * and Spring MVC's own exceptions go through {@link ResponseEntityExceptionHandler}; the security
- * filters hand their 401, 403 and 429 here too.
+ * Turns every error into an RFC 9457 problem detail ({@code application/problem+json})
+ * whose {@code detail} names the offending field. The features' refusals arrive as
+ * {@link DomainException}s and their kind picks the status here; request bodies that
+ * break their constraints ({@code @Valid}) and Spring MVC's own exceptions go through
+ * {@link ResponseEntityExceptionHandler}; the security filters hand their 401, 403 and
+ * 429 here too.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	/** A session record that does not follow the session format: 400 with every field error. */
+	/**
+	 * A session record that does not follow the session format: 400 with every field
+	 * error.
+	 */
 	@ExceptionHandler
 	ProblemDetail invalidSession(InvalidSessionException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -53,7 +57,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** A service refused in the domain's words: the kind decides the status, the rest is the problem. */
+	/**
+	 * A service refused in the domain's words: the kind decides the status, the rest is
+	 * the problem.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
 		HttpStatus status = switch (ex.kind()) {
@@ -84,13 +91,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail forbidden(AccessDeniedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"Your role may not do this");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this");
 		problem.setTitle("Forbidden");
 		return problem;
 	}
 
-	/** A rule pack failed on a session (a looping or throwing rule): the pack's fault, not the caller's. */
+	/**
+	 * A rule pack failed on a session (a looping or throwing rule): the pack's fault, not
+	 * the caller's.
+	 */
 	@ExceptionHandler
 	ProblemDetail scoringFailed(ScoringException ex) {
 		log.error("Scoring failed", ex);
@@ -99,7 +108,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	/** Anything else is our fault; the detail stays generic and the cause goes to the log. */
+	/**
+	 * Anything else is our fault; the detail stays generic and the cause goes to the log.
+	 */
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
@@ -110,8 +121,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A body over {@code liveguard.input.max-record-size} is 413; a body of the wrong JSON types is 400
-	 * naming the field, as the session codec names it.
+	 * A body over {@code liveguard.input.max-record-size} is 413; a body of the wrong
+	 * JSON types is 400 naming the field, as the session codec names it.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -136,7 +147,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
-	/** A path variable or parameter that breaks its constraint, such as an id with a {@code /}: 400 naming it. */
+	/**
+	 * A path variable or parameter that breaks its constraint, such as an id with a
+	 * {@code /}: 400 naming it.
+	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -144,8 +158,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldError(
-						String.valueOf(result.getMethodParameter().getParameterName()),
+				.map((error) -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
 						String.valueOf(error.getDefaultMessage()))))
 			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
@@ -156,8 +169,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A request body that breaks the constraints of its record: 400 naming every field, in the same shape
-	 * as a parameter that breaks its constraint, in the order of the fields.
+	 * A request body that breaks the constraints of its record: 400 naming every field,
+	 * in the same shape as a parameter that breaks its constraint, in the order of the
+	 * fields.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

@@ -22,11 +22,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * {@code /error}, where the servlet container sends the errors that no controller answered (a
- * {@code sendError} from a filter, an exception thrown past Spring MVC): problem details
- * ({@code application/problem+json}) for the API and for every client that does not ask for HTML;
- * the pages keep their HTML error page. The detail is the status's reason only, never the exception's
- * message.
+ * {@code /error}, where the servlet container sends the errors that no controller
+ * answered (a {@code sendError} from a filter, an exception thrown past Spring MVC):
+ * problem details ({@code application/problem+json}) for the API and for every client
+ * that does not ask for HTML; the pages keep their HTML error page. The detail is the
+ * status's reason only, never the exception's message.
  */
 class ProblemErrorController extends BasicErrorController {
 
@@ -82,7 +82,8 @@ class ProblemErrorController extends BasicErrorController {
 				problem.setInstance(URI.create(path));
 			}
 			catch (IllegalArgumentException ex) {
-				// a path the container let through but URI refuses: leave the instance out
+				// a path the container let through but URI refuses: leave the instance
+				// out
 			}
 		}
 		return problem;

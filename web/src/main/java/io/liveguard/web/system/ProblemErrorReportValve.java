@@ -12,10 +12,11 @@ import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
 
 /**
- * Tomcat's own error answers (a URL it refuses before the application sees it, such as an encoded
- * slash or backslash) as problem details instead of Tomcat's HTML page. Errors that reach the
- * application go to {@code /error} ({@link ProblemErrorController}) and never get here with a body
- * missing. Public, with a public constructor: Tomcat creates it by class name.
+ * Tomcat's own error answers (a URL it refuses before the application sees it, such as an
+ * encoded slash or backslash) as problem details instead of Tomcat's HTML page. Errors
+ * that reach the application go to {@code /error} ({@link ProblemErrorController}) and
+ * never get here with a body missing. Public, with a public constructor: Tomcat creates
+ * it by class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -33,8 +34,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		HttpStatus known = HttpStatus.resolve(status);
 		String reason = (known != null) ? known.getReasonPhrase() : "Error";
 		// no instance: the URL is what Tomcat refused to read
-		String problem = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status + ",\"detail\":\""
-				+ reason + "\"}";
+		String problem = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status
+				+ ",\"detail\":\"" + reason + "\"}";
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");
@@ -45,7 +46,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// the client is gone or the response cannot take a body; nothing left to answer
+			// the client is gone or the response cannot take a body; nothing left to
+			// answer
 		}
 	}
 

@@ -9,9 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes a problem detail straight to a servlet response, for the errors that never reach Spring MVC's
- * exception handling: requests the security firewall rejects, and errors the servlet container
- * forwards to {@code /error}. The mapper is the application's, so they look like every other problem.
+ * Writes a problem detail straight to a servlet response, for the errors that never reach
+ * Spring MVC's exception handling: requests the security firewall rejects, and errors the
+ * servlet container forwards to {@code /error}. The mapper is the application's, so they
+ * look like every other problem.
  */
 final class ProblemResponses {
 

@@ -37,24 +37,27 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Who may call what, by role (api.md, "Roles"); which seller's data a SELLER sees is checked in the
- * controllers, answering 404 for anything that is not its own.
+ * Who may call what, by role (api.md, "Roles"); which seller's data a SELLER sees is
+ * checked in the controllers, answering 404 for anything that is not its own.
  * <ul>
- * <li>The API ({@code /api/**}) is stateless: API clients send {@code Authorization: Bearer <key>},
- * users may send HTTP Basic. No cookies, so no CSRF tokens.</li>
- * <li>The pages log people in with a form: CSRF tokens on every form, a new session id at login
- * (session fixation), logout as a POST. A disabled user's sessions end at once. Repeated failed
- * logins lock the user out from the client address they came from ({@code LoginAttempts}).</li>
- * <li>Both chains refuse a client address that failed to authenticate too often with 429, before
- * checking what it sends ({@code AuthenticationThrottle}).</li>
+ * <li>The API ({@code /api/**}) is stateless: API clients send
+ * {@code Authorization: Bearer <key>}, users may send HTTP Basic. No cookies, so no CSRF
+ * tokens.</li>
+ * <li>The pages log people in with a form: CSRF tokens on every form, a new session id at
+ * login (session fixation), logout as a POST. A disabled user's sessions end at once.
+ * Repeated failed logins lock the user out from the client address they came from
+ * ({@code LoginAttempts}).</li>
+ * <li>Both chains refuse a client address that failed to authenticate too often with 429,
+ * before checking what it sends ({@code AuthenticationThrottle}).</li>
  * <li>The API description ({@code /v3/api-docs}, {@code /swagger-ui.html}) is for anyone
  * authenticated: people, and API clients with their key.</li>
  * </ul>
- * Nothing answers without authentication but the login page, its stylesheet and the health probe.
- * API authentication and authorization failures are handed to Spring MVC's exception resolvers, so
- * they come out as the same problem details as every other error.
+ * Nothing answers without authentication but the login page, its stylesheet and the
+ * health probe. API authentication and authorization failures are handed to Spring MVC's
+ * exception resolvers, so they come out as the same problem details as every other error.
  * <p>
- * Public so that web slice tests can import it. Absent in a command-line run, which has no web server.
+ * Public so that web slice tests can import it. Absent in a command-line run, which has
+ * no web server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -63,10 +66,11 @@ public class SecurityConfiguration {
 	static final String REALM = "LiveGuard";
 
 	/**
-	 * The pages load scripts, styles, images and data only from this server, and no inline script or
-	 * style: an injected {@code <script>} or {@code onclick} does not run. Chart data reaches the
-	 * scripts as JSON in data attributes. (Scripts may still set styles through the DOM, as Chart.js and
-	 * CodeMirror do; htmx is told not to add a {@code <style>}, in layout.html.)
+	 * The pages load scripts, styles, images and data only from this server, and no
+	 * inline script or style: an injected {@code <script>} or {@code onclick} does not
+	 * run. Chart data reaches the scripts as JSON in data attributes. (Scripts may still
+	 * set styles through the DOM, as Chart.js and CodeMirror do; htmx is told not to add
+	 * a {@code <style>}, in layout.html.)
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -101,18 +105,20 @@ public class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions/*/publish",
 						"/api/v1/rule-packs/*/versions/*/reject", "/api/v1/rule-packs/*/versions/*/rollback")
 				.hasRole("ADMIN")
-				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/*/test",
-						"/api/v1/rule-packs/*/versions/*/backtest", "/api/v1/rule-packs/*/versions/*/propose")
+				.requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions",
+						"/api/v1/rule-packs/*/versions/*/test", "/api/v1/rule-packs/*/versions/*/backtest",
+						"/api/v1/rule-packs/*/versions/*/propose")
 				.hasRole("ANALYST")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/rule-packs/*/versions/*")
 				.hasRole("ANALYST")
-				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users",
-						"/api/v1/users/**", "/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events",
-						"/api/v1/imports", "/api/v1/imports/**", "/api/v1/rescores", "/api/v1/rescores/**")
+				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users", "/api/v1/users/**",
+						"/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events", "/api/v1/imports",
+						"/api/v1/imports/**", "/api/v1/rescores", "/api/v1/rescores/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.denyAll())
-			// before every authentication filter: a throttled address has no credential checked
+			// before every authentication filter: a throttled address has no credential
+			// checked
 			.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
@@ -152,11 +158,13 @@ public class SecurityConfiguration {
 			.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(apiDescriptionBearer, BasicAuthenticationFilter.class)
 			.formLogin((login) -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			// the policy above; and no page address (ids, filters) leaks to other sites through links
+			// the policy above; and no page address (ids, filters) leaks to other sites
+			// through links
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			// scripts reading /v3/api-docs; browsers asking for a page are sent to the login form
+			// scripts reading /v3/api-docs; browsers asking for a page are sent to the
+			// login form
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				.maximumSessions(-1)
@@ -165,7 +173,10 @@ public class SecurityConfiguration {
 			.build();
 	}
 
-	/** Authenticates {@code Authorization: Bearer <key>} for this request only; a bad key is a 401. */
+	/**
+	 * Authenticates {@code Authorization: Bearer <key>} for this request only; a bad key
+	 * is a 401.
+	 */
 	private static AuthenticationFilter bearerFilter(ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents,
 			AuthenticationEntryPoint entryPoint) {
 		ProviderManager apiKeyManager = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys));
@@ -179,8 +190,9 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * No observations of the filter chains, authentication or authorization: nothing reads them, and
-	 * without this bean Spring Security wraps every filter of every request in an observation even when
+	 * No observations of the filter chains, authentication or authorization: nothing
+	 * reads them, and without this bean Spring Security wraps every filter of every
+	 * request in an observation even when
 	 * {@code management.observations.enable.spring.security=false} turns them into no-ops
 	 * (bench/README.md, "Go-live eligibility").
 	 */

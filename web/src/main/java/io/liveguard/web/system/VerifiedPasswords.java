@@ -17,15 +17,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A password encoder that remembers, for a short while, which password matched which stored hash, so
- * that HTTP Basic does not pay a BCrypt check (tens of milliseconds of CPU) on every request.
+ * A password encoder that remembers, for a short while, which password matched which
+ * stored hash, so that HTTP Basic does not pay a BCrypt check (tens of milliseconds of
+ * CPU) on every request.
  * <p>
- * Only matches are remembered: a wrong password always pays the full BCrypt check, so guessing stays
- * as slow as before. The password is never kept: an entry is keyed by an HMAC-SHA256 of the stored
- * hash and the presented password under a random key made at start-up and never stored, so the cache
- * cannot be read back without this process's memory. A changed password has a new hash, so the
- * entries of the old one match nothing; a disabled user or a lockout is refused before the password
- * is checked. Hashing and upgrades are the delegate's.
+ * Only matches are remembered: a wrong password always pays the full BCrypt check, so
+ * guessing stays as slow as before. The password is never kept: an entry is keyed by an
+ * HMAC-SHA256 of the stored hash and the presented password under a random key made at
+ * start-up and never stored, so the cache cannot be read back without this process's
+ * memory. A changed password has a new hash, so the entries of the old one match nothing;
+ * a disabled user or a lockout is refused before the password is checked. Hashing and
+ * upgrades are the delegate's.
  */
 final class VerifiedPasswords implements PasswordEncoder {
 

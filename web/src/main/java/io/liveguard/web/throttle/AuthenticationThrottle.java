@@ -30,16 +30,18 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Counts failed authentications (wrong passwords by form or HTTP Basic, unknown users, bad API keys)
- * per client address in a Bucket4j token bucket, and refuses an address that has spent its budget
- * with 429 and {@code Retry-After} before it may try another credential, right or wrong: an answer
- * that differed for the right one would let guessing go on. Successful logins cost nothing, so
- * people and clients with working credentials never notice it.
+ * Counts failed authentications (wrong passwords by form or HTTP Basic, unknown users,
+ * bad API keys) per client address in a Bucket4j token bucket, and refuses an address
+ * that has spent its budget with 429 and {@code Retry-After} before it may try another
+ * credential, right or wrong: an answer that differed for the right one would let
+ * guessing go on. Successful logins cost nothing, so people and clients with working
+ * credentials never notice it.
  * <p>
- * This is what protects every user, {@code admin} included, from guessing at speed; the per-user
- * lockout ({@code LoginAttempts}) only counts a user's failures from one address, so a stranger
- * cannot lock a user out. Buckets live in this node's memory: with several nodes behind a balancer an
- * address gets each node's budget, which still bounds guessing to a few per minute.
+ * This is what protects every user, {@code admin} included, from guessing at speed; the
+ * per-user lockout ({@code LoginAttempts}) only counts a user's failures from one
+ * address, so a stranger cannot lock a user out. Buckets live in this node's memory: with
+ * several nodes behind a balancer an address gets each node's budget, which still bounds
+ * guessing to a few per minute.
  */
 @Component
 @EnableConfigurationProperties(ThrottleProperties.class)
@@ -47,7 +49,10 @@ public class AuthenticationThrottle {
 
 	private final ThrottleProperties properties;
 
-	/** A bucket left alone for a period is full again, so forgetting it then loses nothing. */
+	/**
+	 * A bucket left alone for a period is full again, so forgetting it then loses
+	 * nothing.
+	 */
 	private final Cache<String, Bucket> buckets;
 
 	AuthenticationThrottle(ThrottleProperties properties) {
@@ -69,21 +74,25 @@ public class AuthenticationThrottle {
 		this.buckets.get(address, (key) -> newBucket()).tryConsume(1);
 	}
 
-	/** How long the address must wait before it may authenticate again; empty when it may now. */
+	/**
+	 * How long the address must wait before it may authenticate again; empty when it may
+	 * now.
+	 */
 	Optional<Duration> refusal(String address) {
 		Bucket bucket = this.buckets.getIfPresent(address);
 		if (bucket == null) {
 			return Optional.empty();
 		}
 		EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-		return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+		return probe.canBeConsumed() ? Optional.empty()
+				: Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
 	/**
-	 * The filter that refuses throttled addresses, for the security filter chains to place before
-	 * their authentication filters (not a servlet filter of its own). API clients get a problem
-	 * detail through {@code problems}; a throttled form login gets the 429 error page, which is the
-	 * login form with a message.
+	 * The filter that refuses throttled addresses, for the security filter chains to
+	 * place before their authentication filters (not a servlet filter of its own). API
+	 * clients get a problem detail through {@code problems}; a throttled form login gets
+	 * the 429 error page, which is the login form with a message.
 	 */
 	public OncePerRequestFilter filter(HandlerExceptionResolver problems) {
 		return new ThrottleFilter(problems);
@@ -113,8 +122,8 @@ public class AuthenticationThrottle {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			Optional<Duration> wait = presentsCredentials(request)
-					? refusal(ClientAddress.of(request.getRemoteAddr())) : Optional.empty();
+			Optional<Duration> wait = presentsCredentials(request) ? refusal(ClientAddress.of(request.getRemoteAddr()))
+					: Optional.empty();
 			if (wait.isEmpty()) {
 				chain.doFilter(request, response);
 				return;

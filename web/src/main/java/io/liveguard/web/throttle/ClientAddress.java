@@ -8,10 +8,10 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client address that failures are counted against: the remote address as the servlet container
- * sees it (behind a proxy, set {@code server.forward-headers-strategy} so that it is the client's).
- * An IPv6 address counts as its /64 network, since one host is usually handed a whole /64 and could
- * otherwise take a fresh address for every guess.
+ * The client address that failures are counted against: the remote address as the servlet
+ * container sees it (behind a proxy, set {@code server.forward-headers-strategy} so that
+ * it is the client's). An IPv6 address counts as its /64 network, since one host is
+ * usually handed a whole /64 and could otherwise take a fresh address for every guess.
  */
 public final class ClientAddress {
 

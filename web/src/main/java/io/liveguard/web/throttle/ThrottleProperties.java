@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How many failed authentications a client address may make.
  *
- * @param failures failed logins and bad API keys an address may send in a burst; the next attempt is
- * answered 429 until the budget refills
- * @param period how long the budget takes to refill from empty (greedily: with the defaults, one more
- * attempt every 30 seconds)
- * @param addresses addresses remembered at most; beyond that the least used are forgotten, so memory
- * stays bounded whatever the number of addresses
+ * @param failures failed logins and bad API keys an address may send in a burst; the next
+ * attempt is answered 429 until the budget refills
+ * @param period how long the budget takes to refill from empty (greedily: with the
+ * defaults, one more attempt every 30 seconds)
+ * @param addresses addresses remembered at most; beyond that the least used are
+ * forgotten, so memory stays bounded whatever the number of addresses
  */
 @ConfigurationProperties("liveguard.throttle")
 record ThrottleProperties(@DefaultValue("20") int failures, @DefaultValue("PT10M") Duration period,

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the user {@code admin} (role ADMIN) when the user table is empty, so a fresh installation
- * can be administered: with the configured password, or with a random one logged once at WARN. There
- * are no other default credentials.
+ * Creates the user {@code admin} (role ADMIN) when the user table is empty, so a fresh
+ * installation can be administered: with the configured password, or with a random one
+ * logged once at WARN. There are no other default credentials.
  */
 @Component
 @EnableConfigurationProperties(BootstrapProperties.class)
@@ -60,8 +60,8 @@ class AdminBootstrap implements ApplicationRunner {
 		boolean generated = !StringUtils.hasText(configured);
 		String password = generated ? generatePassword() : configured;
 		try {
-			this.users.add(new AppUser(ADMIN, this.encoder.encode(password), Role.ADMIN, null, true,
-					this.clock.instant()));
+			this.users
+				.add(new AppUser(ADMIN, this.encoder.encode(password), Role.ADMIN, null, true, this.clock.instant()));
 		}
 		catch (DuplicateKeyException ex) {
 			log.info("User '{}' was created meanwhile by another instance", ADMIN);

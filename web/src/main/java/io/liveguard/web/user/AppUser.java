@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param sellerId the seller a {@link Role#SELLER} acts for
  * @param enabled whether the user may log in
  * @param createdAt when the user was created
- * @param lockedUntil the latest end of a lockout of this user from some client address, or null
+ * @param lockedUntil the latest end of a lockout of this user from some client address,
+ * or null
  */
 record AppUser(String username, String passwordHash, Role role, @Nullable String sellerId, boolean enabled,
 		Instant createdAt, @Nullable Instant lockedUntil) {

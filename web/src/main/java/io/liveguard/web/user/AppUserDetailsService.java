@@ -13,9 +13,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Looks users up in the user table for Spring Security; the role becomes {@code ROLE_<role>}. A user
- * locked out from the client address of the current request comes back locked, so Spring Security
- * refuses it before checking the password; from any other address it logs in as usual.
+ * Looks users up in the user table for Spring Security; the role becomes
+ * {@code ROLE_<role>}. A user locked out from the client address of the current request
+ * comes back locked, so Spring Security refuses it before checking the password; from any
+ * other address it logs in as usual.
  */
 @Service
 class AppUserDetailsService implements UserDetailsService {
@@ -38,8 +39,9 @@ class AppUserDetailsService implements UserDetailsService {
 	}
 
 	/**
-	 * The address of the request being authenticated. Spring Security asks for users with no request
-	 * at hand; Spring MVC's request context filter runs before the security filters and holds it.
+	 * The address of the request being authenticated. Spring Security asks for users with
+	 * no request at hand; Spring MVC's request context filter runs before the security
+	 * filters and holds it.
 	 */
 	private static @Nullable String currentRemoteAddress() {
 		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
 /**
- * Who is calling, for object-level checks: a SELLER sees only its own seller's data; every other role
- * reads across sellers (which endpoints a role may call at all is the security configuration's job).
+ * Who is calling, for object-level checks: a SELLER sees only its own seller's data;
+ * every other role reads across sellers (which endpoints a role may call at all is the
+ * security configuration's job).
  *
  * @param username the login
  * @param role PLATFORM, SELLER, ANALYST or ADMIN

@@ -8,8 +8,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * The logged-in principal: a Spring Security user that also knows its role and, for sellers, its
- * seller. Equal by username (as {@link User}), which is how its web sessions are found to end them.
+ * The logged-in principal: a Spring Security user that also knows its role and, for
+ * sellers, its seller. Equal by username (as {@link User}), which is how its web sessions
+ * are found to end them.
  */
 class LiveGuardUser extends User {
 
@@ -37,8 +38,8 @@ class LiveGuardUser extends User {
 	}
 
 	/**
-	 * Failed logins in a row from the request's client address when the user was loaded; a success
-	 * resets them only when there are some.
+	 * Failed logins in a row from the request's client address when the user was loaded;
+	 * a success resets them only when there are some.
 	 */
 	int failedLogins() {
 		return this.failedLogins;

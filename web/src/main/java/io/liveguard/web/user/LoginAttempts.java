@@ -22,16 +22,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Locks a user out from one client address after repeated failed password logins (form or HTTP
- * Basic) from that address; a successful login from there resets the count. Unknown usernames are
- * not recorded. The lockout is an {@code ACCOUNT_LOCKED} event in the audit log; an admin who enables
- * the user or resets its password lifts it early, from every address.
+ * Locks a user out from one client address after repeated failed password logins (form or
+ * HTTP Basic) from that address; a successful login from there resets the count. Unknown
+ * usernames are not recorded. The lockout is an {@code ACCOUNT_LOCKED} event in the audit
+ * log; an admin who enables the user or resets its password lifts it early, from every
+ * address.
  * <p>
- * Why by (user, address) and not by user: a lockout by user alone lets anyone who knows a username,
- * {@code admin} included, lock that user out by sending five wrong passwords, again every 15 minutes.
- * Keyed by address, a stranger's failures lock the user out from the stranger's address only. Guessing
- * one user's password from many addresses, or many users' from one, is slowed down by the per-address
- * throttle ({@code AuthenticationThrottle}), which counts every failure of an address whatever the user.
+ * Why by (user, address) and not by user: a lockout by user alone lets anyone who knows a
+ * username, {@code admin} included, lock that user out by sending five wrong passwords,
+ * again every 15 minutes. Keyed by address, a stranger's failures lock the user out from
+ * the stranger's address only. Guessing one user's password from many addresses, or many
+ * users' from one, is slowed down by the per-address throttle
+ * ({@code AuthenticationThrottle}), which counts every failure of an address whatever the
+ * user.
  */
 @Component
 @EnableConfigurationProperties(LoginProperties.class)
@@ -80,13 +83,18 @@ class LoginAttempts {
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		// only when there are failures to forget: HTTP Basic clients authenticate on every request
+		// only when there are failures to forget: HTTP Basic clients authenticate on
+		// every request
 		if (event.getAuthentication().getPrincipal() instanceof LiveGuardUser user && user.failedLogins() > 0) {
-			this.users.resetFailedLogins(user.getUsername(), ClientAddress.of(remoteAddress(event.getAuthentication())));
+			this.users.resetFailedLogins(user.getUsername(),
+					ClientAddress.of(remoteAddress(event.getAuthentication())));
 		}
 	}
 
-	/** Forgets failures and lockouts older than the lockout, so the table holds only what still counts. */
+	/**
+	 * Forgets failures and lockouts older than the lockout, so the table holds only what
+	 * still counts.
+	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
 	void purge() {
 		this.users.purgeLockouts(this.clock.instant().minus(this.properties.lockout()));

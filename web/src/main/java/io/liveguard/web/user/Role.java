@@ -1,8 +1,9 @@
 package io.liveguard.web.user;
 
 /**
- * What a user may do (api.md, "Roles"); granted as the authority {@code ROLE_<name>}. Public so that
- * the API description can ask the security rules which roles each operation refuses.
+ * What a user may do (api.md, "Roles"); granted as the authority {@code ROLE_<name>}.
+ * Public so that the API description can ask the security rules which roles each
+ * operation refuses.
  */
 public enum Role {
 

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What an ADMIN does to users: create, disable, enable (which also lifts a lockout) and reset a
- * password. Every change is an audit event under the admin's name. Disabling a user ends its web
- * sessions at once.
+ * What an ADMIN does to users: create, disable, enable (which also lifts a lockout) and
+ * reset a password. Every change is an audit event under the admin's name. Disabling a
+ * user ends its web sessions at once.
  */
 @Service
 public class UserAdministration {
@@ -76,8 +76,8 @@ public class UserAdministration {
 	}
 
 	/**
-	 * Creates a user whose fields were validated by their constraints; the rules between its role and
-	 * seller are the users' own.
+	 * Creates a user whose fields were validated by their constraints; the rules between
+	 * its role and seller are the users' own.
 	 */
 	@Transactional
 	public UserView create(NewUser user, String admin) {
@@ -178,17 +178,15 @@ public class UserAdministration {
 	 * @param sellerId the seller a SELLER acts for; no other role has one
 	 */
 	public record NewUser(
-			@NotBlank(message = "is required")
-			@Pattern(regexp = "[A-Za-z0-9._@-]{3,64}|\\s*", message = "3 to 64 letters, digits or . _ @ -")
-			@Nullable String username,
-			@NotNull(message = PASSWORD_TOO_SHORT)
-			@Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
-			@Utf8Bytes(max = MAX_PASSWORD_BYTES, message = "at most " + MAX_PASSWORD_BYTES + " bytes")
-			@Nullable String password,
-			@NotBlank(message = "is required")
-			@Pattern(regexp = "SELLER|ANALYST|ADMIN|PLATFORM|\\s*", message = "must be SELLER, ANALYST or ADMIN")
-			@Nullable String role,
-			@Size(max = MAX_SELLER_ID, message = "at most " + MAX_SELLER_ID + " characters") @Nullable String sellerId) {
+			@NotBlank(message = "is required") @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}|\\s*",
+					message = "3 to 64 letters, digits or . _ @ -") @Nullable String username,
+			@NotNull(message = PASSWORD_TOO_SHORT) @Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH,
+					message = PASSWORD_TOO_SHORT) @Utf8Bytes(max = MAX_PASSWORD_BYTES,
+							message = "at most " + MAX_PASSWORD_BYTES + " bytes") @Nullable String password,
+			@NotBlank(message = "is required") @Pattern(regexp = "SELLER|ANALYST|ADMIN|PLATFORM|\\s*",
+					message = "must be SELLER, ANALYST or ADMIN") @Nullable String role,
+			@Size(max = MAX_SELLER_ID,
+					message = "at most " + MAX_SELLER_ID + " characters") @Nullable String sellerId) {
 	}
 
 	/**
@@ -196,11 +194,9 @@ public class UserAdministration {
 	 *
 	 * @param password at least 12 characters, at most the 72 bytes BCrypt reads
 	 */
-	public record NewPassword(
-			@NotNull(message = PASSWORD_TOO_SHORT)
-			@Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH, message = PASSWORD_TOO_SHORT)
-			@Utf8Bytes(max = MAX_PASSWORD_BYTES, message = "at most " + MAX_PASSWORD_BYTES + " bytes")
-			@Nullable String password) {
+	public record NewPassword(@NotNull(message = PASSWORD_TOO_SHORT) @Size(min = AdminBootstrap.MIN_PASSWORD_LENGTH,
+			message = PASSWORD_TOO_SHORT) @Utf8Bytes(max = MAX_PASSWORD_BYTES,
+					message = "at most " + MAX_PASSWORD_BYTES + " bytes") @Nullable String password) {
 	}
 
 	/**

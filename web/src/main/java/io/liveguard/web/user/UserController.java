@@ -62,7 +62,8 @@ class UserController {
 
 	@PostMapping("/{username}/password")
 	@Operation(summary = "Set a new password (at least 12 characters); the user's web sessions end")
-	UserAdministration.UserView resetPassword(@PathVariable String username, @Valid @RequestBody UserAdministration.NewPassword request, Authentication authentication) {
+	UserAdministration.UserView resetPassword(@PathVariable String username,
+			@Valid @RequestBody UserAdministration.NewPassword request, Authentication authentication) {
 		return this.administration.resetPassword(username, request, authentication.getName());
 	}
 

@@ -45,7 +45,10 @@ class Users {
 		return this.jdbc.sql("select count(*) from app_user").query(Long.class).single();
 	}
 
-	/** Adds a user; a taken username fails with {@link org.springframework.dao.DuplicateKeyException}. */
+	/**
+	 * Adds a user; a taken username fails with
+	 * {@link org.springframework.dao.DuplicateKeyException}.
+	 */
 	void add(AppUser user) {
 		this.jdbc.sql("""
 				insert into app_user (username, password_hash, role, seller_id, enabled, created_at, failed_logins)
@@ -60,7 +63,10 @@ class Users {
 			.update();
 	}
 
-	/** Enables or disables a user; enabling also clears a lockout. Returns whether the user exists. */
+	/**
+	 * Enables or disables a user; enabling also clears a lockout. Returns whether the
+	 * user exists.
+	 */
 	boolean setEnabled(String username, boolean enabled) {
 		boolean found = this.jdbc.sql("update app_user set enabled = ? where username = ?")
 			.params(enabled, username)
@@ -79,7 +85,9 @@ class Users {
 		return found;
 	}
 
-	/** The failed logins of a user from one client address, and the lockout they led to. */
+	/**
+	 * The failed logins of a user from one client address, and the lockout they led to.
+	 */
 	LoginLockout lockout(String username, String clientAddress) {
 		return this.jdbc.sql("""
 				select failures, locked_until from login_lockout where username = ? and client_address = ?
@@ -91,9 +99,9 @@ class Users {
 	}
 
 	/**
-	 * Counts a failed login of a user from a client address; at {@code limit} failures in a row the
-	 * user is locked from that address until {@code lockUntil} and the count starts again. Returns
-	 * whether this failure locked the user.
+	 * Counts a failed login of a user from a client address; at {@code limit} failures in
+	 * a row the user is locked from that address until {@code lockUntil} and the count
+	 * starts again. Returns whether this failure locked the user.
 	 */
 	boolean recordFailedLogin(String username, String clientAddress, int limit, Instant now, Instant lockUntil) {
 		String increment = """

@@ -14,8 +14,9 @@ import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A text of at most {@link #max()} bytes in UTF-8, such as a password BCrypt reads in full (it reads
- * 72 bytes and ignores the rest, so a longer password would be a shorter one in disguise). Null is valid.
+ * A text of at most {@link #max()} bytes in UTF-8, such as a password BCrypt reads in
+ * full (it reads 72 bytes and ignores the rest, so a longer password would be a shorter
+ * one in disguise). Null is valid.
  */
 @Documented
 @Constraint(validatedBy = Utf8Bytes.Check.class)

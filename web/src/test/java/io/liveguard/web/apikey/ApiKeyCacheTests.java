@@ -16,8 +16,8 @@ import org.springframework.cache.caffeine.CaffeineCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the key cache keeps and forgets, over a Caffeine cache with the ttl of the application's (its
- * configuration, bound and zero ttl are CacheConfigurationTests').
+ * What the key cache keeps and forgets, over a Caffeine cache with the ttl of the
+ * application's (its configuration, bound and zero ttl are CacheConfigurationTests').
  */
 class ApiKeyCacheTests {
 
@@ -73,7 +73,8 @@ class ApiKeyCacheTests {
 
 	@Test
 	void aLookupThatRacedAnInvalidationIsNotKept() {
-		// the lookup read the row before the revocation committed; the invalidation came while it ran
+		// the lookup read the row before the revocation committed; the invalidation came
+		// while it ran
 		Optional<ApiKey> read = this.cache.get("hash-1", (hash) -> {
 			this.cache.invalidate();
 			return Optional.of(KEY);

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two nodes over one database, each with its own key cache: a rotation or revocation stops the key at
- * once on the node that made it, and on the other once its cached entry is older than the ttl.
+ * Two nodes over one database, each with its own key cache: a rotation or revocation
+ * stops the key at once on the node that made it, and on the other once its cached entry
+ * is older than the ttl.
  */
 class ApiKeysTests {
 

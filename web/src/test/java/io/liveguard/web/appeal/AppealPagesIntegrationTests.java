@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** Appeals through the pages: a seller files from its page, an analyst decides from the queue. */
+/**
+ * Appeals through the pages: a seller files from its page, an analyst decides from the
+ * queue.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(PageTestConfiguration.class)
@@ -60,8 +63,9 @@ class AppealPagesIntegrationTests {
 
 		// then
 		assertThat(filed).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/seller");
-		assertThat(this.jdbc.sql("select status || ' ' || filed_by || ' ' || reason from appeal "
-				+ "where session_id = 'ex-claim-001' and code = 'MISLEADING_HEALTH_CLAIM'")
+		assertThat(this.jdbc
+			.sql("select status || ' ' || filed_by || ' ' || reason from appeal "
+					+ "where session_id = 'ex-claim-001' and code = 'MISLEADING_HEALTH_CLAIM'")
 			.query(String.class)
 			.list()).containsExactly("OPEN miracle the claim was a quote");
 		assertThat(page("/seller", MIRACLE, flash(filed)))
@@ -115,7 +119,8 @@ class AppealPagesIntegrationTests {
 
 	@Test
 	void anAnalystOverturnsFromTheQueueAndTheSellerSeesItAtOnce() {
-		// given: the seller appeals, and the analyst sees it in the queue with the finding's evidence
+		// given: the seller appeals, and the analyst sees it in the queue with the
+		// finding's evidence
 		fileAppeal(MIRACLE, "ex-claim-001", "MISLEADING_HEALTH_CLAIM", "the claim was a customer quote");
 		String appealId = this.jdbc.sql("select appeal_id from appeal").query(String.class).single();
 		assertThat(page("/analyst/appeals", ANALYST, null)).contains("Open appeals, oldest first (1)")

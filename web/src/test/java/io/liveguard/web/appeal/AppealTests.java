@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** An appeal guards its own state: filed with a reason, decided once, and only as upheld or overturned. */
+/**
+ * An appeal guards its own state: filed with a reason, decided once, and only as upheld
+ * or overturned.
+ */
 class AppealTests {
 
 	private static final Instant FILED = Instant.parse("2026-03-01T10:00:00Z");

@@ -36,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A back-test over the API: a draft that adds "signal" to the off-platform keywords and raises the
- * 7-day ban from 9 to 10 points, tried over ten days of stored sessions; the findings gained per code
- * and day and the sellers whose penalties change match a recomputation by hand from the policy
- * (policy-default.md section 3), not by the job's code.
+ * A back-test over the API: a draft that adds "signal" to the off-platform keywords and
+ * raises the 7-day ban from 9 to 10 points, tried over ten days of stored sessions; the
+ * findings gained per code and day and the sellers whose penalties change match a
+ * recomputation by hand from the policy (policy-default.md section 3), not by the job's
+ * code.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + BacktestIntegrationTests.PASSWORD)
@@ -75,7 +76,8 @@ class BacktestIntegrationTests {
 				insert into app_user (username, password_hash, role, seller_id, enabled, created_at, failed_logins)
 				values ('lan', ?, 'ANALYST', null, true, current_timestamp, 0)
 				""").param(this.encoder.encode(PASSWORD)).update();
-		// what each seller says, day by day: "signal" counts only for the draft, "zalo" for both
+		// what each seller says, day by day: "signal" counts only for the draft, "zalo"
+		// for both
 		Map<String, Map<LocalDate, String>> said = new LinkedHashMap<>();
 		said.put("shop-bt-new", Map.of(day(2), "signal", day(3), "signal", day(4), "signal"));
 		said.put("shop-bt-lower", Map.of(day(2), "zalo", day(3), "zalo", day(4), "zalo"));
@@ -83,7 +85,8 @@ class BacktestIntegrationTests {
 		said.put("shop-bt-clean", Map.of(day(5), "", day(7), ""));
 		for (Map.Entry<String, Map<LocalDate, String>> seller : said.entrySet()) {
 			for (Map.Entry<LocalDate, String> session : new TreeMap<>(seller.getValue()).entrySet()) {
-				assertThat(post("/api/v1/sessions", session(seller.getKey(), session.getKey(), session.getValue()), "admin")
+				assertThat(post("/api/v1/sessions", session(seller.getKey(), session.getKey(), session.getValue()),
+						"admin")
 					.getStatus()).isEqualTo(HttpStatus.CREATED);
 			}
 		}
@@ -98,9 +101,10 @@ class BacktestIntegrationTests {
 				((ObjectNode) file).put("content", file.get("content").asString() + "signal\n");
 			}
 			if (path.equals("settings.properties")) {
-				((ObjectNode) file).put("content", file.get("content")
-					.asString()
-					.replace("ladder.BAN_7D.minPoints = 9", "ladder.BAN_7D.minPoints = 10"));
+				((ObjectNode) file).put("content",
+						file.get("content")
+							.asString()
+							.replace("ladder.BAN_7D.minPoints = 9", "ladder.BAN_7D.minPoints = 10"));
 			}
 		}
 		ObjectNode draft = json.createObjectNode();
@@ -125,7 +129,8 @@ class BacktestIntegrationTests {
 		assertThat(report.get("progress").asDouble()).isEqualTo(1.0);
 		assertThat(report.get("baselineVersion").asInt()).isEqualTo(1);
 
-		// findings: every "signal" session of the range gains OFF_PLATFORM_REDIRECT, none loses anything
+		// findings: every "signal" session of the range gains OFF_PLATFORM_REDIRECT, none
+		// loses anything
 		assertThat(report.get("byCode")).singleElement().satisfies((code) -> {
 			assertThat(code.get("code").asString()).isEqualTo("OFF_PLATFORM_REDIRECT");
 			assertThat(code.get("gained").asInt()).isEqualTo(3);
@@ -163,12 +168,14 @@ class BacktestIntegrationTests {
 		assertThat(body(reversed).get("title").asString()).isEqualTo("Bad Request");
 		assertThat(body(reversed).get("detail").asString()).isEqualTo("to: 2026-11-01 is before from 2026-11-10");
 		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/backtest",
-				"{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}", "lan").getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+				"{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}", "lan")
+			.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		EntityExchangeResult<String> noVersion = post("/api/v1/rule-packs/default/versions/99/backtest",
 				"{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}", "lan");
 		assertThat(noVersion.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(body(noVersion).get("title").asString()).isEqualTo("Not Found");
-		assertThat(body(noVersion).get("detail").asString()).isEqualTo("version: rule pack 'default' has no version 99");
+		assertThat(body(noVersion).get("detail").asString())
+			.isEqualTo("version: rule pack 'default' has no version 99");
 		for (String path : List.of("/api/v1/backtests/999", "/api/v1/rule-packs/backtests/999")) {
 			EntityExchangeResult<String> unknown = get(path, "lan");
 			assertThat(unknown.getStatus()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
@@ -177,8 +184,9 @@ class BacktestIntegrationTests {
 	}
 
 	/**
-	 * The penalties of the policy's ladder (thresholds 6/9/12/15, the 7-day one as given; each day's run
-	 * decides only the highest newly reached level; points of one quarter), as LEVEL@date.
+	 * The penalties of the policy's ladder (thresholds 6/9/12/15, the 7-day one as given;
+	 * each day's run decides only the highest newly reached level; points of one
+	 * quarter), as LEVEL@date.
 	 */
 	private static List<String> ladder(Map<LocalDate, String> said, List<String> keywords, int sevenDayPoints) {
 		Map<String, Integer> levels = new LinkedHashMap<>();
@@ -212,7 +220,10 @@ class BacktestIntegrationTests {
 		return LocalDate.of(2026, 11, dayOfMonth);
 	}
 
-	/** The clean example as a session of the seller on that day, its host saying the keyword (if any). */
+	/**
+	 * The clean example as a session of the seller on that day, its host saying the
+	 * keyword (if any).
+	 */
 	private String session(String sellerId, LocalDate date, String keyword) {
 		ObjectNode session = (ObjectNode) json.readTree(example("clean-session.json"));
 		this.sessions++;
@@ -234,8 +245,13 @@ class BacktestIntegrationTests {
 	}
 
 	private EntityExchangeResult<String> post(String uri, String body, String username) {
-		return this.client.post().uri(uri).headers(basic(username)).contentType(MediaType.APPLICATION_JSON).body(body)
-			.exchange().returnResult(String.class);
+		return this.client.post()
+			.uri(uri)
+			.headers(basic(username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(String.class);
 	}
 
 	private EntityExchangeResult<String> get(String uri, String username) {

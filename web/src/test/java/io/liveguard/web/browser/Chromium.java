@@ -21,10 +21,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Headless Chromium driven by Selenium, from Debian's {@code chromium} and {@code chromium-driver}
- * (the {@code browser} Maven profile names them; {@code .ci/run} installs them). Chromium is kept off
- * the network: every host but 127.0.0.1 resolves to nothing, so open the application at
- * {@code http://127.0.0.1:<port>}.
+ * Headless Chromium driven by Selenium, from Debian's {@code chromium} and
+ * {@code chromium-driver} (the {@code browser} Maven profile names them; {@code .ci/run}
+ * installs them). Chromium is kept off the network: every host but 127.0.0.1 resolves to
+ * nothing, so open the application at {@code http://127.0.0.1:<port>}.
  */
 final class Chromium {
 
@@ -61,8 +61,8 @@ final class Chromium {
 	}
 
 	/**
-	 * What the Content-Security-Policy refused since the last call (Chromium logs each refusal as a
-	 * console error); reading the log empties it.
+	 * What the Content-Security-Policy refused since the last call (Chromium logs each
+	 * refusal as a console error); reading the log empties it.
 	 */
 	static List<String> cspViolations(ChromeDriver chrome) {
 		return chrome.manage()

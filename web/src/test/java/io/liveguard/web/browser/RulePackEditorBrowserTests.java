@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The rule pack editor in a real browser: an analyst starts a draft, types a line that does not
- * compile into CodeMirror and sees the error pinned to its line, adds a keyword, back-tests the draft
- * and sees the chart of the difference per day.
+ * The rule pack editor in a real browser: an analyst starts a draft, types a line that
+ * does not compile into CodeMirror and sees the error pinned to its line, adds a keyword,
+ * back-tests the draft and sees the chart of the difference per day.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + RulePackEditorBrowserTests.PASSWORD)
@@ -74,9 +74,13 @@ class RulePackEditorBrowserTests {
 		PageFixture.examplesAfterTheRun(this.mvc, this.jdbc, this.runs, this.eligibility);
 		String session = example("clean-session.json").replace("ex-clean-001", "ex-signal-001")
 			.replace("shop-honest", "shop-signal")
-			.replace("Gạo ST25 xuất xứ Sóc Trăng", "Muốn giá tốt thì nhắn signal cho shop nhé. Gạo ST25 xuất xứ Sóc Trăng");
-		assertThat(this.mvc.post().uri("/api/v1/sessions").with(user(PageUsers.admin("admin")))
-			.contentType(MediaType.APPLICATION_JSON).content(session)).hasStatus(HttpStatus.CREATED);
+			.replace("Gạo ST25 xuất xứ Sóc Trăng",
+					"Muốn giá tốt thì nhắn signal cho shop nhé. Gạo ST25 xuất xứ Sóc Trăng");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/sessions")
+			.with(user(PageUsers.admin("admin")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(session)).hasStatus(HttpStatus.CREATED);
 		this.jdbc.sql("delete from app_user where username = 'lan'").update();
 		this.jdbc.sql("""
 				insert into app_user (username, password_hash, role, seller_id, enabled, created_at, failed_logins)
@@ -117,12 +121,13 @@ class RulePackEditorBrowserTests {
 		wait(60).until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
 		assertThat(this.chrome.findElement(By.cssSelector(".notice.error")).getText()).contains("was not saved");
 		String line = this.chrome.findElement(By.cssSelector("#errors li")).getAttribute("data-line");
-		Object bgClass = this.chrome.executeScript(
-				"return window.liveguardEditor.lineInfo(" + (Integer.parseInt(line) - 1) + ").bgClass");
+		Object bgClass = this.chrome
+			.executeScript("return window.liveguardEditor.lineInfo(" + (Integer.parseInt(line) - 1) + ").bgClass");
 		assertThat(bgClass).asString().contains("cm-error-line");
 		assertThat(this.chrome.findElements(By.cssSelector(".CodeMirror .cm-error-line"))).isNotEmpty();
 		assertThat((String) this.chrome.executeScript("return window.liveguardEditor.getValue()"))
-			.as("the edit is kept").contains("this is not java");
+			.as("the edit is kept")
+			.contains("this is not java");
 		Chromium.screenshot(this.chrome, "rule-editor-error");
 
 		// a keyword added to the off-platform list
@@ -138,7 +143,8 @@ class RulePackEditorBrowserTests {
 		this.chrome.findElement(By.cssSelector("#propose-form button")).click();
 		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "frozen"));
 		assertThat(this.chrome.findElement(By.id("content-hash")).getText()).isEqualTo(hash);
-		assertThat(this.chrome.findElements(By.cssSelector("#editor-form button[type=submit]"))).as("no Save").isEmpty();
+		assertThat(this.chrome.findElements(By.cssSelector("#editor-form button[type=submit]"))).as("no Save")
+			.isEmpty();
 		assertThat(this.chrome.findElements(By.id("propose-form"))).isEmpty();
 
 		// back-tested over November: the signal session gains a finding, drawn per day

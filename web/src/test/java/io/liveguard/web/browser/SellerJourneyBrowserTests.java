@@ -28,12 +28,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages in a real browser: a seller logs in with the form (getting a new session id), reads its
- * ban and the evidence with the score chart drawn, and appeals a finding; an analyst overturns it; the
- * seller logs in again and the points are gone. On a phone nothing is wider than the screen; the pages
- * speak Vietnamese. An admin starts a penalty run and watches htmx bring its row to the end, and
- * visits the users, API keys and audit log pages. Screenshots of each page go to
- * {@code target/screenshots}.
+ * The pages in a real browser: a seller logs in with the form (getting a new session id),
+ * reads its ban and the evidence with the score chart drawn, and appeals a finding; an
+ * analyst overturns it; the seller logs in again and the points are gone. On a phone
+ * nothing is wider than the screen; the pages speak Vietnamese. An admin starts a penalty
+ * run and watches htmx bring its row to the end, and visits the users, API keys and audit
+ * log pages. Screenshots of each page go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + SellerJourneyBrowserTests.PASSWORD)
@@ -86,7 +86,8 @@ class SellerJourneyBrowserTests {
 
 	@Test
 	void aSellerSeesTheBanAndTheEvidenceAppealsAndAfterAnAnalystOverturnsItThePointsAreGone() {
-		// the login page already holds a session (for its CSRF token); logging in replaces its id
+		// the login page already holds a session (for its CSRF token); logging in
+		// replaces its id
 		this.chrome.get("http://127.0.0.1:" + this.port + "/login");
 		String before = this.chrome.manage().getCookieNamed("JSESSIONID").getValue();
 		logIn("miracle");
@@ -96,12 +97,13 @@ class SellerJourneyBrowserTests {
 		assertThat(this.chrome.getCurrentUrl()).endsWith("/seller");
 		assertThat(this.chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Standing of shop-miracle");
 		assertThat(this.chrome.findElement(By.cssSelector("#active-points .big")).getText()).isEqualTo("12");
-		assertThat(this.chrome.findElement(By.id("ban")).getText()).contains("30-day live ban until 23 Dec 2026, 00:00");
-		assertThat(this.chrome.executeScript("return Chart.getChart('score-chart').data.datasets[0].data"))
-			.asString()
+		assertThat(this.chrome.findElement(By.id("ban")).getText())
+			.contains("30-day live ban until 23 Dec 2026, 00:00");
+		assertThat(this.chrome.executeScript("return Chart.getChart('score-chart').data.datasets[0].data")).asString()
 			.isEqualTo("[90]");
 
-		// under a strict Content-Security-Policy, which refused nothing of the page's own; the cookie is SameSite
+		// under a strict Content-Security-Policy, which refused nothing of the page's
+		// own; the cookie is SameSite
 		assertThat(Chromium.headers(this.chrome)).containsKeys("content-security-policy")
 			.containsEntry("referrer-policy", "same-origin");
 		assertThat(Chromium.headers(this.chrome).get("content-security-policy")).contains("script-src 'self'")
@@ -128,11 +130,13 @@ class SellerJourneyBrowserTests {
 		assertThat(this.chrome
 			.findElement(By.cssSelector("#session-ex-claim-001 li.finding[data-code='MISLEADING_HEALTH_CLAIM']"))
 			.getText()).contains("Appeal: Open, waiting for an analyst");
-		assertThat(this.chrome.findElement(By.cssSelector("#session-ex-claim-001 li.finding[data-code='MISLEADING_HEALTH_CLAIM']"))
+		assertThat(this.chrome
+			.findElement(By.cssSelector("#session-ex-claim-001 li.finding[data-code='MISLEADING_HEALTH_CLAIM']"))
 			.getText()).as("the evidence: the transcript line and its time").contains("CHUA KHOI", "TRANSCRIPT");
 		Chromium.screenshot(this.chrome, "seller-standing");
 
-		// on a phone nothing is wider than the screen; wide tables scroll in their own box
+		// on a phone nothing is wider than the screen; wide tables scroll in their own
+		// box
 		Chromium.phone(this.chrome, true);
 		this.chrome.navigate().refresh();
 		assertThat((Long) this.chrome.executeScript("return document.documentElement.scrollWidth"))
@@ -144,7 +148,8 @@ class SellerJourneyBrowserTests {
 		this.chrome.findElement(By.linkText("Tiếng Việt")).click();
 		new WebDriverWait(this.chrome, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("lang=vi"));
 		assertThat(this.chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Tình trạng của shop-miracle");
-		assertThat(this.chrome.findElement(By.id("ban")).getText()).contains("cấm livestream 30 ngày đến 00:00 23/12/2026");
+		assertThat(this.chrome.findElement(By.id("ban")).getText())
+			.contains("cấm livestream 30 ngày đến 00:00 23/12/2026");
 		Chromium.screenshot(this.chrome, "seller-standing-vi");
 		this.chrome.findElement(By.cssSelector("form[action='/logout'] button")).click();
 		waitForUrl("/seller");
@@ -152,7 +157,8 @@ class SellerJourneyBrowserTests {
 		assertThat(this.chrome.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Bạn đã đăng xuất.");
 		this.chrome.get("http://127.0.0.1:" + this.port + "/login?lang=en");
 
-		// an analyst reads the appeal with its evidence and overturns it, lifting the ban at once
+		// an analyst reads the appeal with its evidence and overturns it, lifting the ban
+		// at once
 		logIn("lan");
 		assertThat(this.chrome.getCurrentUrl()).endsWith("/analyst/appeals");
 		WebElement appeal = this.chrome.findElement(By.cssSelector("article.appeal"));
@@ -171,7 +177,8 @@ class SellerJourneyBrowserTests {
 		// the seller: the overturned points no longer count and the ban is lifted
 		logIn("miracle");
 		assertThat(this.chrome.findElement(By.cssSelector("#active-points .big")).getText()).isEqualTo("6");
-		assertThat(this.chrome.findElement(By.cssSelector("tr[data-session='ex-claim-001'][data-code='MISLEADING_HEALTH_CLAIM']"))
+		assertThat(this.chrome
+			.findElement(By.cssSelector("tr[data-session='ex-claim-001'][data-code='MISLEADING_HEALTH_CLAIM']"))
 			.getText()).contains("Overturned");
 		assertThat(this.chrome.findElement(By.id("ban")).getText()).contains("Allowed: no ban in force");
 		Chromium.screenshot(this.chrome, "seller-standing-after-appeal");
@@ -192,8 +199,8 @@ class SellerJourneyBrowserTests {
 		String notice = this.chrome.findElement(By.cssSelector(".notice.ok")).getText();
 		assertThat(notice).matches("Penalty run \\d+ started\\.");
 		String runId = notice.replaceAll("\\D", "");
-		new WebDriverWait(this.chrome, Duration.ofSeconds(30)).until(ExpectedConditions
-			.attributeToBe(By.id("run-" + runId), "data-status", "COMPLETED"));
+		new WebDriverWait(this.chrome, Duration.ofSeconds(30))
+			.until(ExpectedConditions.attributeToBe(By.id("run-" + runId), "data-status", "COMPLETED"));
 		assertThat(this.chrome.findElement(By.id("run-" + runId)).getText()).contains("Completed", "4 / 4");
 		assertThat(this.chrome.findElement(By.id("run-" + runId)).getAttribute("hx-trigger")).isNull();
 		Chromium.screenshot(this.chrome, "penalty-runs");
@@ -210,8 +217,8 @@ class SellerJourneyBrowserTests {
 		assertThat(this.chrome.findElement(By.id("users")).getText()).contains("miracle", "shop-miracle", "lan");
 		Chromium.screenshot(this.chrome, "admin-users");
 		this.chrome.findElement(By.linkText("Audit log")).click();
-		assertThat(this.chrome.findElement(By.id("audit")).getText()).contains("API_KEY_CREATED",
-				"PENALTY_RUN_STARTED", "AUTHENTICATION_SUCCESS");
+		assertThat(this.chrome.findElement(By.id("audit")).getText()).contains("API_KEY_CREATED", "PENALTY_RUN_STARTED",
+				"AUTHENTICATION_SUCCESS");
 		Chromium.screenshot(this.chrome, "admin-audit");
 		assertThat(Chromium.cspViolations(this.chrome)).as("htmx and the admin pages under the CSP").isEmpty();
 	}

@@ -17,9 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The login form under attack, in a real browser: after the address's budget of failed logins the
- * form answers with the login page and its message instead of checking the password, even the right
- * one, still under the pages' Content-Security-Policy and with a form that can be sent again.
+ * The login form under attack, in a real browser: after the address's budget of failed
+ * logins the form answers with the login page and its message instead of checking the
+ * password, even the right one, still under the pages' Content-Security-Policy and with a
+ * form that can be sent again.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "liveguard.bootstrap.admin-password=" + ThrottledLoginBrowserTests.PASSWORD,

@@ -36,19 +36,26 @@ class AdminPagesIntegrationTests {
 		String username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
 		MockHttpSession session = new MockHttpSession();
 		assertThat(post(session, "/admin/users", "username", username, "password", "a-long-enough-password", "role",
-				"SELLER", "sellerId", "shop-pages")).hasRedirectedUrl("/admin/users");
+				"SELLER", "sellerId", "shop-pages"))
+			.hasRedirectedUrl("/admin/users");
 		String page = page(session, "/admin/users");
 		assertThat(page).contains("User " + username + " created (SELLER).", "shop-pages", "id=\"user-" + username);
-		assertThat(this.jdbc.sql("select password_hash from app_user where username = ?").param(username)
-			.query(String.class).single()).startsWith("{bcrypt}");
+		assertThat(this.jdbc.sql("select password_hash from app_user where username = ?")
+			.param(username)
+			.query(String.class)
+			.single()).startsWith("{bcrypt}");
 
 		assertThat(post(session, "/admin/users/" + username + "/disable")).hasRedirectedUrl("/admin/users");
 		assertThat(page(session, "/admin/users")).contains("User " + username + " is disabled");
-		assertThat(this.jdbc.sql("select enabled from app_user where username = ?").param(username)
-			.query(Boolean.class).single()).isFalse();
+		assertThat(this.jdbc.sql("select enabled from app_user where username = ?")
+			.param(username)
+			.query(Boolean.class)
+			.single()).isFalse();
 		assertThat(post(session, "/admin/users/" + username + "/enable")).hasRedirectedUrl("/admin/users");
-		assertThat(this.jdbc.sql("select enabled from app_user where username = ?").param(username)
-			.query(Boolean.class).single()).isTrue();
+		assertThat(this.jdbc.sql("select enabled from app_user where username = ?")
+			.param(username)
+			.query(Boolean.class)
+			.single()).isTrue();
 
 		String audit = page(session, "/admin/audit?principal=admin");
 		assertThat(audit).contains("USER_CREATED", "USER_DISABLED", "USER_ENABLED", username);
@@ -82,18 +89,26 @@ class AdminPagesIntegrationTests {
 		assertThat(rotated).startsWith("lg_").isNotEqualTo(key);
 		assertThat(post(session, "/admin/api-keys/" + id + "/revoke")).hasRedirectedUrl("/admin/api-keys");
 		assertThat(page(session, "/admin/api-keys")).contains("Key Shop TH ingest is revoked.", "Revoked");
-		assertThat(this.jdbc.sql("select revoked_at is not null from api_key where id = ?").param(id)
-			.query(Boolean.class).single()).isTrue();
+		assertThat(this.jdbc.sql("select revoked_at is not null from api_key where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
 		assertThat(page(session, "/admin/audit?type=API_KEY_ROTATED")).contains(id);
 	}
 
 	@Test
 	void theAdminPagesSpeakVietnamese() {
 		MockHttpSession session = new MockHttpSession();
-		assertThat(body(this.mvc.get().uri("/admin/users?lang=vi").session(session)
-			.with(user(PageUsers.admin("admin"))).exchange())).contains("Tạo người dùng", "Đặt mật khẩu");
-		assertThat(body(this.mvc.get().uri("/admin/api-keys?lang=vi").session(session)
-			.with(user(PageUsers.admin("admin"))).exchange())).contains("Khóa API");
+		assertThat(body(this.mvc.get()
+			.uri("/admin/users?lang=vi")
+			.session(session)
+			.with(user(PageUsers.admin("admin")))
+			.exchange())).contains("Tạo người dùng", "Đặt mật khẩu");
+		assertThat(body(this.mvc.get()
+			.uri("/admin/api-keys?lang=vi")
+			.session(session)
+			.with(user(PageUsers.admin("admin")))
+			.exchange())).contains("Khóa API");
 	}
 
 	private MvcTestResult post(MockHttpSession session, String uri, String... params) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** The English and Vietnamese bundles say the same things, in UTF-8, and every message formats. */
+/**
+ * The English and Vietnamese bundles say the same things, in UTF-8, and every message
+ * formats.
+ */
 class MessageBundlesTests {
 
 	private static final Properties english = bundle("messages.properties");
@@ -30,14 +33,18 @@ class MessageBundlesTests {
 	void vietnameseIsReadWithItsDiacritics() {
 		assertThat(vietnamese.getProperty("login.title")).isEqualTo("Đăng nhập");
 		assertThat(vietnamese.getProperty("level.PERMANENT")).isEqualTo("đình chỉ vĩnh viễn");
-		assertThat(vietnamese.values()).allSatisfy((text) -> assertThat((String) text).doesNotContain("Ã", "Ä", "\uFFFD"));
+		assertThat(vietnamese.values())
+			.allSatisfy((text) -> assertThat((String) text).doesNotContain("Ã", "Ä", "\uFFFD"));
 	}
 
 	@Test
 	void everyMessageFormatsAndEveryBundleExplainsEachWarningAndLevel() {
 		for (Properties bundle : new Properties[] { english, vietnamese }) {
-			bundle.forEach((key, text) -> assertThatCode(() -> new MessageFormat((String) text, Locale.ROOT)
-				.format(new Object[] { 1, 2, 3 })).as((String) key).doesNotThrowAnyException());
+			bundle.forEach((key,
+					text) -> assertThatCode(
+							() -> new MessageFormat((String) text, Locale.ROOT).format(new Object[] { 1, 2, 3 }))
+						.as((String) key)
+						.doesNotThrowAnyException());
 			assertThat(bundle).containsKeys("warning.NEAR_THRESHOLD.fix", "warning.LOW_CONTENT_SCORE.fix",
 					"level.BAN_3D", "level.BAN_7D", "level.BAN_30D", "level.PERMANENT");
 		}

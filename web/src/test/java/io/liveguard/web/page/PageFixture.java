@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * Test fixture: the example sessions of {@code docs/examples} sent over the API, and the penalty
- * run for 2026-11-22 over them (as the examples README tells: shop-miracle 12 points and a 30-day ban,
- * shop-lazy 4 points and a near-threshold warning, shop-fake a permanent suspension, shop-honest clean).
+ * Test fixture: the example sessions of {@code docs/examples} sent over the API, and the
+ * penalty run for 2026-11-22 over them (as the examples README tells: shop-miracle 12
+ * points and a 30-day ban, shop-lazy 4 points and a near-threshold warning, shop-fake a
+ * permanent suspension, shop-honest clean).
  */
 public final class PageFixture {
 
@@ -35,7 +36,10 @@ public final class PageFixture {
 	private PageFixture() {
 	}
 
-	/** Empties every table but the users, then stores the examples and runs the penalty run for {@link #RUN_DATE}. */
+	/**
+	 * Empties every table but the users, then stores the examples and runs the penalty
+	 * run for {@link #RUN_DATE}.
+	 */
 	public static void examplesAfterTheRun(MockMvcTester mvc, JdbcClient jdbc, PenaltyRuns runs,
 			EligibilityIndex eligibility) {
 		empty(jdbc);

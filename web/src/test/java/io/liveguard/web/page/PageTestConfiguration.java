@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What the page tests share, so they share one application context: a fixed clock, the morning after
- * the example sessions' penalty run in Ho Chi Minh City. Security is the application's own.
+ * What the page tests share, so they share one application context: a fixed clock, the
+ * morning after the example sessions' penalty run in Ho Chi Minh City. Security is the
+ * application's own.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PageTestConfiguration {

@@ -43,8 +43,8 @@ class PagesIntegrationTests {
 		String page = body(this.mvc.get().uri("/login").exchange());
 
 		assertThat(page).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-			.contains("<form class=\"stack\" action=\"/login\" method=\"post\">", "name=\"_csrf\"",
-					"name=\"username\"", "name=\"password\"")
+			.contains("<form class=\"stack\" action=\"/login\" method=\"post\">", "name=\"_csrf\"", "name=\"username\"",
+					"name=\"password\"")
 			.contains("<link rel=\"stylesheet\" href=\"/css/liveguard.css\">")
 			.doesNotContain("<script", "Log out", "Wrong username");
 		assertThat(page.split("(src|href)=\"/", -1)).as("one resource: the stylesheet (and the home link)").hasSize(3);
@@ -79,19 +79,24 @@ class PagesIntegrationTests {
 	void homeSendsEachRoleToItsPage() {
 		assertThat(this.mvc.get().uri("/").with(user(PageUsers.seller("miracle", "shop-miracle"))))
 			.hasRedirectedUrl("/seller");
-		assertThat(this.mvc.get().uri("/").with(user(PageUsers.analyst("analyst")))).hasRedirectedUrl("/analyst/appeals");
-		assertThat(this.mvc.get().uri("/").with(user(PageUsers.admin("admin")))).hasRedirectedUrl("/admin/penalty-runs");
-		assertThat(this.mvc.get().uri("/").with(user(PageUsers.platform("platform")))).hasRedirectedUrl("/swagger-ui.html");
+		assertThat(this.mvc.get().uri("/").with(user(PageUsers.analyst("analyst"))))
+			.hasRedirectedUrl("/analyst/appeals");
+		assertThat(this.mvc.get().uri("/").with(user(PageUsers.admin("admin"))))
+			.hasRedirectedUrl("/admin/penalty-runs");
+		assertThat(this.mvc.get().uri("/").with(user(PageUsers.platform("platform"))))
+			.hasRedirectedUrl("/swagger-ui.html");
 		assertThat(this.mvc.get().uri("/login").with(user(PageUsers.admin("admin")))).hasRedirectedUrl("/");
 	}
 
 	@Test
 	void theNavigationFollowsTheRole() {
 		String admin = body(this.mvc.get().uri("/admin/penalty-runs").with(user(PageUsers.admin("admin"))).exchange());
-		assertThat(admin).contains("href=\"/admin/users\"", "href=\"/admin/api-keys\"", "href=\"/admin/penalty-runs\"",
-				"href=\"/admin/audit\"", "Signed in as admin", "<form action=\"/logout\" method=\"post\">")
+		assertThat(admin)
+			.contains("href=\"/admin/users\"", "href=\"/admin/api-keys\"", "href=\"/admin/penalty-runs\"",
+					"href=\"/admin/audit\"", "Signed in as admin", "<form action=\"/logout\" method=\"post\">")
 			.doesNotContain("href=\"/seller\"", "href=\"/analyst/appeals\"");
-		String analyst = body(this.mvc.get().uri("/analyst/appeals").with(user(PageUsers.analyst("analyst"))).exchange());
+		String analyst = body(
+				this.mvc.get().uri("/analyst/appeals").with(user(PageUsers.analyst("analyst"))).exchange());
 		assertThat(analyst).contains("href=\"/analyst/appeals\"").doesNotContain("href=\"/admin/users\"");
 	}
 
@@ -109,14 +114,17 @@ class PagesIntegrationTests {
 			.contains("No sessions yet")
 			.doesNotContain("Đăng xuất");
 		assertThat(body(this.mvc.get().uri("/seller?lang=xx").with(seller).cookie(cookie).exchange()))
-			.as("an unknown language forgets the choice").contains("<html lang=\"en\">");
+			.as("an unknown language forgets the choice")
+			.contains("<html lang=\"en\">");
 	}
 
 	@Test
 	void withoutAChoiceTheBrowsersLanguageCountsIfWeHaveIt() {
-		assertThat(body(this.mvc.get().uri("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "vi-VN,vi;q=0.9,en;q=0.5").exchange()))
+		assertThat(body(
+				this.mvc.get().uri("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "vi-VN,vi;q=0.9,en;q=0.5").exchange()))
 			.contains("<html lang=\"vi\">", "Đăng nhập", "Tên đăng nhập");
-		assertThat(body(this.mvc.get().uri("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,fr;q=0.8,vi;q=0.5").exchange()))
+		assertThat(body(
+				this.mvc.get().uri("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,fr;q=0.8,vi;q=0.5").exchange()))
 			.contains("<html lang=\"vi\">");
 		assertThat(body(this.mvc.get().uri("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,fr;q=0.8").exchange()))
 			.contains("<html lang=\"en\">", "Log in");

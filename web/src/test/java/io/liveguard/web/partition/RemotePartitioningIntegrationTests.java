@@ -39,11 +39,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Remote partitioning for real: this JVM is the manager, two worker JVMs run the application jar, all
- * three share a PostgreSQL database and a RabbitMQ queue. One worker is killed while a partition it
- * runs is half done; the run fails once that partition stops moving, and its restart runs the lost
- * partition on the surviving worker. The decisions then equal those of an uninterrupted local run over
- * the same sellers in a second database: no decision lost, none taken twice. Runs with
+ * Remote partitioning for real: this JVM is the manager, two worker JVMs run the
+ * application jar, all three share a PostgreSQL database and a RabbitMQ queue. One worker
+ * is killed while a partition it runs is half done; the run fails once that partition
+ * stops moving, and its restart runs the lost partition on the surviving worker. The
+ * decisions then equal those of an uninterrupted local run over the same sellers in a
+ * second database: no decision lost, none taken twice. Runs with
  * {@code -Ppostgres,rabbitmq}.
  */
 @EnabledIfSystemProperty(named = "liveguard.test.rabbitmq", matches = ".+:\\d+")
@@ -103,7 +104,8 @@ class RemotePartitioningIntegrationTests {
 		Long rerunId;
 		Path survivorLog = logs.resolve("worker-2.log");
 		try (ConfigurableApplicationContext manager = application(this.remoteDb, "MANAGER")) {
-			// given: sellers in the shared database, and two workers listening on the queue
+			// given: sellers in the shared database, and two workers listening on the
+			// queue
 			JdbcTemplate jdbc = new JdbcTemplate(manager.getBean(DataSource.class));
 			SyntheticSellers.write(jdbc, SELLERS, FROM, RUN_DATE, 42);
 			Path victimLog = logs.resolve("worker-1.log");
@@ -112,7 +114,8 @@ class RemotePartitioningIntegrationTests {
 			AmqpAdmin rabbitAdmin = manager.getBean(AmqpAdmin.class);
 			await(Duration.ofMinutes(3), () -> consumers(rabbitAdmin) == 2, "both workers listening", logs);
 
-			// when: a run starts and the first worker is killed once a partition it runs has committed a chunk
+			// when: a run starts and the first worker is killed once a partition it runs
+			// has committed a chunk
 			PenaltyRuns runs = manager.getBean(PenaltyRuns.class);
 			long runId = runs.start(RUN_DATE, "VN", "test");
 			String[] running = new String[1];
@@ -198,8 +201,8 @@ class RemotePartitioningIntegrationTests {
 	}
 
 	/**
-	 * A partition worker 1 announced, whose step execution is still running and has committed a chunk;
-	 * null if there is none yet.
+	 * A partition worker 1 announced, whose step execution is still running and has
+	 * committed a chunk; null if there is none yet.
 	 */
 	private static String halfDonePartition(JdbcTemplate jdbc, Path victimLog) {
 		List<String> announced;
@@ -234,14 +237,15 @@ class RemotePartitioningIntegrationTests {
 			try (var files = Files.list(logs)) {
 				for (Path log : files.toList()) {
 					List<String> lines = Files.readAllLines(log);
-					tails.append("\n--- ").append(log.getFileName()).append('\n')
+					tails.append("\n--- ")
+						.append(log.getFileName())
+						.append('\n')
 						.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
 				}
 			}
 			throw new AssertionError("Timed out waiting for " + what + tails, ex);
 		}
 	}
-
 
 	private void execute(String sql) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.server + "postgres", this.user, "");

@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The penalty run over the API, as the examples README tells it: the four example sessions, a run
- * for 2026-11-22 started with {@code POST /api/v1/penalty-runs}, then standing, penalties,
- * eligibility and an appeal that lifts a ban, each as the role that would ask.
+ * The penalty run over the API, as the examples README tells it: the four example
+ * sessions, a run for 2026-11-22 started with {@code POST /api/v1/penalty-runs}, then
+ * standing, penalties, eligibility and an appeal that lifts a ban, each as the role that
+ * would ask.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + PenaltyJourneyIntegrationTests.PASSWORD)
@@ -83,7 +84,8 @@ class PenaltyJourneyIntegrationTests {
 		user("lazy", "SELLER", "shop-lazy");
 		for (String example : List.of("clean-session.json", "health-claim-no-confirmation.json",
 				"low-quality-static.json", "counterfeit.json")) {
-			assertThat(post("/api/v1/sessions", example(example), "platform").getStatus()).isEqualTo(HttpStatus.CREATED);
+			assertThat(post("/api/v1/sessions", example(example), "platform").getStatus())
+				.isEqualTo(HttpStatus.CREATED);
 		}
 		EntityExchangeResult<String> started = post("/api/v1/penalty-runs",
 				"{\"businessDate\":\"2026-11-22\",\"market\":\"VN\"}", "admin");
@@ -131,7 +133,8 @@ class PenaltyJourneyIntegrationTests {
 
 	@Test
 	void thePlatformAsksBeforeEveryGoLive() {
-		JsonNode banned = body(get("/api/v1/sellers/shop-miracle/live-eligibility?at=2026-11-23T12:00:00Z", "platform"));
+		JsonNode banned = body(
+				get("/api/v1/sellers/shop-miracle/live-eligibility?at=2026-11-23T12:00:00Z", "platform"));
 		assertThat(banned.get("allowed").asBoolean()).isFalse();
 		assertThat(banned.get("penalty").get("level").asString()).isEqualTo("BAN_30D");
 		assertThat(banned.get("penalty").get("endsAt").asString()).isEqualTo("2026-12-22T17:00:00Z");
@@ -154,7 +157,8 @@ class PenaltyJourneyIntegrationTests {
 		assertThat(get("/api/v1/sellers/shop-miracle/penalties", "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(get("/api/v1/sellers/shop-miracle/live-eligibility", "lazy").getStatus())
 			.isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(get("/api/v1/sellers/shop-miracle/live-eligibility", "miracle").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(get("/api/v1/sellers/shop-miracle/live-eligibility", "miracle").getStatus())
+			.isEqualTo(HttpStatus.OK);
 		assertThat(get("/api/v1/sessions/ex-claim-001", "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(get("/api/v1/sessions/ex-claim-001/score", "lazy").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(get("/api/v1/sessions/ex-claim-001/score", "miracle").getStatus()).isEqualTo(HttpStatus.OK);
@@ -199,7 +203,8 @@ class PenaltyJourneyIntegrationTests {
 				"{\"businessDate\":\"2026-11-22\",\"market\":\"vn\"}", "admin");
 		assertThat(badMarket.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(body(badMarket).get("detail").asString()).isEqualTo("market: 'vn' is not an ISO 3166 alpha-2 code");
-		EntityExchangeResult<String> badYear = post("/api/v1/penalty-runs", "{\"businessDate\":\"0001-01-01\"}", "admin");
+		EntityExchangeResult<String> badYear = post("/api/v1/penalty-runs", "{\"businessDate\":\"0001-01-01\"}",
+				"admin");
 		assertThat(badYear.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(body(badYear).get("detail").asString()).isEqualTo("businessDate: must be in the years 1970 to 9999");
 	}
@@ -207,8 +212,8 @@ class PenaltyJourneyIntegrationTests {
 	@Test
 	void anOverturnedAppealStopsCountingAtOnceAndCanLiftTheBan() {
 		// given: the seller appeals its misleading-claim finding
-		EntityExchangeResult<String> filed = post("/api/v1/appeals",
-				appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"), "miracle");
+		EntityExchangeResult<String> filed = post("/api/v1/appeals", appeal("ex-claim-001", "MISLEADING_HEALTH_CLAIM"),
+				"miracle");
 		assertThat(filed.getStatus()).isEqualTo(HttpStatus.CREATED);
 		String appealId = body(filed).get("appealId").asString();
 		assertThat(body(filed).get("status").asString()).isEqualTo("OPEN");
@@ -222,7 +227,8 @@ class PenaltyJourneyIntegrationTests {
 
 		// when: an analyst overturns it and asks for the lift at once
 		EntityExchangeResult<String> decided = post("/api/v1/appeals/" + appealId + "/decision",
-				"{\"outcome\":\"OVERTURNED\",\"note\":\"the claim was a customer's quote\",\"liftNow\":true}", "analyst");
+				"{\"outcome\":\"OVERTURNED\",\"note\":\"the claim was a customer's quote\",\"liftNow\":true}",
+				"analyst");
 
 		// then
 		assertThat(decided.getStatus()).isEqualTo(HttpStatus.OK);
@@ -269,16 +275,15 @@ class PenaltyJourneyIntegrationTests {
 			.singleElement()
 			.satisfies((rule) -> assertThat(rule.get("overturned").asLong()).isZero());
 
-		// the disputed session scored again, side by side: the same pack version, the same findings
+		// the disputed session scored again, side by side: the same pack version, the
+		// same findings
 		JsonNode rescored = body(get("/api/v1/sessions/ex-claim-001/rescore", "analyst"));
 		assertThat(rescored.get("atItsTime").get("rulePack").get("version").asInt()).isEqualTo(1);
 		assertThat(rescored.get("current").get("rulePack").get("version").asInt()).isEqualTo(1);
 		assertThat(rescored.get("current").get("findings")).extracting((f) -> f.get("code").asString())
-			.containsExactlyElementsOf(rescored.get("stored").get("findings").valueStream()
-				.map((f) -> f.get("code").asString())
-				.toList());
-		assertThat(get("/api/v1/sessions/ex-claim-001/rescore", "miracle").getStatus())
-			.isEqualTo(HttpStatus.FORBIDDEN);
+			.containsExactlyElementsOf(
+					rescored.get("stored").get("findings").valueStream().map((f) -> f.get("code").asString()).toList());
+		assertThat(get("/api/v1/sessions/ex-claim-001/rescore", "miracle").getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	private void user(String username, String role, String sellerId) {

@@ -42,7 +42,8 @@ class PenaltyRunCommandLineIntegrationTests {
 			assertThat(jdbc.sql("select requested_by || ' ' || business_date || ' ' || market from penalty_run")
 				.query(String.class)
 				.list()).containsExactly("command line 2026-11-22 VN");
-			assertThat(context.getBeansOfType(ScheduledTaskHolder.class).values()
+			assertThat(context.getBeansOfType(ScheduledTaskHolder.class)
+				.values()
 				.stream()
 				.flatMap((holder) -> holder.getScheduledTasks().stream())
 				.filter((task) -> task.getTask() instanceof CronTask)
@@ -52,11 +53,13 @@ class PenaltyRunCommandLineIntegrationTests {
 	}
 
 	/**
-	 * The README's way on the default database: the server runs on {@code ./data}, and the command-line run
-	 * started from the same directory connects through it (H2's AUTO_SERVER) rather than failing on the file
-	 * lock. The server runs here, on the application's default URL moved to a temporary directory; the
-	 * command line is the application jar in a JVM of its own, as a user starts it, with the default URL as
-	 * it is: within one JVM H2 shares an open database, so there would be no lock to meet.
+	 * The README's way on the default database: the server runs on {@code ./data}, and
+	 * the command-line run started from the same directory connects through it (H2's
+	 * AUTO_SERVER) rather than failing on the file lock. The server runs here, on the
+	 * application's default URL moved to a temporary directory; the command line is the
+	 * application jar in a JVM of its own, as a user starts it, with the default URL as
+	 * it is: within one JVM H2 shares an open database, so there would be no lock to
+	 * meet.
 	 */
 	@Test
 	void theCommandLineRunsWhileTheServerHasTheDefaultDatabaseOpen(@TempDir Path directory) throws Exception {
@@ -96,7 +99,8 @@ class PenaltyRunCommandLineIntegrationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LiveGuardApplication.class)
 			.web(WebApplicationType.NONE)
 			.run("--liveguard.bootstrap.admin-password=schedule-test-password")) {
-			// 00:30 market time after 2026-11-22T00:00Z: UTC+7 markets at 17:30Z, UTC+8 markets at 16:30Z
+			// 00:30 market time after 2026-11-22T00:00Z: UTC+7 markets at 17:30Z, UTC+8
+			// markets at 16:30Z
 			Clock from = Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC);
 			List<Instant> next = context.getBeansOfType(ScheduledTaskHolder.class)
 				.values()
@@ -104,7 +108,8 @@ class PenaltyRunCommandLineIntegrationTests {
 				.flatMap((holder) -> holder.getScheduledTasks().stream())
 				.map((task) -> task.getTask())
 				.filter(CronTask.class::isInstance)
-				.map((task) -> ((CronTrigger) ((CronTask) task).getTrigger()).nextExecution(new SimpleTriggerContext(from)))
+				.map((task) -> ((CronTrigger) ((CronTask) task).getTrigger())
+					.nextExecution(new SimpleTriggerContext(from)))
 				.toList();
 			Instant utc7 = Instant.parse("2026-11-22T17:30:00Z");
 			Instant utc8 = Instant.parse("2026-11-22T16:30:00Z");

@@ -28,7 +28,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The penalty runs page: starting a run, and following it with the fragment htmx polls. */
+/**
+ * The penalty runs page: starting a run, and following it with the fragment htmx polls.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(PageTestConfiguration.class)
@@ -69,7 +71,8 @@ class PenaltyRunPagesIntegrationTests {
 		Notice notice = (Notice) started.getMvcResult().getFlashMap().get(Notice.ATTRIBUTE);
 		assertThat(notice.key()).isEqualTo("run.started");
 		long runId = ((Number) notice.args().get(0)).longValue();
-		assertThat(this.jdbc.sql("select market || ' ' || business_date || ' ' || requested_by from penalty_run where id = ?")
+		assertThat(this.jdbc
+			.sql("select market || ' ' || business_date || ' ' || requested_by from penalty_run where id = ?")
 			.param(runId)
 			.query(String.class)
 			.single()).isEqualTo("VN 2026-11-23 admin");
@@ -85,7 +88,8 @@ class PenaltyRunPagesIntegrationTests {
 		assertThat(row).startsWith("<tr id=\"run-" + runId + "\"")
 			.contains("data-status=\"COMPLETED\"", ">Completed<", "4 / 4", "<progress max=\"1\" value=\"1.0\">")
 			.doesNotContain("hx-get", "hx-trigger");
-		assertThat(page("/admin/penalty-runs")).contains("Penalty runs", "<table id=\"runs\">", "id=\"run-" + runId + "\"")
+		assertThat(page("/admin/penalty-runs"))
+			.contains("Penalty runs", "<table id=\"runs\">", "id=\"run-" + runId + "\"")
 			.contains("htmx.min.js", "action=\"/admin/penalty-runs\"", "name=\"_csrf\"");
 	}
 
@@ -93,9 +97,9 @@ class PenaltyRunPagesIntegrationTests {
 	void aRunStillGoingIsPolledEveryTwoSeconds() {
 		long runId = requestedRun();
 
-		assertThat(page("/admin/penalty-runs/" + runId + "/row"))
-			.contains("hx-get=\"/admin/penalty-runs/" + runId + "/row\"", "hx-trigger=\"every 2s\"",
-					"hx-swap=\"outerHTML\"", ">Requested<");
+		assertThat(page("/admin/penalty-runs/" + runId + "/row")).contains(
+				"hx-get=\"/admin/penalty-runs/" + runId + "/row\"", "hx-trigger=\"every 2s\"", "hx-swap=\"outerHTML\"",
+				">Requested<");
 		assertThat(page("/admin/penalty-runs/" + runId)).contains("Penalty run " + runId)
 			.contains("hx-get=\"/admin/penalty-runs/" + runId + "/progress\"", "hx-trigger=\"every 2s\"");
 		assertThat(page("/admin/penalty-runs")).contains("hx-get=\"/admin/penalty-runs/" + runId + "/row\"");

@@ -25,7 +25,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The seller's own page over the example sessions after the penalty run of 2026-11-22. */
+/**
+ * The seller's own page over the example sessions after the penalty run of 2026-11-22.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(PageTestConfiguration.class)
@@ -54,11 +56,13 @@ class SellerPagesIntegrationTests {
 
 		assertThat(page).contains("Standing of shop-miracle")
 			.containsPattern("id=\"active-points\"[^>]*>\\s*<h3>Active points</h3>\\s*<div class=\"big\">12</div>")
-			// the two 6-point findings, earned on the 21st (Ho Chi Minh City), counting until the quarter ends
+			// the two 6-point findings, earned on the 21st (Ho Chi Minh City), counting
+			// until the quarter ends
 			.contains("Missing advertising confirmation", "Misleading health claim", "21 Nov 2026", "31 Dec 2026")
 			.contains("30-day live ban until 23 Dec 2026, 00:00")
 			.contains("permanent suspension at 15 points", "3 points to go")
-			// the evidence of the misleading claim, with its signal type and time in the market's zone
+			// the evidence of the misleading claim, with its signal type and time in the
+			// market's zone
 			.contains("CHUA KHOI tieu duong", "TRANSCRIPT", "21 Nov 2026, 03:06")
 			.contains("kera-candy (FUNCTIONAL_FOOD)")
 			// one appeal form per violation, none for the quality finding
@@ -98,7 +102,8 @@ class SellerPagesIntegrationTests {
 
 	@Test
 	void noAppealButtonOnceTheWindowHasClosed() {
-		// the session started 40 days ago: still in the 90-day list, past the 30-day appeal window
+		// the session started 40 days ago: still in the 90-day list, past the 30-day
+		// appeal window
 		this.jdbc.sql("update live_session set started_at = ? where session_id = 'ex-claim-001'")
 			.param(OffsetDateTime.parse("2026-10-14T03:00:00Z"))
 			.update();
@@ -130,7 +135,8 @@ class SellerPagesIntegrationTests {
 		String second = sellerPage("busy", "shop-busy", "?page=1");
 
 		assertThat(first.split("<article class=\"session\"", -1)).hasSize(51);
-		assertThat(first.indexOf("id=\"session-busy-0\"")).isPositive().isLessThan(first.indexOf("id=\"session-busy-1\""));
+		assertThat(first.indexOf("id=\"session-busy-0\"")).isPositive()
+			.isLessThan(first.indexOf("id=\"session-busy-1\""));
 		assertThat(first).contains("href=\"/seller?page=1\"", "Page 1").doesNotContain("session-busy-50");
 		assertThat(second.split("<article class=\"session\"", -1)).hasSize(6);
 		assertThat(second).contains("session-busy-50", "session-busy-54", "href=\"/seller?page=0\"", "Page 2")

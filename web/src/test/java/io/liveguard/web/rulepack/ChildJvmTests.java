@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-/** The limits a child JVM runs under, each tried with a child that breaks it ({@link ChildMains}). */
+/**
+ * The limits a child JVM runs under, each tried with a child that breaks it
+ * ({@link ChildMains}).
+ */
 class ChildJvmTests {
 
 	private static final DraftCheckProperties LIMITS = new DraftCheckProperties(Duration.ofSeconds(3),
@@ -83,8 +86,8 @@ class ChildJvmTests {
 
 	@Test
 	void theBootJarIsLaunchedThroughItsPropertiesLauncherAndAClassPathAsItIs() {
-		assertThat(ChildJvm.launch("/a/classes" + java.io.File.pathSeparator + "/b.jar"))
-			.containsExactly("-cp", "/a/classes" + java.io.File.pathSeparator + "/b.jar", "{main}");
+		assertThat(ChildJvm.launch("/a/classes" + java.io.File.pathSeparator + "/b.jar")).containsExactly("-cp",
+				"/a/classes" + java.io.File.pathSeparator + "/b.jar", "{main}");
 		assertThat(ChildJvm.launch("/no/such/app.jar")).containsExactly("-cp", "/no/such/app.jar", "{main}");
 	}
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Main classes for {@link ChildJvmTests}: children that misbehave in one way each, and one that tells all. */
+/**
+ * Main classes for {@link ChildJvmTests}: children that misbehave in one way each, and
+ * one that tells all.
+ */
 final class ChildMains {
 
 	private ChildMains() {
@@ -45,7 +48,10 @@ final class ChildMains {
 
 	}
 
-	/** Echoes its input, then writes its environment and system properties, one {@code key=value} a line. */
+	/**
+	 * Echoes its input, then writes its environment and system properties, one
+	 * {@code key=value} a line.
+	 */
 	static final class Snoop {
 
 		public static void main(String[] args) throws Exception {

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What a draft check answers when its child is stopped, without the application: a time limit far
- * below a cold compile (4 to 5 s) stops the check while it compiles, or, on a machine so loaded that
- * the JVM has not started in that time, before it began.
+ * What a draft check answers when its child is stopped, without the application: a time
+ * limit far below a cold compile (4 to 5 s) stops the check while it compiles, or, on a
+ * machine so loaded that the JVM has not started in that time, before it began.
  */
 class DraftChecksTests {
 

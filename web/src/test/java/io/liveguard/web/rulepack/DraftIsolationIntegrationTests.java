@@ -31,12 +31,13 @@ import static io.liveguard.web.rulepack.PackApi.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drafts that would burn the server are stopped in their child JVM, and the server keeps answering.
- * What runs away here is what the sandbox lets through, since it admits no loops, functions or regular
- * expressions: a draft so large that compiling it takes a minute (stopped at the time limit, the
- * answer naming "compiling", nothing stored), and a join of four patterns over a few hundred facts
- * (tens of millions of partial matches), which compiles and is saved; running its test case is what
- * is stopped at the heap limit, and the answer names the test case.
+ * Drafts that would burn the server are stopped in their child JVM, and the server keeps
+ * answering. What runs away here is what the sandbox lets through, since it admits no
+ * loops, functions or regular expressions: a draft so large that compiling it takes a
+ * minute (stopped at the time limit, the answer naming "compiling", nothing stored), and
+ * a join of four patterns over a few hundred facts (tens of millions of partial matches),
+ * which compiles and is saved; running its test case is what is stopped at the heap
+ * limit, and the answer names the test case.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "liveguard.bootstrap.admin-password=" + DraftIsolationIntegrationTests.PASSWORD,
@@ -76,20 +77,23 @@ class DraftIsolationIntegrationTests {
 
 	@Test
 	void aDraftThatCompilesForTooLongIsStoppedAtTheTimeLimitWhileTheServerKeepsAnswering() throws Exception {
-		// ten thousand small rules, 1.8 MB of DRL (within the 4 MiB a body may have): about a minute
+		// ten thousand small rules, 1.8 MB of DRL (within the 4 MiB a body may have):
+		// about a minute
 		// of compiling for a child on one core, every rule of it allowed by the sandbox
 		StringBuilder rules = new StringBuilder();
 		for (int i = 0; i < 10_000; i++) {
-			rules.append("""
+			rules
+				.append("""
 
-					rule "flag %d"
-					when
-					    $f : Flag( confidence > %d.5 )
-					    KeywordHit( list.length() > %d )
-					then
-					    insertLogical( new Detection("VULGAR_CONTENT", kcontext.getRule().getName(), $f.getEvidence()) );
-					end
-					""".formatted(i, i, i));
+						rule "flag %d"
+						when
+						    $f : Flag( confidence > %d.5 )
+						    KeywordHit( list.length() > %d )
+						then
+						    insertLogical( new Detection("VULGAR_CONTENT", kcontext.getRule().getName(), $f.getEvidence()) );
+						end
+						"""
+					.formatted(i, i, i));
 		}
 		String draft = draftBody("ten thousand rules", rules.toString());
 		long versions = versions();
@@ -105,7 +109,8 @@ class DraftIsolationIntegrationTests {
 			Duration took = Duration.between(asked, Instant.now());
 			slowest = (took.compareTo(slowest) > 0) ? took : slowest;
 			answered++;
-			// a probe every half second, not a busy loop of password hashes on a shared machine
+			// a probe every half second, not a busy loop of password hashes on a shared
+			// machine
 			Thread.sleep(500);
 		}
 		EntityExchangeResult<String> stopped = tested.join();
@@ -156,10 +161,13 @@ class DraftIsolationIntegrationTests {
 		assertThat(this.api.get("/api/v1/rule-packs", "lan").getStatus()).isEqualTo(HttpStatus.OK);
 	}
 
-	/** A draft of the default pack with {@code rule} added to conduct.drl; its own test cases still pass. */
+	/**
+	 * A draft of the default pack with {@code rule} added to conduct.drl; its own test
+	 * cases still pass.
+	 */
 	private int draft(String note, String rule) {
-		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/default/versions", draftBody(note, rule),
-				"lan");
+		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/default/versions",
+				draftBody(note, rule), "lan");
 		assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
 		return body(created).get("version").asInt();
 	}
@@ -169,7 +177,8 @@ class DraftIsolationIntegrationTests {
 	}
 
 	private String draftBody(String note, String rule) {
-		ArrayNode files = (ArrayNode) body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")).get("files").deepCopy();
+		ArrayNode files = (ArrayNode) body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")).get("files")
+			.deepCopy();
 		edit(files, "rules/conduct.drl", (drl) -> drl + rule);
 		ObjectNode draft = json.createObjectNode();
 		draft.put("basedOn", 1);

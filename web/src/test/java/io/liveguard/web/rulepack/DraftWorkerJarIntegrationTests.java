@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The draft worker starts from the application as it is deployed, the Boot jar (built by
  * {@code package}, before Failsafe runs; the {@code rabbitmq} profile names it with
- * {@code liveguard.test.jar}), through Boot's PropertiesLauncher, and from the class path of the
- * tests when there is no jar.
+ * {@code liveguard.test.jar}), through Boot's PropertiesLauncher, and from the class path
+ * of the tests when there is no jar.
  */
 class DraftWorkerJarIntegrationTests {
 
@@ -47,9 +47,9 @@ class DraftWorkerJarIntegrationTests {
 		assertThat(run.ending()).as(run.errorTail()).isEqualTo(ChildJvm.Ending.EXITED);
 		assertThat(run.exitCode()).as(run.errorTail()).isZero();
 		DraftReply last = DraftWorker.JSON.readValue(run.lines().get(run.lines().size() - 1), DraftReply.class);
-		assertThat(last).isInstanceOfSatisfying(DraftReply.Tested.class, (tested) -> assertThat(tested.results())
-			.hasSize(4)
-			.allSatisfy((result) -> assertThat(result.passed()).as(result.problems().toString()).isTrue()));
+		assertThat(last).isInstanceOfSatisfying(DraftReply.Tested.class,
+				(tested) -> assertThat(tested.results()).hasSize(4)
+					.allSatisfy((result) -> assertThat(result.passed()).as(result.problems().toString()).isTrue()));
 	}
 
 }

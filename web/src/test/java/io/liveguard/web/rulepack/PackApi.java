@@ -15,7 +15,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The rule pack API as the tests of this package call it: as a user with the test's password. */
+/**
+ * The rule pack API as the tests of this package call it: as a user with the test's
+ * password.
+ */
 final class PackApi {
 
 	static final JsonMapper json = JsonMapper.builder().build();
@@ -30,25 +33,40 @@ final class PackApi {
 	}
 
 	EntityExchangeResult<String> post(String uri, String body, String username) {
-		return this.client.post().uri(uri).headers((headers) -> headers.setBasicAuth(username, this.password))
-			.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(String.class);
+		return this.client.post()
+			.uri(uri)
+			.headers((headers) -> headers.setBasicAuth(username, this.password))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(String.class);
 	}
 
 	EntityExchangeResult<String> put(String uri, String body, String username) {
-		return this.client.put().uri(uri).headers((headers) -> headers.setBasicAuth(username, this.password))
-			.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(String.class);
+		return this.client.put()
+			.uri(uri)
+			.headers((headers) -> headers.setBasicAuth(username, this.password))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(String.class);
 	}
 
 	EntityExchangeResult<String> get(String uri, String username) {
-		return this.client.get().uri(uri).headers((headers) -> headers.setBasicAuth(username, this.password))
-			.exchange().returnResult(String.class);
+		return this.client.get()
+			.uri(uri)
+			.headers((headers) -> headers.setBasicAuth(username, this.password))
+			.exchange()
+			.returnResult(String.class);
 	}
 
 	static JsonNode body(EntityExchangeResult<String> result) {
 		return json.readTree(result.getResponseBody());
 	}
 
-	/** Replaces the content of the file at {@code path} among a version's {@code files}. */
+	/**
+	 * Replaces the content of the file at {@code path} among a version's {@code files}.
+	 */
 	static void edit(ArrayNode files, String path, UnaryOperator<String> change) {
 		for (JsonNode file : files) {
 			if (file.get("path").asString().equals(path)) {

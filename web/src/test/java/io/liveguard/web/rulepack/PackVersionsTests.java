@@ -38,8 +38,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * Versions other than the active one come from the application's cache of compiled packs, which closes
- * the packs it lets go, but never one a call is still scoring with.
+ * Versions other than the active one come from the application's cache of compiled packs,
+ * which closes the packs it lets go, but never one a call is still scoring with.
  */
 class PackVersionsTests {
 
@@ -56,9 +56,9 @@ class PackVersionsTests {
 		.withUserConfiguration(CacheConfiguration.class);
 
 	PackVersionsTests() {
-		given(this.store.find(eq("default"), anyInt()))
-			.willAnswer((invocation) -> Optional.of(new PackVersion("default", invocation.getArgument(1),
-					PackVersion.Status.RETIRED, null, "", "author", Instant.EPOCH, Instant.EPOCH, null, null, List.of())));
+		given(this.store.find(eq("default"), anyInt())).willAnswer((invocation) -> Optional
+			.of(new PackVersion("default", invocation.getArgument(1), PackVersion.Status.RETIRED, null, "", "author",
+					Instant.EPOCH, Instant.EPOCH, null, null, List.of())));
 		given(this.compiler.compile(any())).willAnswer((invocation) -> {
 			CompiledPack pack = mock(CompiledPack.class);
 			this.compiled.add(pack);

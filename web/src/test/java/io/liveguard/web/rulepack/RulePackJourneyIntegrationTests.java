@@ -44,11 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The analysts' journey of the issue, end to end over generated history: a draft edits the
- * OFF_PLATFORM_REDIRECT keyword list and the 7-day threshold; its back-test's seller-level difference
- * matches an independent recomputation (the stored findings, the keyword's effect, and the policy's
- * ladder applied by hand); its author cannot publish it; an admin publishes it while sessions keep
- * arriving, with no failed request; and rolls it back.
+ * The analysts' journey of the issue, end to end over generated history: a draft edits
+ * the OFF_PLATFORM_REDIRECT keyword list and the 7-day threshold; its back-test's
+ * seller-level difference matches an independent recomputation (the stored findings, the
+ * keyword's effect, and the policy's ladder applied by hand); its author cannot publish
+ * it; an admin publishes it while sessions keep arriving, with no failed request; and
+ * rolls it back.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + RulePackJourneyIntegrationTests.PASSWORD)
@@ -85,7 +86,8 @@ class RulePackJourneyIntegrationTests {
 				values ('lan', ?, 'ANALYST', null, true, current_timestamp, 0)
 				""").param(this.encoder.encode(PASSWORD)).update();
 
-		// ten days of generated sessions of 40 sellers; every fifth host also says "signal"
+		// ten days of generated sessions of 40 sellers; every fifth host also says
+		// "signal"
 		SessionCodec codec = new SessionCodec();
 		SessionGenerator generator = new SessionGenerator(GeneratorSettings.defaults()
 			.withCount(400)
@@ -126,9 +128,10 @@ class RulePackJourneyIntegrationTests {
 				((ObjectNode) file).put("content", file.get("content").asString() + "signal\n");
 			}
 			if (path.equals("settings.properties")) {
-				((ObjectNode) file).put("content", file.get("content")
-					.asString()
-					.replace("ladder.BAN_7D.minPoints = 9", "ladder.BAN_7D.minPoints = 10"));
+				((ObjectNode) file).put("content",
+						file.get("content")
+							.asString()
+							.replace("ladder.BAN_7D.minPoints = 9", "ladder.BAN_7D.minPoints = 10"));
 			}
 		}
 		ObjectNode draft = json.createObjectNode();
@@ -150,8 +153,10 @@ class RulePackJourneyIntegrationTests {
 					(status) -> List.of("COMPLETED", "FAILED").contains(status.get("status").asString()));
 		assertThat(report.get("status").asString()).as(String.valueOf(report.get("failure"))).isEqualTo("COMPLETED");
 
-		// the independent recomputation: the findings on record (scored by v1 at ingest), plus
-		// OFF_PLATFORM_REDIRECT for a "signal" session that lacked it; the policy's ladder by hand
+		// the independent recomputation: the findings on record (scored by v1 at ingest),
+		// plus
+		// OFF_PLATFORM_REDIRECT for a "signal" session that lacked it; the policy's
+		// ladder by hand
 		Map<String, List<Entry>> baseline = new TreeMap<>();
 		Map<String, List<Entry>> candidate = new TreeMap<>();
 		this.jdbc.sql("""
@@ -169,7 +174,8 @@ class RulePackJourneyIntegrationTests {
 				candidate.get(seller).add(entry);
 			}
 		});
-		this.jdbc.sql("select session_id, seller_id, business_date from live_session where business_date between ? and ?")
+		this.jdbc
+			.sql("select session_id, seller_id, business_date from live_session where business_date between ? and ?")
 			.params(FROM, FROM.plusDays(DAYS - 1))
 			.query((rs) -> {
 				String sessionId = rs.getString(1);
@@ -195,7 +201,8 @@ class RulePackJourneyIntegrationTests {
 		}
 		assertThat(expected).as("the generated history makes a difference").isNotEmpty();
 		assertThat(actual).isEqualTo(expected);
-		long gained = report.get("byCode").valueStream()
+		long gained = report.get("byCode")
+			.valueStream()
 			.filter((c) -> c.get("code").asString().equals("OFF_PLATFORM_REDIRECT"))
 			.mapToLong((c) -> c.get("gained").asLong())
 			.sum();
@@ -239,7 +246,8 @@ class RulePackJourneyIntegrationTests {
 				}
 			}));
 		}
-		// sessions scored before the publication, then after it, whatever the machine's load
+		// sessions scored before the publication, then after it, whatever the machine's
+		// load
 		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(1) || sent.get() >= more.size());
 		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
 				approval, "admin");
@@ -265,9 +273,9 @@ class RulePackJourneyIntegrationTests {
 	}
 
 	/**
-	 * The penalties the policy's ladder decides over the range (6/9-or-10/12/15 points of the quarter;
-	 * a CRITICAL finding: permanent at once; each day only the highest newly reached level), as
-	 * {@code LEVEL@date} joined by commas.
+	 * The penalties the policy's ladder decides over the range (6/9-or-10/12/15 points of
+	 * the quarter; a CRITICAL finding: permanent at once; each day only the highest newly
+	 * reached level), as {@code LEVEL@date} joined by commas.
 	 */
 	private static String ladder(List<Entry> entries, int sevenDayPoints) {
 		String[] names = { "BAN_3D", "BAN_7D", "BAN_30D", "PERMANENT" };
@@ -296,8 +304,13 @@ class RulePackJourneyIntegrationTests {
 	}
 
 	private EntityExchangeResult<String> post(String uri, String body, String username) {
-		return this.client.post().uri(uri).headers(basic(username)).contentType(MediaType.APPLICATION_JSON).body(body)
-			.exchange().returnResult(String.class);
+		return this.client.post()
+			.uri(uri)
+			.headers(basic(username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(String.class);
 	}
 
 	private EntityExchangeResult<String> get(String uri, String username) {

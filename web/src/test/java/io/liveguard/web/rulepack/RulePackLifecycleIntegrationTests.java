@@ -44,12 +44,14 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A rule pack's life over the API: the shipped pack is version 1; an analyst's draft that does not
- * compile is refused with the line and nothing is stored; one that compiles is proposed, which freezes
- * it, and published by an admin (never by its author) naming the content hash reviewed while sessions keep arriving, with no failed request, and scores from then
- * on; a rollback brings version 1 back.
+ * A rule pack's life over the API: the shipped pack is version 1; an analyst's draft that
+ * does not compile is refused with the line and nothing is stored; one that compiles is
+ * proposed, which freezes it, and published by an admin (never by its author) naming the
+ * content hash reviewed while sessions keep arriving, with no failed request, and scores
+ * from then on; a rollback brings version 1 back.
  */
-// a time budget far above what the firing limit needs, so the limit stops the looping draft even on a loaded machine
+// a time budget far above what the firing limit needs, so the limit stops the looping
+// draft even on a loaded machine
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "liveguard.bootstrap.admin-password=" + RulePackLifecycleIntegrationTests.PASSWORD,
 				"liveguard.scoring-time-budget=PT60S" })
@@ -119,8 +121,8 @@ class RulePackLifecycleIntegrationTests {
 		// a draft with a syntax error: 422 naming file and line, nothing stored
 		ArrayNode broken = files(v1);
 		edit(broken, "rules/conduct.drl", (drl) -> drl.replaceFirst("then", "then\n    this is not java;"));
-		EntityExchangeResult<String> refused = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "broken", broken),
-				"lan");
+		EntityExchangeResult<String> refused = this.api.post("/api/v1/rule-packs/default/versions",
+				draft(1, "broken", broken), "lan");
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		JsonNode errors = body(refused).get("errors");
 		assertThat(errors).isNotEmpty();
@@ -128,7 +130,8 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(errors.get(0).get("line").asInt()).isPositive();
 		assertThat(versionsOf("default")).isEqualTo(1);
 
-		// a draft adding "telegram" to the off-platform keywords and raising the 7-day threshold to 10
+		// a draft adding "telegram" to the off-platform keywords and raising the 7-day
+		// threshold to 10
 		ArrayNode changed = files(v1);
 		edit(changed, "keywords/off-platform.txt", (list) -> list + "signal\n");
 		edit(changed, "settings.properties",
@@ -142,7 +145,8 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(v2.get("basedOn").asInt()).isEqualTo(1);
 		assertThat(v2.get("author").asString()).isEqualTo("lan");
 
-		// its own test cases (the shared examples) pass, and a given case shows what the change does
+		// its own test cases (the shared examples) pass, and a given case shows what the
+		// change does
 		ObjectNode given = json.createObjectNode();
 		given.put("name", "signal is off-platform now");
 		given.set("session", json.readTree(telegramSession()));
@@ -158,7 +162,8 @@ class RulePackLifecycleIntegrationTests {
 			.satisfies((r) -> assertThat(r.get("problems").get(0).asString())
 				.isEqualTo("expected finding OFF_PLATFORM_REDIRECT is missing"));
 
-		// proposed, which freezes it; its author may not publish it: not over the API (an analyst), nor as the checker
+		// proposed, which freezes it; its author may not publish it: not over the API (an
+		// analyst), nor as the checker
 		String hash = propose("default", 2);
 		assertThat(this.api.post("/api/v1/rule-packs/default/versions/2/publish", approval(hash), "lan").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
@@ -167,7 +172,8 @@ class RulePackLifecycleIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(DomainException.Kind.FORBIDDEN))
 			.satisfies((ex) -> assertThat(ex.detail()).contains("another person"));
 
-		// published by an admin while sessions keep arriving: no request fails, each is scored by v1 or v2
+		// published by an admin while sessions keep arriving: no request fails, each is
+		// scored by v1 or v2
 		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 		ConcurrentLinkedQueue<Integer> versions = new ConcurrentLinkedQueue<>();
 		AtomicBoolean loading = new AtomicBoolean(true);
@@ -186,10 +192,11 @@ class RulePackLifecycleIntegrationTests {
 				}
 			}));
 		}
-		// sessions scored before the publication, then after it, whatever the machine's load
+		// sessions scored before the publication, then after it, whatever the machine's
+		// load
 		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(1));
-		EntityExchangeResult<String> published = this.api.post("/api/v1/rule-packs/default/versions/2/publish", approval(hash),
-				"admin");
+		EntityExchangeResult<String> published = this.api.post("/api/v1/rule-packs/default/versions/2/publish",
+				approval(hash), "admin");
 		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(2) || !failures.isEmpty());
 		loading.set(false);
 		for (Future<?> sender : senders) {
@@ -202,7 +209,8 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(failures).isEmpty();
 		assertThat(versions).contains(1, 2).containsOnly(1, 2);
 
-		// a session scored by v1 before, scored again: by the version of its time, and by the current one
+		// a session scored by v1 before, scored again: by the version of its time, and by
+		// the current one
 		JsonNode rescored = body(this.api.get("/api/v1/sessions/" + earlier + "/rescore", "lan"));
 		assertThat(rescored.get("stored").get("rulePack").get("version").asInt()).isEqualTo(1);
 		assertThat(rescored.get("atItsTime").get("rulePack").get("version").asInt()).isEqualTo(1);
@@ -212,7 +220,8 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(rescored.get("current").get("findings")).extracting((f) -> f.get("code").asString())
 			.contains("OFF_PLATFORM_REDIRECT");
 
-		// from now on v2 scores: the signal line is a finding, and the card says which version judged it
+		// from now on v2 scores: the signal line is a finding, and the card says which
+		// version judged it
 		JsonNode card = scoreCard(telegramSession());
 		assertThat(card.get("rulePack").get("version").asInt()).isEqualTo(2);
 		assertThat(card.get("findings")).extracting((f) -> f.get("code").asString()).contains("OFF_PLATFORM_REDIRECT");
@@ -221,11 +230,12 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(body(this.api.get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt()).isEqualTo(2);
 
 		// a published version never changes
-		assertThat(this.api.put("/api/v1/rule-packs/default/versions/2", draft(1, "late edit", changed), "lan").getStatus())
-			.isEqualTo(HttpStatus.CONFLICT);
+		assertThat(this.api.put("/api/v1/rule-packs/default/versions/2", draft(1, "late edit", changed), "lan")
+			.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 
 		// rollback to v1
-		EntityExchangeResult<String> rolledBack = this.api.post("/api/v1/rule-packs/default/versions/1/rollback", "", "admin");
+		EntityExchangeResult<String> rolledBack = this.api.post("/api/v1/rule-packs/default/versions/1/rollback", "",
+				"admin");
 		assertThat(rolledBack.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(scoreCard(telegramSession()).get("rulePack").get("version").asInt()).isEqualTo(1);
 		assertThat(body(this.api.get("/api/v1/rule-packs/default/versions/2", "lan")).get("status").asString())
@@ -240,20 +250,22 @@ class RulePackLifecycleIntegrationTests {
 	@Test
 	void draftsAreEditedUntilPublishedAndBadFilesAreRefused() {
 		ArrayNode files = files(body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")));
-		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "edit me", files),
-				"lan");
+		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/default/versions",
+				draft(1, "edit me", files), "lan");
 		int version = body(created).get("version").asInt();
 		edit(files, "keywords/off-platform.txt", (list) -> list + "viber\n");
 		EntityExchangeResult<String> updated = this.api.put("/api/v1/rule-packs/default/versions/" + version,
 				draft(1, "edit me", files), "lan");
 		assertThat(updated.getStatus()).isEqualTo(HttpStatus.OK);
-		assertThat(body(updated).get("files")).anySatisfy((f) -> assertThat(f.get("content").asString()).contains("viber"));
+		assertThat(body(updated).get("files"))
+			.anySatisfy((f) -> assertThat(f.get("content").asString()).contains("viber"));
 
-		// DRL that tries to leave the rules is refused with its line; one that loops is stopped when run
+		// DRL that tries to leave the rules is refused with its line; one that loops is
+		// stopped when run
 		ArrayNode exiting = files.deepCopy();
 		edit(exiting, "rules/conduct.drl", (drl) -> drl.replaceFirst("then", "then\n    System.exit(0);"));
-		EntityExchangeResult<String> exit = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "exit", exiting),
-				"lan");
+		EntityExchangeResult<String> exit = this.api.post("/api/v1/rule-packs/default/versions",
+				draft(1, "exit", exiting), "lan");
 		assertThat(exit.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		JsonNode exitError = body(exit).get("errors").get(0);
 		assertThat(exitError.get("path").asString()).isEqualTo("rules/conduct.drl");
@@ -270,11 +282,13 @@ class RulePackLifecycleIntegrationTests {
 				""");
 		ArrayNode ownBudget = looping.deepCopy();
 		edit(ownBudget, "settings.properties", (settings) -> settings + "\nengine.timeBudgetMillis = 600000\n");
-		EntityExchangeResult<String> budget = this.api.post("/api/v1/rule-packs/default/versions", draft(1, "budget", ownBudget),
-				"lan");
-		assertThat(budget.getStatus()).as("the time budget is the engine's").isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		EntityExchangeResult<String> budget = this.api.post("/api/v1/rule-packs/default/versions",
+				draft(1, "budget", ownBudget), "lan");
+		assertThat(budget.getStatus()).as("the time budget is the engine's")
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(body(budget).get("errors").get(0).get("message").asString()).contains("not a pack's to set");
-		int loops = body(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "loops", looping), "lan")).get("version")
+		int loops = body(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "loops", looping), "lan"))
+			.get("version")
 			.asInt();
 		JsonNode tested = body(this.api.post("/api/v1/rule-packs/default/versions/" + loops + "/test", "{}", "lan"));
 		assertThat(tested.get("failed").asInt()).isEqualTo(4);
@@ -294,9 +308,11 @@ class RulePackLifecycleIntegrationTests {
 		EntityExchangeResult<String> refused = publish("everywhere", 1);
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(refused).get("detail").asString()).contains("'*'", "default");
-		assertThat(this.api.get("/api/v1/rule-packs/default/versions/99", "lan").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.api.get("/api/v1/rule-packs/default/versions/99", "lan").getStatus())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "x", files), "admin").getStatus())
-			.as("analysts write drafts").isEqualTo(HttpStatus.FORBIDDEN);
+			.as("analysts write drafts")
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
@@ -305,8 +321,8 @@ class RulePackLifecycleIntegrationTests {
 		edit(files, "pack.properties", (properties) -> "id = th\nmarkets = TH\ndescription = Thailand\n");
 		assertThat(this.api.post("/api/v1/rule-packs/Not_A_Pack/versions", draft(null, "x", files), "lan").getStatus())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
-		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/th/versions", draft(null, "Thailand", files),
-				"lan");
+		EntityExchangeResult<String> created = this.api.post("/api/v1/rule-packs/th/versions",
+				draft(null, "Thailand", files), "lan");
 		assertThat(created.getStatus()).as(created.getResponseBody()).isEqualTo(HttpStatus.CREATED);
 		assertThat(body(created).get("version").asInt()).isEqualTo(1);
 		assertThat(publish("th", 1).getStatus()).isEqualTo(HttpStatus.OK);
@@ -342,27 +358,30 @@ class RulePackLifecycleIntegrationTests {
 		int version = body(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "to review", files), "lan"))
 			.get("version")
 			.asInt();
-		String reviewed = body(this.api.get("/api/v1/rule-packs/default/versions/" + version, "admin")).get("contentHash")
+		String reviewed = body(this.api.get("/api/v1/rule-packs/default/versions/" + version, "admin"))
+			.get("contentHash")
 			.asString();
 		assertThat(reviewed).matches("sha256:[0-9a-f]{64}");
 		int active = activeVersion();
 
 		// a draft is not published before it is proposed, nor without the hash reviewed
-		EntityExchangeResult<String> unproposed = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish",
-				approval(reviewed), "admin");
+		EntityExchangeResult<String> unproposed = this.api
+			.post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(reviewed), "admin");
 		assertThat(unproposed.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(unproposed).get("detail").asString()).contains("proposes it first");
-		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "admin").getStatus())
+		assertThat(
+				this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish", "", "admin").getStatus())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 
-		// the admin reviewed it as it was; the analyst changes it before proposing: the old hash is stale
+		// the admin reviewed it as it was; the analyst changes it before proposing: the
+		// old hash is stale
 		edit(files, "keywords/off-platform.txt", (list) -> list + "line\n");
 		assertThat(this.api.put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
 			.getStatus()).isEqualTo(HttpStatus.OK);
 		String proposed = propose("default", version);
 		assertThat(proposed).isNotEqualTo(reviewed);
-		EntityExchangeResult<String> stale = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish",
-				approval(reviewed), "admin");
+		EntityExchangeResult<String> stale = this.api
+			.post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(reviewed), "admin");
 		assertThat(stale.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(body(stale).get("detail").asString()).contains("not the content you reviewed");
 		assertThat(body(stale).get("contentHash").asString()).isEqualTo(proposed);
@@ -378,27 +397,30 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + version + "/propose", "", "lan").getStatus())
 			.isEqualTo(HttpStatus.CONFLICT);
 
-		// rejected back to draft it can be edited again, and proposed again under a new hash
-		EntityExchangeResult<String> rejected = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/reject", "",
-				"admin");
+		// rejected back to draft it can be edited again, and proposed again under a new
+		// hash
+		EntityExchangeResult<String> rejected = this.api
+			.post("/api/v1/rule-packs/default/versions/" + version + "/reject", "", "admin");
 		assertThat(rejected.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(body(rejected).get("status").asString()).isEqualTo("DRAFT");
 		edit(files, "keywords/off-platform.txt", (list) -> list + "kakao\n");
 		assertThat(this.api.put("/api/v1/rule-packs/default/versions/" + version, draft(1, "to review", files), "lan")
 			.getStatus()).isEqualTo(HttpStatus.OK);
 		String again = propose("default", version);
-		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(proposed), "admin")
+		assertThat(this.api
+			.post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(proposed), "admin")
 			.getStatus()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(activeVersion()).isEqualTo(active);
 
 		// the hash reviewed now is published
-		EntityExchangeResult<String> published = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/publish",
-				approval(again), "admin");
+		EntityExchangeResult<String> published = this.api
+			.post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(again), "admin");
 		assertThat(published.getStatus()).as(published.getResponseBody()).isEqualTo(HttpStatus.OK);
 		assertThat(body(published).get("contentHash").asString()).isEqualTo(again);
 		assertThat(activeVersion()).isEqualTo(version);
 		assertThat(this.engine.registry().active("default").orElseThrow().ref().version()).isEqualTo(version);
-		assertThat(this.api.post("/api/v1/rule-packs/default/versions/" + active + "/rollback", "", "admin").getStatus())
+		assertThat(
+				this.api.post("/api/v1/rule-packs/default/versions/" + active + "/rollback", "", "admin").getStatus())
 			.isEqualTo(HttpStatus.OK);
 	}
 
@@ -406,10 +428,13 @@ class RulePackLifecycleIntegrationTests {
 		return body(this.api.get("/api/v1/rule-packs", "lan")).get(0).get("activeVersion").asInt();
 	}
 
-	/** Proposes a draft as its author and returns its content hash, as the admin then reviews it. */
+	/**
+	 * Proposes a draft as its author and returns its content hash, as the admin then
+	 * reviews it.
+	 */
 	private String propose(String packId, int version) {
-		EntityExchangeResult<String> proposed = this.api.post("/api/v1/rule-packs/" + packId + "/versions/" + version
-				+ "/propose", "", "lan");
+		EntityExchangeResult<String> proposed = this.api
+			.post("/api/v1/rule-packs/" + packId + "/versions/" + version + "/propose", "", "lan");
 		assertThat(proposed.getStatus()).as(proposed.getResponseBody()).isEqualTo(HttpStatus.OK);
 		assertThat(body(proposed).get("status").asString()).isEqualTo("PROPOSED");
 		return body(this.api.get("/api/v1/rule-packs/" + packId + "/versions/" + version, "admin")).get("contentHash")
@@ -419,7 +444,8 @@ class RulePackLifecycleIntegrationTests {
 	/** Proposes a draft and publishes the content proposed, as an admin. */
 	private EntityExchangeResult<String> publish(String packId, int version) {
 		String hash = propose(packId, version);
-		return this.api.post("/api/v1/rule-packs/" + packId + "/versions/" + version + "/publish", approval(hash), "admin");
+		return this.api.post("/api/v1/rule-packs/" + packId + "/versions/" + version + "/publish", approval(hash),
+				"admin");
 	}
 
 	private static String approval(String contentHash) {

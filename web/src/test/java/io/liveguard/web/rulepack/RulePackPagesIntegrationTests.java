@@ -29,9 +29,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The rule pack pages: an analyst starts a draft, saves a file that does not compile and sees the
- * error on its line with the edit kept, saves one that does, runs the test cases and sees the diff;
- * its author proposes it, which freezes it; an admin publishes the content hash the page showed.
+ * The rule pack pages: an analyst starts a draft, saves a file that does not compile and
+ * sees the error on its line with the edit kept, saves one that does, runs the test cases
+ * and sees the diff; its author proposes it, which freezes it; an admin publishes the
+ * content hash the page showed.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,42 +61,55 @@ class RulePackPagesIntegrationTests {
 		PageFixture.examplesAfterTheRun(this.mvc, this.jdbc, this.runs, this.eligibility);
 		MockHttpSession session = new MockHttpSession();
 		assertThat(page(session, ANALYST, "/analyst/rule-packs")).contains("v1", "PUBLISHED", "New draft from it",
-				"Rules in the last 30 days", "data-code=\"MISSING_AD_CONFIRMATION\"", "data-code=\"PROHIBITED_PRODUCT\"");
+				"Rules in the last 30 days", "data-code=\"MISSING_AD_CONFIRMATION\"",
+				"data-code=\"PROHIBITED_PRODUCT\"");
 
 		MvcTestResult created = post(session, ANALYST, "/analyst/rule-packs/default/drafts", "basedOn", "1");
 		String editorUrl = created.getResponse().getRedirectedUrl();
 		assertThat(editorUrl).matches("/analyst/rule-packs/default/versions/\\d+");
 		String version = editorUrl.substring(editorUrl.lastIndexOf('/') + 1);
 		String editor = page(session, ANALYST, editorUrl + "?file=rules/conduct.drl");
-		assertThat(editor).contains("Draft v" + version + " created from v1.", "OFF_PLATFORM_REDIRECT: luring buyers off the platform flagged",
-				"/lib/codemirror.js", "/js/drl-mode.js", "data-mode=\"drl\"", "Save and compile")
+		assertThat(editor)
+			.contains("Draft v" + version + " created from v1.",
+					"OFF_PLATFORM_REDIRECT: luring buyers off the platform flagged", "/lib/codemirror.js",
+					"/js/drl-mode.js", "data-mode=\"drl\"", "Save and compile")
 			.doesNotContain("readonly");
 		assertThat(this.mvc.get().uri("/webjars/codemirror/lib/codemirror.js").with(user(ANALYST)).exchange())
 			.hasStatusOk();
 		assertThat(this.mvc.get().uri("/js/drl-mode.js").with(user(ANALYST)).exchange()).hasStatusOk()
 			.bodyText()
 			.contains("defineSimpleMode(\"drl\"");
-		String conduct = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = 1 "
-				+ "and path = 'rules/conduct.drl'").query(String.class).single();
+		String conduct = this.jdbc
+			.sql("select content from rule_pack_file where pack_id = 'default' and version = 1 "
+					+ "and path = 'rules/conduct.drl'")
+			.query(String.class)
+			.single();
 
 		// a broken line: not saved, the error pinned to its line, the edit kept
 		String broken = conduct.replaceFirst("then", "then\n    this is not java;");
-		// the sandbox parses the consequence as Java and pins the error to the line it is on
-		int brokenLine = (int) broken.substring(0, broken.indexOf("this is not java")).chars()
+		// the sandbox parses the consequence as Java and pins the error to the line it is
+		// on
+		int brokenLine = (int) broken.substring(0, broken.indexOf("this is not java"))
+			.chars()
 			.filter((c) -> c == '\n')
 			.count() + 1;
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path",
 				"rules/conduct.drl", "content", broken);
 		String refused = page(session, ANALYST, editorUrl + "?file=rules/conduct.drl");
-		assertThat(refused).contains("was not saved", "rules/conduct.drl:", "this is not java",
-				"data-error-lines=\"");
+		assertThat(refused).contains("was not saved", "rules/conduct.drl:", "this is not java", "data-error-lines=\"");
 		assertThat(refused).containsPattern("data-error-lines=\"[^\"]*\\b" + brokenLine + "\\b");
-		assertThat(this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
-				+ version + " and path = 'rules/conduct.drl'").query(String.class).single()).isEqualTo(conduct);
+		assertThat(this.jdbc
+			.sql("select content from rule_pack_file where pack_id = 'default' and version = " + version
+					+ " and path = 'rules/conduct.drl'")
+			.query(String.class)
+			.single()).isEqualTo(conduct);
 
 		// a keyword added: saved, shown as a change against the active version
-		String keywords = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = 1 "
-				+ "and path = 'keywords/off-platform.txt'").query(String.class).single();
+		String keywords = this.jdbc
+			.sql("select content from rule_pack_file where pack_id = 'default' and version = 1 "
+					+ "and path = 'keywords/off-platform.txt'")
+			.query(String.class)
+			.single();
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path",
 				"keywords/off-platform.txt", "content", keywords + "signal\n");
 		String saved = page(session, ANALYST, editorUrl + "?file=keywords/off-platform.txt");
@@ -104,24 +118,33 @@ class RulePackPagesIntegrationTests {
 		// the keyword list and the findings table edited as tables
 		String list = page(session, ANALYST, editorUrl + "?file=keywords/cure-claims.txt");
 		assertThat(list).contains("id=\"keywords-form\"");
-		String cureClaims = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
-				+ version + " and path = 'keywords/cure-claims.txt'").query(String.class).single();
+		String cureClaims = this.jdbc
+			.sql("select content from rule_pack_file where pack_id = 'default' and version = " + version
+					+ " and path = 'keywords/cure-claims.txt'")
+			.query(String.class)
+			.single();
 		List<String> phrases = PackTables.keywords(cureClaims);
-		List<String> form = new ArrayList<>(List.of("path", "keywords/cure-claims.txt", "remove", "0", "add",
-				"trị dứt điểm\nkhỏi hẳn"));
+		List<String> form = new ArrayList<>(
+				List.of("path", "keywords/cure-claims.txt", "remove", "0", "add", "trị dứt điểm\nkhỏi hẳn"));
 		phrases.forEach((phrase) -> form.addAll(List.of("phrase", phrase)));
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/keywords",
 				form.toArray(String[]::new));
-		String savedList = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
-				+ version + " and path = 'keywords/cure-claims.txt'").query(String.class).single();
+		String savedList = this.jdbc
+			.sql("select content from rule_pack_file where pack_id = 'default' and version = " + version
+					+ " and path = 'keywords/cure-claims.txt'")
+			.query(String.class)
+			.single();
 		assertThat(PackTables.keywords(savedList)).doesNotContain(phrases.get(0))
 			.contains("trị dứt điểm", "khỏi hẳn")
 			.containsAll(phrases.subList(1, phrases.size()));
 		assertThat(PackTables.keywordComments(savedList)).isEqualTo(PackTables.keywordComments(cureClaims));
 
 		assertThat(page(session, ANALYST, editorUrl + "?file=findings.csv")).contains("id=\"findings-table\"");
-		String findings = this.jdbc.sql("select content from rule_pack_file where pack_id = 'default' and version = "
-				+ version + " and path = 'findings.csv'").query(String.class).single();
+		String findings = this.jdbc
+			.sql("select content from rule_pack_file where pack_id = 'default' and version = " + version
+					+ " and path = 'findings.csv'")
+			.query(String.class)
+			.single();
 		List<List<String>> rows = PackTables.rows(findings);
 		List<String> cells = new ArrayList<>();
 		for (List<String> row : rows.subList(1, rows.size())) {
@@ -133,8 +156,9 @@ class RulePackPagesIntegrationTests {
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/findings",
 				cells.toArray(String[]::new));
 		assertThat(page(session, ANALYST, editorUrl + "?file=findings.csv")).contains("findings.csv saved");
-		List<List<String>> savedRows = PackTables.rows(this.jdbc.sql("select content from rule_pack_file where "
-				+ "pack_id = 'default' and version = " + version + " and path = 'findings.csv'")
+		List<List<String>> savedRows = PackTables.rows(this.jdbc
+			.sql("select content from rule_pack_file where " + "pack_id = 'default' and version = " + version
+					+ " and path = 'findings.csv'")
 			.query(String.class)
 			.single());
 		assertThat(savedRows).hasSameSizeAs(rows);
@@ -147,9 +171,11 @@ class RulePackPagesIntegrationTests {
 
 		// the pack's own test cases: the counterfeit example now earns 25 points, not 24
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/test");
-		assertThat(page(session, ANALYST, editorUrl)).contains("3 passed, 1 failed", "violation points 25, expected 24");
+		assertThat(page(session, ANALYST, editorUrl)).contains("3 passed, 1 failed",
+				"violation points 25, expected 24");
 
-		// a back-test from the editor: its page follows it and draws the chart when complete
+		// a back-test from the editor: its page follows it and draws the chart when
+		// complete
 		MvcTestResult backtest = post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/backtest",
 				"from", "2026-11-01", "to", "2026-11-22");
 		String backtestUrl = backtest.getResponse().getRedirectedUrl();
@@ -162,8 +188,10 @@ class RulePackPagesIntegrationTests {
 				assertThat(completed || html.contains("http-equiv=\"refresh\"")).as(html).isTrue();
 				return completed;
 			});
-		assertThat(report).contains("data-status=\"COMPLETED\"", "id=\"backtest-chart\"", "chart.umd.min.js",
-				"sessions score differently").doesNotContain("http-equiv=\"refresh\"");
+		assertThat(report)
+			.contains("data-status=\"COMPLETED\"", "id=\"backtest-chart\"", "chart.umd.min.js",
+					"sessions score differently")
+			.doesNotContain("http-equiv=\"refresh\"");
 
 		// its author proposes it, which freezes it
 		String hash = hashOnThePage(page(session, ANALYST, editorUrl));
@@ -171,23 +199,27 @@ class RulePackPagesIntegrationTests {
 		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/propose");
 		assertThat(page(session, ANALYST, editorUrl)).contains("is proposed for publishing and frozen", hash)
 			.doesNotContain("id=\"propose-form\"");
-		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path", "keywords/off-platform.txt",
-				"content", "zalo\n");
+		post(session, ANALYST, "/analyst/rule-packs/default/versions/" + version + "/files", "path",
+				"keywords/off-platform.txt", "content", "zalo\n");
 		// the notice goes to the page the save redirects to, the file's
 		assertThat(page(session, ANALYST, editorUrl + "?file=keywords/off-platform.txt"))
 			.contains("Not done: version: default v" + version + " is proposed for publishing and frozen");
 
-		// a publish from a page showing other content is refused; from the page showing this content it works
+		// a publish from a page showing other content is refused; from the page showing
+		// this content it works
 		String admin = page(session, ADMIN, "/admin/rule-packs");
 		assertThat(admin).contains("Publish", "Reject back to draft", "value=\"" + hash + "\"");
 		post(session, ADMIN, "/admin/rule-packs/default/versions/" + version + "/publish", "contentHash",
 				"sha256:" + "0".repeat(64));
 		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("not the content you reviewed");
-		assertThat(this.jdbc.sql("select active_version from rule_pack where pack_id = 'default'").query(Integer.class)
+		assertThat(this.jdbc.sql("select active_version from rule_pack where pack_id = 'default'")
+			.query(Integer.class)
 			.single()).isNotEqualTo(Integer.parseInt(version));
 		post(session, ADMIN, "/admin/rule-packs/default/versions/" + version + "/publish", "contentHash", hash);
-		assertThat(page(session, ADMIN, "/admin/rule-packs")).contains("Pack default version " + version + " is active.");
-		assertThat(this.jdbc.sql("select active_version from rule_pack where pack_id = 'default'").query(Integer.class)
+		assertThat(page(session, ADMIN, "/admin/rule-packs"))
+			.contains("Pack default version " + version + " is active.");
+		assertThat(this.jdbc.sql("select active_version from rule_pack where pack_id = 'default'")
+			.query(Integer.class)
 			.single()).isEqualTo(Integer.parseInt(version));
 		assertThat(page(session, ANALYST, editorUrl)).contains("A published version never changes", "readonly");
 	}

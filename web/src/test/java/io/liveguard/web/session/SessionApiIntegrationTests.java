@@ -75,12 +75,13 @@ class SessionApiIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			clean-session.json                | ex-clean-001  | 100 | 0  | TRANSPARENT_INFO
-			health-claim-no-confirmation.json | ex-claim-001  | 90  | 12 | LOW_INTERACTION MISSING_AD_CONFIRMATION MISLEADING_HEALTH_CLAIM
-			low-quality-static.json           | ex-static-001 | 5   | 4  | SHORT_SESSION HOST_ABSENT DEAD_AIR LOW_INTERACTION PRODUCT_NOT_SHOWN PRODUCT_NOT_SHOWN POOR_STREAM STATIC_OR_PRERECORDED LOW_QUALITY_SESSION NO_LIVE_HOST
-			counterfeit.json                  | ex-fake-001   | 100 | 24 | PROHIBITED_PRODUCT FALSE_ORIGIN OFF_PLATFORM_REDIRECT
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					clean-session.json                | ex-clean-001  | 100 | 0  | TRANSPARENT_INFO
+					health-claim-no-confirmation.json | ex-claim-001  | 90  | 12 | LOW_INTERACTION MISSING_AD_CONFIRMATION MISLEADING_HEALTH_CLAIM
+					low-quality-static.json           | ex-static-001 | 5   | 4  | SHORT_SESSION HOST_ABSENT DEAD_AIR LOW_INTERACTION PRODUCT_NOT_SHOWN PRODUCT_NOT_SHOWN POOR_STREAM STATIC_OR_PRERECORDED LOW_QUALITY_SESSION NO_LIVE_HOST
+					counterfeit.json                  | ex-fake-001   | 100 | 24 | PROHIBITED_PRODUCT FALSE_ORIGIN OFF_PLATFORM_REDIRECT
+					""")
 	void exampleSessionsScoreAsTheExamplesReadmeSays(String file, String sessionId, int contentScore,
 			int violationPoints, String codes) {
 		EntityExchangeResult<String> created = postSession(example(file), "platform");
@@ -98,7 +99,8 @@ class SessionApiIntegrationTests {
 
 	@Test
 	void scoreCardHasTheShapeOfTheApiWithIsoDates() {
-		JsonNode card = json.readTree(postSession(example("counterfeit.json", "it-shape-1"), "admin").getResponseBody());
+		JsonNode card = json
+			.readTree(postSession(example("counterfeit.json", "it-shape-1"), "admin").getResponseBody());
 
 		assertThat(card.propertyNames()).containsExactly("sessionId", "sellerId", "market", "businessDate", "rulePack",
 				"contentScore", "violationPoints", "findings", "scoredAt");
@@ -115,8 +117,8 @@ class SessionApiIntegrationTests {
 				assertThat(evidence.get("at").asString()).endsWith("Z");
 			}
 		}
-		assertThat(findings(card, "PROHIBITED_PRODUCT")).allSatisfy(
-				(finding) -> assertThat(finding.get("severity").asString()).isEqualTo("CRITICAL"));
+		assertThat(findings(card, "PROHIBITED_PRODUCT"))
+			.allSatisfy((finding) -> assertThat(finding.get("severity").asString()).isEqualTo("CRITICAL"));
 	}
 
 	@Test
@@ -207,8 +209,8 @@ class SessionApiIntegrationTests {
 				.containsOnly(HttpStatus.CREATED, HttpStatus.OK)
 				.filteredOn(HttpStatus.CREATED::equals)
 				.hasSize(1);
-			assertThat(results).extracting(EntityExchangeResult::getResponseBody).containsOnly(
-					results.get(0).getResponseBody());
+			assertThat(results).extracting(EntityExchangeResult::getResponseBody)
+				.containsOnly(results.get(0).getResponseBody());
 			assertThat(count("score_card", "it-race-1")).isOne();
 		}
 		finally {
@@ -234,11 +236,13 @@ class SessionApiIntegrationTests {
 		assertThat(rejected).hasSize(3);
 		assertRejection(rejected.get(0), 3, "it-batch-bad", "endedAt: must be after startedAt");
 		assertRejection(rejected.get(1), 4, null, "is not readable JSON");
-		assertRejection(rejected.get(2), 6, "it-batch-a", "sessionId: 'it-batch-a' was already received with different content");
+		assertRejection(rejected.get(2), 6, "it-batch-a",
+				"sessionId: 'it-batch-a' was already received with different content");
 		assertThat(get("/api/v1/sessions/it-batch-a", "analyst").getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(get("/api/v1/sessions/it-batch-b", "analyst").getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(get("/api/v1/sessions/it-batch-bad", "analyst").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(get("/api/v1/sessions/it-batch-a/score", "analyst").getResponseBody()).contains("\"contentScore\":100");
+		assertThat(get("/api/v1/sessions/it-batch-a/score", "analyst").getResponseBody())
+			.contains("\"contentScore\":100");
 	}
 
 	@Test
@@ -250,11 +254,10 @@ class SessionApiIntegrationTests {
 
 		assertThat(findings(card, "FAKE_DISCOUNT")).singleElement().satisfies((finding) -> {
 			assertThat(finding.get("kind").asString()).isEqualTo("VIOLATION");
-			assertThat(finding.get("evidence").valueStream())
-				.anySatisfy((evidence) -> {
-					assertThat(evidence.get("signalType").asString()).isEqualTo("PRIOR_SESSION");
-					assertThat(evidence.get("detail").asString()).contains("fd-a-001");
-				});
+			assertThat(finding.get("evidence").valueStream()).anySatisfy((evidence) -> {
+				assertThat(evidence.get("signalType").asString()).isEqualTo("PRIOR_SESSION");
+				assertThat(evidence.get("detail").asString()).contains("fd-a-001");
+			});
 		});
 	}
 
@@ -317,8 +320,8 @@ class SessionApiIntegrationTests {
 		assertThat(api.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
 		assertThat(api.get("paths").propertyNames()).contains("/api/v1/sessions", "/api/v1/sessions/batch",
 				"/api/v1/sessions/{sessionId}", "/api/v1/sessions/{sessionId}/score");
-		assertThat(api.at("/components/schemas/Finding/properties").propertyNames())
-			.containsExactlyInAnyOrder("code", "kind", "severity", "points", "scoreDelta", "rule", "evidence");
+		assertThat(api.at("/components/schemas/Finding/properties").propertyNames()).containsExactlyInAnyOrder("code",
+				"kind", "severity", "points", "scoreDelta", "rule", "evidence");
 		assertThat(get("/swagger-ui/index.html", "analyst").getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(this.client.get().uri("/swagger-ui/index.html").exchange().returnResult(String.class).getStatus())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -326,7 +329,9 @@ class SessionApiIntegrationTests {
 
 	@Test
 	void healthIsOpen() {
-		EntityExchangeResult<String> health = this.client.get().uri("/actuator/health").exchange()
+		EntityExchangeResult<String> health = this.client.get()
+			.uri("/actuator/health")
+			.exchange()
 			.returnResult(String.class);
 
 		assertThat(health.getStatus()).isEqualTo(HttpStatus.OK);
@@ -378,7 +383,9 @@ class SessionApiIntegrationTests {
 		return card.get("findings").valueStream().filter((f) -> f.get("code").asString().equals(code)).toList();
 	}
 
-	/** An example session under another id, so tests do not depend on each other's order. */
+	/**
+	 * An example session under another id, so tests do not depend on each other's order.
+	 */
 	private static String example(String file, String sessionId) {
 		ObjectNode record = (ObjectNode) json.readTree(example(file));
 		record.put("sessionId", sessionId);

@@ -30,7 +30,10 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** How the sessions API maps ingest outcomes and failures to HTTP, with the real security rules. */
+/**
+ * How the sessions API maps ingest outcomes and failures to HTTP, with the real security
+ * rules.
+ */
 @WebMvcTest(SessionController.class)
 @Import({ SecurityConfiguration.class, PasswordConfiguration.class, AuthenticationThrottle.class })
 @EnableConfigurationProperties(InputProperties.class)
@@ -142,10 +145,8 @@ class SessionControllerTests {
 
 	@Test
 	void requestWithoutCredentialsAnswers401ProblemWithBasicChallenge() {
-		assertThat(this.mvc.post()
-			.uri("/api/v1/sessions")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(RECORD)).hasStatus(HttpStatus.UNAUTHORIZED)
+		assertThat(this.mvc.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON).content(RECORD))
+			.hasStatus(HttpStatus.UNAUTHORIZED)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.hasHeader("WWW-Authenticate", "Basic realm=\"LiveGuard\"");
 		verifyNoInteractions(this.ingest);
@@ -195,10 +196,9 @@ class SessionControllerTests {
 			.with(user("platform").roles("PLATFORM"))
 			.contentType(MediaType.parseMediaType("application/x-ndjson"))
 			.content("{}\n{}\n")).hasStatusOk();
-		result.bodyJson()
-			.isEqualTo("""
-					{"accepted":2,"duplicates":1,"rejected":[{"line":3,"sessionId":null,
-					"error":"is not readable JSON: Unexpected end-of-input"}]}""");
+		result.bodyJson().isEqualTo("""
+				{"accepted":2,"duplicates":1,"rejected":[{"line":3,"sessionId":null,
+				"error":"is not readable JSON: Unexpected end-of-input"}]}""");
 	}
 
 	@Test
@@ -218,9 +218,8 @@ class SessionControllerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "a:b c", "a+b", "shöp", "x!", "a@b" })
 	void sessionIdOutsideTheFormatInThePathAnswers400Problem(String id) {
-		assertThat(this.mvc.get()
-			.uri("/api/v1/sessions/{id}", id)
-			.with(user("analyst").roles("ANALYST"))).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.get().uri("/api/v1/sessions/{id}", id).with(user("analyst").roles("ANALYST")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.detail")
@@ -240,10 +239,10 @@ class SessionControllerTests {
 
 	@Test
 	void storedSessionIsServedWithItsRecordAndCard() {
-		given(this.sessions.find("s-1")).willReturn(Optional.of(new StoredSession("s-1", "shop-1", "hash", RECORD, CARD)));
+		given(this.sessions.find("s-1"))
+			.willReturn(Optional.of(new StoredSession("s-1", "shop-1", "hash", RECORD, CARD)));
 
-		assertThat(this.mvc.get().uri("/api/v1/sessions/s-1").with(user("analyst").roles("ANALYST")))
-			.hasStatusOk()
+		assertThat(this.mvc.get().uri("/api/v1/sessions/s-1").with(user("analyst").roles("ANALYST"))).hasStatusOk()
 			.bodyJson()
 			.isStrictlyEqualTo("{\"record\":" + RECORD + ",\"scoreCard\":" + CARD + "}");
 		assertThat(this.mvc.get().uri("/api/v1/sessions/s-1/score").with(user("analyst").roles("ANALYST")))

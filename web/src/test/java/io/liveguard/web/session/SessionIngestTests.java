@@ -37,7 +37,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-/** The ingest decisions that do not need a database: repeats, conflicts, races, NDJSON lines. */
+/**
+ * The ingest decisions that do not need a database: repeats, conflicts, races, NDJSON
+ * lines.
+ */
 class SessionIngestTests {
 
 	private static final SessionCodec codec = new SessionCodec();
@@ -56,9 +59,8 @@ class SessionIngestTests {
 	@BeforeEach
 	void setUp() {
 		TransactionTemplate transactions = mock(TransactionTemplate.class);
-		given(transactions.execute(any())).willAnswer((invocation) -> invocation
-			.<TransactionCallback<?>>getArgument(0)
-			.doInTransaction(null));
+		given(transactions.execute(any()))
+			.willAnswer((invocation) -> invocation.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		given(this.sessions.history(anyString(), any())).willReturn(SellerHistory.NONE);
 		this.ingest = new SessionIngest(codec, engine, this.sessions, transactions, JsonMapper.builder().build(),
 				Clock.fixed(Instant.parse("2026-11-23T08:00:00.123456Z"), ZoneOffset.UTC));
@@ -174,7 +176,8 @@ class SessionIngestTests {
 	void ndjsonLineOverTheRecordLimitIsRejectedWithItsNumberAndTheOthersAreStored() throws IOException {
 		given(this.sessions.find(anyString())).willReturn(Optional.empty());
 		String huge = "{\"sessionId\":\"huge-1\",\"padding\":\"" + "x".repeat(100_000) + "\"}";
-		String ndjson = compact(example("clean-session.json")) + "\n" + huge + "\n" + compact(example("counterfeit.json"));
+		String ndjson = compact(example("clean-session.json")) + "\n" + huge + "\n"
+				+ compact(example("counterfeit.json"));
 
 		BatchSummary summary = this.ingest.ingestLines(lines(ndjson, 64 * 1024));
 
@@ -206,8 +209,8 @@ class SessionIngestTests {
 
 	private static StoredSession stored(String json, String card) {
 		LiveSession session = codec.read(json);
-		return new StoredSession(session.sessionId(), session.sellerId(), codec.contentHash(session), codec.write(session),
-				card);
+		return new StoredSession(session.sessionId(), session.sellerId(), codec.contentHash(session),
+				codec.write(session), card);
 	}
 
 	private static String compact(String json) {

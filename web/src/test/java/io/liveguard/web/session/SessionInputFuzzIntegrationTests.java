@@ -26,11 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzing the HTTP inputs (issue 12), against the running application on an in-memory database:
- * hundreds of malformed session records from a fixed seed (the engine's {@link MalformedRecords}),
- * posted one by one and as NDJSON, and arbitrary session ids in the URL. No answer is a 5xx; a refused
- * record stores nothing; a stored one can be read back. The application is started once for the class,
- * over real HTTP, so the container's and the firewall's answers are fuzzed too.
+ * Fuzzing the HTTP inputs (issue 12), against the running application on an in-memory
+ * database: hundreds of malformed session records from a fixed seed (the engine's
+ * {@link MalformedRecords}), posted one by one and as NDJSON, and arbitrary session ids
+ * in the URL. No answer is a 5xx; a refused record stores nothing; a stored one can be
+ * read back. The application is started once for the class, over real HTTP, so the
+ * container's and the firewall's answers are fuzzed too.
  */
 class SessionInputFuzzIntegrationTests {
 
@@ -46,7 +47,10 @@ class SessionInputFuzzIntegrationTests {
 
 	private static JdbcClient jdbc;
 
-	/** A PLATFORM key: checked by SHA-256, where a password would cost a BCrypt hash per request. */
+	/**
+	 * A PLATFORM key: checked by SHA-256, where a password would cost a BCrypt hash per
+	 * request.
+	 */
 	private static String apiKey;
 
 	@BeforeAll
@@ -58,8 +62,9 @@ class SessionInputFuzzIntegrationTests {
 		jdbc = application.getBean(JdbcClient.class);
 		try {
 			HttpResponse<String> key = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/api-keys"))
-				.header("Authorization", "Basic "
-						+ Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"fuzzing\",\"role\":\"PLATFORM\"}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -119,9 +124,9 @@ class SessionInputFuzzIntegrationTests {
 	private static void postBatch(List<String> records) throws Exception {
 		long before = storedSessions();
 
-		HttpResponse<String> answer = send(request("/api/v1/sessions/batch")
-			.header("Content-Type", "application/x-ndjson")
-			.POST(HttpRequest.BodyPublishers.ofString(String.join("\n", records))));
+		HttpResponse<String> answer = send(
+				request("/api/v1/sessions/batch").header("Content-Type", "application/x-ndjson")
+					.POST(HttpRequest.BodyPublishers.ofString(String.join("\n", records))));
 
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		JsonNode summary = json.readTree(answer.body());
@@ -131,7 +136,8 @@ class SessionInputFuzzIntegrationTests {
 	@Test
 	void anySessionIdInTheUrlIsNeverA5xx() throws Exception {
 		List<String> ids = new java.util.ArrayList<>();
-		MalformedRecords.texts(SEED + 2, 100, 40, "/%;\\.:_-aZ09 ?#").stream()
+		MalformedRecords.texts(SEED + 2, 100, 40, "/%;\\.:_-aZ09 ?#")
+			.stream()
 			.filter((id) -> !id.isEmpty())
 			.forEach(ids::add);
 		ids.add("a".repeat(129));
@@ -145,8 +151,8 @@ class SessionInputFuzzIntegrationTests {
 				request("/api/v1/sessions/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")).GET());
 
 		assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 499);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private static long storedSessions() {

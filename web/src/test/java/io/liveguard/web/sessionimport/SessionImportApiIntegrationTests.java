@@ -85,20 +85,24 @@ class SessionImportApiIntegrationTests {
 				"contentScore", "violationPoints", "findings", "scoredAt");
 		assertThat(card.get("violationPoints").asInt()).isEqualTo(24);
 
-		JsonNode page = json.readTree(get("/api/v1/imports/" + importId + "/quarantine?offset=1&limit=2").getResponseBody());
+		JsonNode page = json
+			.readTree(get("/api/v1/imports/" + importId + "/quarantine?offset=1&limit=2").getResponseBody());
 		assertThat(page.get("total").asLong()).isEqualTo(4);
 		assertThat(page.get("lines").valueStream().map((line) -> line.get("item").asString()))
 			.containsExactly("line 6 (session bad-1)", "line 9 (session ex-clean-001)");
 		assertThat(page.get("lines").get(1).get("reason").asString()).contains("different content");
-		assertThat(this.jdbc.sql("select count(*) from audit_event where type = 'IMPORT_STARTED' and principal = 'admin'")
-			.query(Long.class)
-			.single()).isPositive();
+		assertThat(
+				this.jdbc.sql("select count(*) from audit_event where type = 'IMPORT_STARTED' and principal = 'admin'")
+					.query(Long.class)
+					.single())
+			.isPositive();
 		assertThat(spoolFiles()).as("spool files of completed imports are deleted").isEmpty();
 	}
 
 	@Test
 	void emptyAndNonNdjsonBodiesAreRefusedWithAProblem() throws Exception {
-		for (byte[] body : List.of(new byte[0], "sessionId,sellerId\ns-1,shop-1\n".getBytes(), gzip("[1,2]\n".getBytes()))) {
+		for (byte[] body : List.of(new byte[0], "sessionId,sellerId\ns-1,shop-1\n".getBytes(),
+				gzip("[1,2]\n".getBytes()))) {
 			EntityExchangeResult<String> refused = post("/api/v1/imports", body);
 			assertThat(refused.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -144,8 +148,10 @@ class SessionImportApiIntegrationTests {
 
 	@Test
 	void aFailedImportRestartsThroughTheApiAndStoresEachSessionOnce() throws Exception {
-		// given: an import that fails on line 10, after the chunks up to line 7 (two lines each) committed
-		this.jdbc.sql("alter table live_session add constraint import_api_failure check (session_id <> 'ex-static-001')")
+		// given: an import that fails on line 10, after the chunks up to line 7 (two
+		// lines each) committed
+		this.jdbc
+			.sql("alter table live_session add constraint import_api_failure check (session_id <> 'ex-static-001')")
 			.update();
 		long importId;
 		JsonNode failed;
@@ -171,8 +177,9 @@ class SessionImportApiIntegrationTests {
 		assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(status.get("stored").asLong()).isEqualTo(4);
 		assertThat(status.get("quarantined").asLong()).isEqualTo(4);
-		assertThat(this.jdbc.sql("select count(*) from live_session where session_id like 'ex-%'").query(Long.class).single())
-			.isEqualTo(4);
+		assertThat(this.jdbc.sql("select count(*) from live_session where session_id like 'ex-%'")
+			.query(Long.class)
+			.single()).isEqualTo(4);
 		assertThat(json.readTree(get("/api/v1/imports/" + importId + "/quarantine").getResponseBody()).get("lines"))
 			.hasSize(4);
 		assertThat(spoolFiles()).isEmpty();

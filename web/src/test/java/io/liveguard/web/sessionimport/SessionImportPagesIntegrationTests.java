@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The imports page: the latest imports with their counts, and the quarantined lines htmx fetches. */
+/**
+ * The imports page: the latest imports with their counts, and the quarantined lines htmx
+ * fetches.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SessionImportPagesIntegrationTests {
@@ -41,10 +44,8 @@ class SessionImportPagesIntegrationTests {
 
 		// when
 		String page = body(this.mvc.get().uri("/admin/imports").with(user(ADMIN)).exchange());
-		String quarantine = body(this.mvc.get()
-			.uri("/admin/imports/{id}/quarantine", done.importId())
-			.with(user(ADMIN))
-			.exchange());
+		String quarantine = body(
+				this.mvc.get().uri("/admin/imports/{id}/quarantine", done.importId()).with(user(ADMIN)).exchange());
 		MvcTestResult restart = this.mvc.post()
 			.uri("/admin/imports/{id}/restart", done.importId())
 			.with(user(ADMIN))

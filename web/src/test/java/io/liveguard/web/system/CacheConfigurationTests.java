@@ -110,9 +110,8 @@ class CacheConfigurationTests {
 		assertThat(packs.getNativeCache().estimatedSize()).isEqualTo(4);
 		assertThat(resources).filteredOn((resource) -> resource.closed).hasSize(1);
 		assertThat(resources).filteredOn((resource) -> !resource.closed)
-			.containsExactlyInAnyOrderElementsOf(packs.getNativeCache().asMap().values().stream()
-				.map(Resource.class::cast)
-				.toList());
+			.containsExactlyInAnyOrderElementsOf(
+					packs.getNativeCache().asMap().values().stream().map(Resource.class::cast).toList());
 	}
 
 	@Test

@@ -39,9 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Input that cannot hurt (issue 12), over real HTTP: bodies and lines over the limit, loose JSON types,
- * ids that do not belong in a URL, lone surrogates, extreme years, and the firewall's and the
- * container's errors, each a clear 4xx problem detail with nothing stored.
+ * Input that cannot hurt (issue 12), over real HTTP: bodies and lines over the limit,
+ * loose JSON types, ids that do not belong in a URL, lone surrogates, extreme years, and
+ * the firewall's and the container's errors, each a clear 4xx problem detail with nothing
+ * stored.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "liveguard.bootstrap.admin-password=" + HostileInputIntegrationTests.PASSWORD,
@@ -68,11 +69,12 @@ class HostileInputIntegrationTests {
 
 	@Test
 	void jsonBodyOverTheLimitAnswers413ProblemAndStoresNothing() {
-		String record = example("clean-session.json", "hostile-big-1", (tree) -> tree.withArray("signals")
-			.addObject()
-			.put("at", "2026-11-20T12:10:00Z")
-			.put("type", "TRANSCRIPT")
-			.put("text", "x".repeat(LIMIT_BYTES)));
+		String record = example("clean-session.json", "hostile-big-1",
+				(tree) -> tree.withArray("signals")
+					.addObject()
+					.put("at", "2026-11-20T12:10:00Z")
+					.put("type", "TRANSCRIPT")
+					.put("text", "x".repeat(LIMIT_BYTES)));
 
 		HttpResponse<String> answer = post("/api/v1/sessions", "application/json", record);
 
@@ -105,7 +107,8 @@ class HostileInputIntegrationTests {
 		assertThat(summary.get("accepted").asInt()).isEqualTo(2);
 		assertThat(summary.get("rejected")).singleElement().satisfies((rejection) -> {
 			assertThat(rejection.get("line").asLong()).isEqualTo(2);
-			assertThat(rejection.get("error").asString()).contains("longer than the limit of " + LIMIT_BYTES + " bytes");
+			assertThat(rejection.get("error").asString())
+				.contains("longer than the limit of " + LIMIT_BYTES + " bytes");
 		});
 		assertThat(stored("hostile-line-1")).isOne();
 		assertNotStored("hostile-line-2");
@@ -114,10 +117,10 @@ class HostileInputIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/products/0/category=3|products[0].category", "/startedAt=1763640000|startedAt",
-			"/sellerId=8812|sellerId", "/signals/1/text=42|signals[1].text", "/host/identityVerified=1|host.identityVerified",
-			"/startedAt=\"+5000000-01-01T00:00:00Z\"|startedAt", "/endedAt=\"+999999999-12-31T23:59:59Z\"|endedAt",
-			"/sellerId=\"shop/x\"|sellerId", "/sellerId=\"shop%2Fx\"|sellerId", "/sellerId=\"shop;x\"|sellerId",
-			"/sellerId=\"shop\\\\x\"|sellerId" })
+			"/sellerId=8812|sellerId", "/signals/1/text=42|signals[1].text",
+			"/host/identityVerified=1|host.identityVerified", "/startedAt=\"+5000000-01-01T00:00:00Z\"|startedAt",
+			"/endedAt=\"+999999999-12-31T23:59:59Z\"|endedAt", "/sellerId=\"shop/x\"|sellerId",
+			"/sellerId=\"shop%2Fx\"|sellerId", "/sellerId=\"shop;x\"|sellerId", "/sellerId=\"shop\\\\x\"|sellerId" })
 	void sessionWithALooseTypeABadIdOrAnExtremeYearAnswers400NamingTheFieldAndStoresNothing(String change) {
 		String pointer = change.substring(0, change.indexOf('='));
 		String value = change.substring(change.indexOf('=') + 1, change.indexOf('|'));
@@ -133,8 +136,8 @@ class HostileInputIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "a/b", "a%2Fb", "a;b", "a\\b" })
 	void sessionIdWithAUrlCharacterAnswers400AndIsNeverStored(String id) {
-		HttpResponse<String> answer = post("/api/v1/sessions", "application/json", example("clean-session.json", id,
-				(tree) -> {
+		HttpResponse<String> answer = post("/api/v1/sessions", "application/json",
+				example("clean-session.json", id, (tree) -> {
 				}));
 
 		assertProblem(answer, 400).startsWith("sessionId: must be 1-128 characters of A-Z a-z 0-9 . _ : -");
@@ -163,7 +166,8 @@ class HostileInputIntegrationTests {
 		HttpResponse<String> answer = post("/api/v1/penalty-runs", "application/json", body);
 
 		assertProblem(answer, 400).containsAnyOf("businessDate", "market");
-		assertThat(this.jdbc.sql("select count(*) from batch_job_execution").query(Long.class).single()).isEqualTo(runs);
+		assertThat(this.jdbc.sql("select count(*) from batch_job_execution").query(Long.class).single())
+			.isEqualTo(runs);
 	}
 
 	@ParameterizedTest
@@ -187,7 +191,8 @@ class HostileInputIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "text/html", "application/json", "*/*" })
 	void errorTheContainerForwardsToErrorIsAProblemDetailOnAnApiPathWhateverTheClientAccepts(String accept) {
-		HttpResponse<String> answer = send(authorized(ContainerErrors.SEND_ERROR).header("Accept", accept).GET().build());
+		HttpResponse<String> answer = send(
+				authorized(ContainerErrors.SEND_ERROR).header("Accept", accept).GET().build());
 
 		assertThat(answer.statusCode()).isEqualTo(503);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
@@ -203,7 +208,10 @@ class HostileInputIntegrationTests {
 		assertProblem(answer, 500).doesNotContain("secret");
 	}
 
-	/** Filters that fail the way the servlet container sees failures: a sendError, an exception. */
+	/**
+	 * Filters that fail the way the servlet container sees failures: a sendError, an
+	 * exception.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ContainerErrors {
 

@@ -27,10 +27,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API description as a client generator reads it, fetched from the running application. It is
- * written to {@code target/openapi.json}, which the {@code api-lint} profile lints with Redocly's
- * recommended rules after the integration tests; what can be checked here is checked here, so a plain
- * {@code ./mvnw verify} keeps it too.
+ * The API description as a client generator reads it, fetched from the running
+ * application. It is written to {@code target/openapi.json}, which the {@code api-lint}
+ * profile lints with Redocly's recommended rules after the integration tests; what can be
+ * checked here is checked here, so a plain {@code ./mvnw verify} keeps it too.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + OpenApiDescriptionIntegrationTests.ADMIN_PASSWORD)
@@ -79,13 +79,14 @@ class OpenApiDescriptionIntegrationTests {
 			});
 			assertThat(problems).as(name).isNotEmpty();
 		});
-		assertThat(this.api.at("/components/schemas/ProblemDetail/properties").propertyNames())
-			.containsExactly("type", "title", "status", "detail", "instance", "errors");
+		assertThat(this.api.at("/components/schemas/ProblemDetail/properties").propertyNames()).containsExactly("type",
+				"title", "status", "detail", "instance", "errors");
 	}
 
 	@Test
 	void refusalsAreTheOnesTheSecurityRulesGive() {
-		// anyone authenticated reads a session (a seller only its own: 404); only some roles start a run
+		// anyone authenticated reads a session (a seller only its own: 404); only some
+		// roles start a run
 		assertThat(statuses("get /api/v1/sessions/{sessionId}")).contains("400", "401", "404", "429")
 			.doesNotContain("403");
 		assertThat(statuses("get /api/v1/sellers/{sellerId}/standing")).contains("400", "401", "404", "429")
@@ -156,8 +157,8 @@ class OpenApiDescriptionIntegrationTests {
 	}
 
 	/**
-	 * As Redocly's {@code no-ambiguous-paths}: as many segments, each pair equal or at least one a
-	 * template, and as many templates in each.
+	 * As Redocly's {@code no-ambiguous-paths}: as many segments, each pair equal or at
+	 * least one a template, and as many templates in each.
 	 */
 	private static boolean ambiguous(String first, String second) {
 		String[] a = first.split("/");

@@ -22,7 +22,10 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which problem details an operation is described with, from its parameters and the security rules. */
+/**
+ * Which problem details an operation is described with, from its parameters and the
+ * security rules.
+ */
 class ProblemAnswersTests {
 
 	/** Anyone authenticated may read; only ADMIN may write; nobody anonymous. */
@@ -126,7 +129,8 @@ class ProblemAnswersTests {
 	}
 
 	private static RequestBody body(String mediaType) {
-		return new RequestBody().content(new Content().addMediaType(mediaType, new MediaType().schema(typed("object"))));
+		return new RequestBody()
+			.content(new Content().addMediaType(mediaType, new MediaType().schema(typed("object"))));
 	}
 
 	private static Schema<Object> text() {

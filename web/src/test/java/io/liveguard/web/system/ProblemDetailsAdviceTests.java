@@ -22,7 +22,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The advice answers a domain refusal with the status of its kind, and a body that breaks its constraints with 400. */
+/**
+ * The advice answers a domain refusal with the status of its kind, and a body that breaks
+ * its constraints with 400.
+ */
 class ProblemDetailsAdviceTests {
 
 	private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
@@ -76,8 +79,8 @@ class ProblemDetailsAdviceTests {
 		assertThat(problem).isNotNull();
 		assertThat(problem.getTitle()).isEqualTo("Invalid request");
 		assertThat(problem.getDetail()).isEqualTo("password: at least 12 characters; username: 3 to 64 letters");
-		assertThat(problem.getProperties()).containsEntry("errors", List.of(
-				new FieldError("password", "at least 12 characters"), new FieldError("username", "3 to 64 letters")));
+		assertThat(problem.getProperties()).containsEntry("errors", List
+			.of(new FieldError("password", "at least 12 characters"), new FieldError("username", "3 to 64 letters")));
 	}
 
 	void take(Form form) {

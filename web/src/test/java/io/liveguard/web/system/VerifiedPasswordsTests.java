@@ -56,7 +56,8 @@ class VerifiedPasswordsTests {
 		String after = this.bcrypt.encode("battery staple");
 		assertThat(this.passwords.matches("correct horse", before)).isTrue();
 
-		// the password was changed: the old password against the new hash is checked, and refused
+		// the password was changed: the old password against the new hash is checked, and
+		// refused
 		assertThat(this.passwords.matches("correct horse", after)).isFalse();
 		assertThat(this.passwords.matches("battery staple", after)).isTrue();
 	}

@@ -14,9 +14,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
- * Failed authentications are counted per client address: after the budget (3 here) an address is
- * answered 429 with Retry-After, whatever it sends, while other addresses and working credentials are
- * unaffected. Each test uses addresses of its own, since the buckets outlive a test.
+ * Failed authentications are counted per client address: after the budget (3 here) an
+ * address is answered 429 with Retry-After, whatever it sends, while other addresses and
+ * working credentials are unaffected. Each test uses addresses of its own, since the
+ * buckets outlive a test.
  */
 @SpringBootTest(properties = { "liveguard.throttle.failures=3", "liveguard.throttle.period=PT10M",
 		"liveguard.bootstrap.admin-password=" + AuthenticationThrottleIntegrationTests.ADMIN_PASSWORD })
@@ -34,12 +35,15 @@ class AuthenticationThrottleIntegrationTests {
 	@Test
 	void badApiKeysFromOneAddressAreAnswered429WithRetryAfterAsAProblem() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.mvc.get().uri("/api/v1/appeals").header("Authorization", "Bearer lg_wrong-" + i)
+			assertThat(this.mvc.get()
+				.uri("/api/v1/appeals")
+				.header("Authorization", "Bearer lg_wrong-" + i)
 				.with(from("198.51.100.1"))).hasStatus(401);
 		}
-		assertThat(this.mvc.get().uri("/api/v1/appeals").header("Authorization", "Bearer lg_wrong-again")
-			.with(from("198.51.100.1")))
-			.hasStatus(429)
+		assertThat(this.mvc.get()
+			.uri("/api/v1/appeals")
+			.header("Authorization", "Bearer lg_wrong-again")
+			.with(from("198.51.100.1"))).hasStatus(429)
 			.hasContentType("application/problem+json")
 			.satisfies((result) -> assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After")))
 				.isBetween(1L, 600L))
@@ -47,25 +51,29 @@ class AuthenticationThrottleIntegrationTests {
 			.extractingPath("$.title")
 			.isEqualTo("Too Many Requests");
 		// not even the right credentials are checked from there
-		assertThat(this.mvc.get().uri("/api/v1/audit-events").with(httpBasic("admin", ADMIN_PASSWORD))
+		assertThat(this.mvc.get()
+			.uri("/api/v1/audit-events")
+			.with(httpBasic("admin", ADMIN_PASSWORD))
 			.with(from("198.51.100.1"))).hasStatus(429);
 		// another address is unaffected
-		assertThat(this.mvc.get().uri("/api/v1/audit-events").with(httpBasic("admin", ADMIN_PASSWORD))
+		assertThat(this.mvc.get()
+			.uri("/api/v1/audit-events")
+			.with(httpBasic("admin", ADMIN_PASSWORD))
 			.with(from("198.51.100.2"))).hasStatusOk();
-		assertThat(this.mvc.get().uri("/api/v1/appeals").header("Authorization", "Bearer lg_wrong")
+		assertThat(this.mvc.get()
+			.uri("/api/v1/appeals")
+			.header("Authorization", "Bearer lg_wrong")
 			.with(from("198.51.100.2"))).hasStatus(401);
 	}
 
 	@Test
 	void wrongPasswordsByFormOrBasicShareTheAddressesBudgetAndTheLoginPageSaysSo() {
-		assertThat(login("admin", "wrong-1", "198.51.100.3"))
-			.hasRedirectedUrl("/login?error");
-		assertThat(this.mvc.get().uri("/api/v1/appeals").with(httpBasic("nobody", "wrong-2"))
-			.with(from("198.51.100.3"))).hasStatus(401);
-		assertThat(login("lan", "wrong-3", "198.51.100.3"))
-			.hasRedirectedUrl("/login?error");
-		assertThat(login("admin", ADMIN_PASSWORD, "198.51.100.3"))
-			.hasStatus(429)
+		assertThat(login("admin", "wrong-1", "198.51.100.3")).hasRedirectedUrl("/login?error");
+		assertThat(
+				this.mvc.get().uri("/api/v1/appeals").with(httpBasic("nobody", "wrong-2")).with(from("198.51.100.3")))
+			.hasStatus(401);
+		assertThat(login("lan", "wrong-3", "198.51.100.3")).hasRedirectedUrl("/login?error");
+		assertThat(login("admin", ADMIN_PASSWORD, "198.51.100.3")).hasStatus(429)
 			.satisfies((result) -> assertThat(result.getResponse().getHeader("Retry-After")).isNotNull());
 		// the page itself is still there to read the message on
 		assertThat(this.mvc.get().uri("/login").with(from("198.51.100.3"))).hasStatusOk();
@@ -74,7 +82,9 @@ class AuthenticationThrottleIntegrationTests {
 	@Test
 	void workingCredentialsCostNothing() {
 		for (int i = 0; i < 10; i++) {
-			assertThat(this.mvc.get().uri("/api/v1/audit-events").with(httpBasic("admin", ADMIN_PASSWORD))
+			assertThat(this.mvc.get()
+				.uri("/api/v1/audit-events")
+				.with(httpBasic("admin", ADMIN_PASSWORD))
 				.with(from("198.51.100.4"))).hasStatusOk();
 		}
 		assertThat(login("admin", ADMIN_PASSWORD, "198.51.100.4")).hasRedirectedUrl("/");

@@ -19,7 +19,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A fresh installation gets exactly one user, {@code admin}, and its password is known to someone. */
+/**
+ * A fresh installation gets exactly one user, {@code admin}, and its password is known to
+ * someone.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapIntegrationTests {
 

@@ -21,10 +21,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
- * People logging in to the pages: a CSRF token is required, failed logins lock the user out from the
- * address they came from (and only from there), logout is a POST, and a user an admin disables is out
- * at its next request. (That the session id changes at login is checked in a real browser,
- * {@code SellerJourneyBrowserTests}.)
+ * People logging in to the pages: a CSRF token is required, failed logins lock the user
+ * out from the address they came from (and only from there), logout is a POST, and a user
+ * an admin disables is out at its next request. (That the session id changes at login is
+ * checked in a real browser, {@code SellerJourneyBrowserTests}.)
  */
 @SpringBootTest(properties = "liveguard.bootstrap.admin-password=" + FormLoginIntegrationTests.ADMIN_PASSWORD)
 @AutoConfigureMockMvc
@@ -61,10 +61,8 @@ class FormLoginIntegrationTests {
 
 	@Test
 	void aLoginWithoutTheCsrfTokenIsRefused() {
-		assertThat(this.mvc.post().uri("/login").param("username", "lan").param("password", PASSWORD))
-			.hasStatus(403);
-		assertThat(this.mvc.perform(formLogin("/login").user("lan").password(PASSWORD)))
-			.hasStatus3xxRedirection()
+		assertThat(this.mvc.post().uri("/login").param("username", "lan").param("password", PASSWORD)).hasStatus(403);
+		assertThat(this.mvc.perform(formLogin("/login").user("lan").password(PASSWORD))).hasStatus3xxRedirection()
 			.hasRedirectedUrl("/");
 	}
 
@@ -127,18 +125,16 @@ class FormLoginIntegrationTests {
 		assertThat(this.mvc.post().uri("/logout").session(session)).hasStatus(403);
 		assertThat(this.mvc.post().uri("/logout").session(session).with(csrf()).accept("text/html"))
 			.hasRedirectedUrl("/login?logout");
-		assertThat(this.mvc.get().uri("/v3/api-docs").session(session).accept("text/html"))
-			.hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/v3/api-docs").session(session).accept("text/html")).hasStatus3xxRedirection();
 	}
 
 	@Test
 	void aDisabledUsersSessionEndsAtItsNextRequest() {
 		MockHttpSession session = login("lan");
 		assertThat(this.mvc.get().uri("/v3/api-docs").session(session)).hasStatusOk();
-		assertThat(this.mvc.post()
-			.uri("/api/v1/users/lan/disable")
-			.with(httpBasic("admin", ADMIN_PASSWORD))
-			.with(csrf())).hasStatusOk();
+		assertThat(
+				this.mvc.post().uri("/api/v1/users/lan/disable").with(httpBasic("admin", ADMIN_PASSWORD)).with(csrf()))
+			.hasStatusOk();
 		assertThat(this.mvc.get().uri("/v3/api-docs").session(session)).hasRedirectedUrl("/login?expired");
 		assertThat(this.mvc.perform(formLogin("/login").user("lan").password(PASSWORD)))
 			.hasRedirectedUrl("/login?error");

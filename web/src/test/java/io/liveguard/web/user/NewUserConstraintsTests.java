@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The constraints of a new user and a new password say what the API and the page answer, field by field. */
+/**
+ * The constraints of a new user and a new password say what the API and the page answer,
+ * field by field.
+ */
 class NewUserConstraintsTests {
 
 	private static final ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
@@ -49,7 +52,8 @@ class NewUserConstraintsTests {
 		assertThat(errors(new UserAdministration.NewUser("ana", "x".repeat(73), "ANALYST", null)))
 			.containsExactly("password: at most 72 bytes");
 		assertThat(errors(new UserAdministration.NewUser("ana", "ä".repeat(37), "ANALYST", null)))
-			.as("37 characters, 74 bytes").containsExactly("password: at most 72 bytes");
+			.as("37 characters, 74 bytes")
+			.containsExactly("password: at most 72 bytes");
 		assertThat(errors(new UserAdministration.NewUser("ana", PASSWORD, "ROOT", null)))
 			.containsExactly("role: must be SELLER, ANALYST or ADMIN");
 		assertThat(errors(new UserAdministration.NewUser("ana", PASSWORD, "SELLER", "s".repeat(129))))

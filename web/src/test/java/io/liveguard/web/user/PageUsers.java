@@ -1,9 +1,9 @@
 package io.liveguard.web.user;
 
 /**
- * Test fixture: logged-in principals as the application's user details service makes them, for
- * {@code SecurityMockMvcRequestPostProcessors.user(...)}, so pages see the role and the seller id
- * exactly as after a real login.
+ * Test fixture: logged-in principals as the application's user details service makes
+ * them, for {@code SecurityMockMvcRequestPostProcessors.user(...)}, so pages see the role
+ * and the seller id exactly as after a real login.
  */
 public final class PageUsers {
 

@@ -1,6 +1,9 @@
 package io.liveguard.engine.facts.live;
 
-/** What the platform does with an action, after TikTok Shop's reminder, warning pop-up and interruption. */
+/**
+ * What the platform does with an action, after TikTok Shop's reminder, warning pop-up and
+ * interruption.
+ */
 public enum ActionLevel {
 
 	/** A note to the host. */

@@ -9,10 +9,10 @@ import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.Severity;
 
 /**
- * What a classifying rule saw in the signal being judged: a violation (MINOR to CRITICAL) or a
- * reminder (INFO). Deciding rules take a signal's candidates one at a time, highest severity first and
- * then by code name ({@link #precedes}), and settle each: an action, or nothing when it repeats too
- * soon or the live was stopped.
+ * What a classifying rule saw in the signal being judged: a violation (MINOR to CRITICAL)
+ * or a reminder (INFO). Deciding rules take a signal's candidates one at a time, highest
+ * severity first and then by code name ({@link #precedes}), and settle each: an action,
+ * or nothing when it repeats too soon or the live was stopped.
  */
 public final class Candidate {
 
@@ -40,7 +40,8 @@ public final class Candidate {
 		this.rule = rule;
 		this.seq = seq;
 		this.at = at;
-		// what accumulate collects comes in no promised order: sorted, the same signals give the same evidence
+		// what accumulate collects comes in no promised order: sorted, the same signals
+		// give the same evidence
 		this.evidence = evidence.stream().sorted(EVIDENCE_ORDER).toList();
 	}
 
@@ -48,12 +49,16 @@ public final class Candidate {
 		this(code, severity, rule, signal.getSeq(), signal.getAt(), List.of(signal.getEvidence()));
 	}
 
-	/** A candidate about products ({@code skus}), seen at the turn of a signal of any type. */
+	/**
+	 * A candidate about products ({@code skus}), seen at the turn of a signal of any
+	 * type.
+	 */
 	public Candidate(String code, Severity severity, String rule, Judging turn, Collection<String> skus) {
-		this(code, severity, rule, turn.getSeq(), turn.getAt(), skus.stream()
-			.sorted()
-			.map((sku) -> new Evidence(Instant.ofEpochMilli(turn.getAt()), "PRODUCT", sku))
-			.toList());
+		this(code, severity, rule, turn.getSeq(), turn.getAt(),
+				skus.stream()
+					.sorted()
+					.map((sku) -> new Evidence(Instant.ofEpochMilli(turn.getAt()), "PRODUCT", sku))
+					.toList());
 	}
 
 	public String getCode() {
@@ -95,7 +100,10 @@ public final class Candidate {
 		this.settled = true;
 	}
 
-	/** Whether this one is decided before {@code other}: higher severity first, then by code name. */
+	/**
+	 * Whether this one is decided before {@code other}: higher severity first, then by
+	 * code name.
+	 */
 	public boolean precedes(Candidate other) {
 		int bySeverity = other.severity.compareTo(this.severity);
 		return bySeverity < 0 || (bySeverity == 0 && this.code.compareTo(other.code) < 0);
@@ -103,7 +111,8 @@ public final class Candidate {
 
 	@Override
 	public String toString() {
-		return "Candidate[" + this.code + " " + this.severity + " seq " + this.seq + (this.settled ? " settled" : "") + "]";
+		return "Candidate[" + this.code + " " + this.severity + " seq " + this.seq + (this.settled ? " settled" : "")
+				+ "]";
 	}
 
 }

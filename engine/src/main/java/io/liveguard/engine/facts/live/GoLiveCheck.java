@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** The go-live request, as the go-live rules see it; its products are {@link GoLiveProduct} facts. */
+/**
+ * The go-live request, as the go-live rules see it; its products are
+ * {@link GoLiveProduct} facts.
+ */
 public final class GoLiveCheck {
 
 	private final String liveId;

@@ -2,7 +2,10 @@ package io.liveguard.engine.facts.live;
 
 import org.jspecify.annotations.Nullable;
 
-/** What a go-live rule decided: a refusal of the live, a blocked product or a notice for one. */
+/**
+ * What a go-live rule decided: a refusal of the live, a blocked product or a notice for
+ * one.
+ */
 public final class GoLiveOutcome {
 
 	private final OutcomeKind kind;

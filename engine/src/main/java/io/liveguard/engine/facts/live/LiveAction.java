@@ -6,8 +6,8 @@ import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.Severity;
 
 /**
- * An action a deciding rule took, numbered from the live's state at that moment; Java reads it after
- * the rules fired and gives it its id, message and snapshot.
+ * An action a deciding rule took, numbered from the live's state at that moment; Java
+ * reads it after the rules fired and gives it its id, message and snapshot.
  */
 public final class LiveAction {
 
@@ -27,7 +27,10 @@ public final class LiveAction {
 
 	private final List<Evidence> evidence;
 
-	/** The action {@code state} just counted for {@code candidate}: its number and strikes are the state's now. */
+	/**
+	 * The action {@code state} just counted for {@code candidate}: its number and strikes
+	 * are the state's now.
+	 */
 	public LiveAction(LiveState state, ActionLevel level, Candidate candidate) {
 		this.number = state.getActions();
 		this.level = level;

@@ -2,7 +2,10 @@ package io.liveguard.engine.facts.live;
 
 import io.liveguard.engine.session.ProductCategory;
 
-/** A product of the live, whether the go-live check blocked it and whether it was shown in time. */
+/**
+ * A product of the live, whether the go-live check blocked it and whether it was shown in
+ * time.
+ */
 public final class LiveProduct {
 
 	private final String sku;

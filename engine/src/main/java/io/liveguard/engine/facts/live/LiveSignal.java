@@ -7,10 +7,10 @@ import io.liveguard.engine.session.ModerationCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One signal of a live, inserted as a Drools event whose timestamp is its {@code at} (epoch
- * milliseconds; the live DRL declares {@code @role(event) @timestamp(at)}). It carries only what rules
- * read: a transcript becomes the names of the keyword lists it hits, not its text (the evidence keeps
- * an account for the host).
+ * One signal of a live, inserted as a Drools event whose timestamp is its {@code at}
+ * (epoch milliseconds; the live DRL declares {@code @role(event) @timestamp(at)}). It
+ * carries only what rules read: a transcript becomes the names of the keyword lists it
+ * hits, not its text (the evidence keeps an account for the host).
  */
 public final class LiveSignal {
 
@@ -34,8 +34,8 @@ public final class LiveSignal {
 
 	private final Evidence evidence;
 
-	public LiveSignal(long seq, long at, String type, @Nullable ModerationCode flag, double confidence, long durationSec,
-			int resolutionP, @Nullable String sku, Set<String> keywordLists, Evidence evidence) {
+	public LiveSignal(long seq, long at, String type, @Nullable ModerationCode flag, double confidence,
+			long durationSec, int resolutionP, @Nullable String sku, Set<String> keywordLists, Evidence evidence) {
 		this.seq = seq;
 		this.at = at;
 		this.type = type;
@@ -57,7 +57,9 @@ public final class LiveSignal {
 		return this.at;
 	}
 
-	/** The session format's signal type: TRANSCRIPT, MODERATION_FLAG, VIEWER_REPORT, ... */
+	/**
+	 * The session format's signal type: TRANSCRIPT, MODERATION_FLAG, VIEWER_REPORT, ...
+	 */
 	public String getType() {
 		return this.type;
 	}
@@ -87,7 +89,10 @@ public final class LiveSignal {
 		return this.sku;
 	}
 
-	/** For a TRANSCRIPT the pack's keyword lists it hits ({@code off-platform}, {@code cure-claims}, ...). */
+	/**
+	 * For a TRANSCRIPT the pack's keyword lists it hits ({@code off-platform},
+	 * {@code cure-claims}, ...).
+	 */
 	public Set<String> getKeywordLists() {
 		return this.keywordLists;
 	}

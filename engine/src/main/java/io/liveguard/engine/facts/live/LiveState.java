@@ -4,10 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One live's running state, the single fact deciding rules change: its strikes, how many actions it
- * decided (which numbers the next), whether it was stopped, when each code last counted or reminded,
- * and what Java tells it before each signal (the newest {@code at}, the latest viewers). Two small
- * maps keyed by code are all it keeps of the past, so a live's memory does not grow with its signals.
+ * One live's running state, the single fact deciding rules change: its strikes, how many
+ * actions it decided (which numbers the next), whether it was stopped, when each code
+ * last counted or reminded, and what Java tells it before each signal (the newest
+ * {@code at}, the latest viewers). Two small maps keyed by code are all it keeps of the
+ * past, so a live's memory does not grow with its signals.
  */
 public final class LiveState {
 
@@ -74,19 +75,28 @@ public final class LiveState {
 		return this.productsChecked;
 	}
 
-	/** Whether {@code code} counts again at {@code at}: it never counted, or last counted more than {@code repeatMillis} before. */
+	/**
+	 * Whether {@code code} counts again at {@code at}: it never counted, or last counted
+	 * more than {@code repeatMillis} before.
+	 */
 	public boolean countsAgain(String code, long at, long repeatMillis) {
 		Long last = this.lastCounted.get(code);
 		return last == null || at > last + repeatMillis;
 	}
 
-	/** Whether {@code code} may remind again at {@code at}: it never did, or more than {@code everyMillis} before. */
+	/**
+	 * Whether {@code code} may remind again at {@code at}: it never did, or more than
+	 * {@code everyMillis} before.
+	 */
 	public boolean remindsAgain(String code, long at, long everyMillis) {
 		Long last = this.lastReminded.get(code);
 		return last == null || at > last + everyMillis;
 	}
 
-	/** A deciding fact: {@code code} counted at {@code at}, adding {@code added} strikes, with an action of {@code level}. */
+	/**
+	 * A deciding fact: {@code code} counted at {@code at}, adding {@code added} strikes,
+	 * with an action of {@code level}.
+	 */
 	public void strike(String code, long at, double added, ActionLevel level) {
 		this.strikes += (int) added;
 		this.actions++;

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** A penalty of the seller, passed in by the caller, that the go-live rules weigh against the start. */
+/**
+ * A penalty of the seller, passed in by the caller, that the go-live rules weigh against
+ * the start.
+ */
 public final class SellerBan {
 
 	private final String level;

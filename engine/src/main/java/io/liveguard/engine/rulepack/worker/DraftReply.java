@@ -8,8 +8,8 @@ import io.liveguard.engine.rulepack.PackError;
 import io.liveguard.engine.rulepack.PackTests;
 
 /**
- * One line the worker writes: a {@link Step} before each piece of work, so the server can name the one
- * that ran too long when it kills the child, then exactly one outcome.
+ * One line the worker writes: a {@link Step} before each piece of work, so the server can
+ * name the one that ran too long when it kills the child, then exactly one outcome.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "reply")
 @JsonSubTypes({ @JsonSubTypes.Type(value = DraftReply.Step.class, name = "step"),

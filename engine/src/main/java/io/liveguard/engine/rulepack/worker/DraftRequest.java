@@ -14,12 +14,14 @@ import io.liveguard.engine.rulepack.RulePackSource;
  * @param packId the pack
  * @param version the draft's version (0 for one not stored yet)
  * @param files every file of the draft
- * @param cases test cases given with the request, each as JSON text, run after the pack's own
+ * @param cases test cases given with the request, each as JSON text, run after the pack's
+ * own
  * @param at the instant score cards are stamped with
- * @param scoringTimeBudget the server's time budget per session, so a test case scores as it would there
+ * @param scoringTimeBudget the server's time budget per session, so a test case scores as
+ * it would there
  */
-public record DraftRequest(Task task, String packId, int version, List<PackFile> files, List<String> cases,
-		Instant at, Duration scoringTimeBudget) {
+public record DraftRequest(Task task, String packId, int version, List<PackFile> files, List<String> cases, Instant at,
+		Duration scoringTimeBudget) {
 
 	public DraftRequest {
 		files = List.copyOf(files);
@@ -35,7 +37,10 @@ public record DraftRequest(Task task, String packId, int version, List<PackFile>
 		/** Compile the draft: the check on every save. */
 		COMPILE,
 
-		/** Compile the draft and run its test cases ({@code tests/*.json}) and the given ones. */
+		/**
+		 * Compile the draft and run its test cases ({@code tests/*.json}) and the given
+		 * ones.
+		 */
 		TEST
 
 	}

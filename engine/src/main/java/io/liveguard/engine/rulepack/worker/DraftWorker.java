@@ -18,14 +18,18 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The main class of the child JVM that checks a draft: reads one {@link DraftRequest} from standard
- * input, writes {@link DraftReply} lines to standard output, and exits. It holds no limit of its own:
- * the server starts it with a small heap and kills it when it runs too long, which stops work that
- * nothing inside a JVM can stop (a loop in a condition, a join over millions of tuples).
+ * The main class of the child JVM that checks a draft: reads one {@link DraftRequest}
+ * from standard input, writes {@link DraftReply} lines to standard output, and exits. It
+ * holds no limit of its own: the server starts it with a small heap and kills it when it
+ * runs too long, which stops work that nothing inside a JVM can stop (a loop in a
+ * condition, a join over millions of tuples).
  */
 public final class DraftWorker {
 
-	/** How the replies are written, one JSON object a line; the server reads them with the same mapper. */
+	/**
+	 * How the replies are written, one JSON object a line; the server reads them with the
+	 * same mapper.
+	 */
 	public static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	private final Consumer<DraftReply> replies;

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The worker's side of a draft check, in this JVM: what it answers, and that the answers survive JSON. */
+/**
+ * The worker's side of a draft check, in this JVM: what it answers, and that the answers
+ * survive JSON.
+ */
 class DraftWorkerTests {
 
 	private static final Instant AT = Instant.parse("2026-12-01T00:00:00Z");
@@ -34,7 +37,8 @@ class DraftWorkerTests {
 
 	@Test
 	void aDraftThatDoesNotCompileIsAnsweredWithFileAndLine() {
-		List<PackFile> files = edit(minimal(), "rules/minimal.drl", (drl) -> drl.replaceFirst("then", "then\n    nonsense here;"));
+		List<PackFile> files = edit(minimal(), "rules/minimal.drl",
+				(drl) -> drl.replaceFirst("then", "then\n    nonsense here;"));
 
 		this.worker.handle(request(DraftRequest.Task.COMPILE, files, List.of()));
 
