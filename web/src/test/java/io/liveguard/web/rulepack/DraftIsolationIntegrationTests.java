@@ -34,10 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drafts that would burn the server are stopped in their child JVM, and the server keeps
  * answering. What runs away here is what the sandbox lets through, since it admits no
  * loops, functions or regular expressions: a draft so large that compiling it takes a
- * minute (stopped at the time limit, the answer naming "compiling", nothing stored), and
- * a join of four patterns over a few hundred facts (tens of millions of partial matches),
- * which compiles and is saved; running its test case is what is stopped at the heap
- * limit, and the answer names the test case.
+ * minute (stopped at the time limit, the answer naming "compiling", nothing stored). The
+ * heap limit is {@link DraftHeapLimitIntegrationTests}'s, with the tests' wider time
+ * limit.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "liveguard.bootstrap.admin-password=" + DraftIsolationIntegrationTests.PASSWORD,
@@ -127,40 +126,6 @@ class DraftIsolationIntegrationTests {
 		assertThat(slowest).as("and promptly").isLessThan(Duration.ofSeconds(5));
 	}
 
-	@Test
-	void aTestCaseThatAllocatesWithoutBoundIsStoppedAtTheHeapLimit() {
-		int version = draft("four-way join", """
-
-				rule "every four flags"
-				when
-				    Flag()
-				    Flag()
-				    Flag()
-				    Flag()
-				then
-				end
-				""");
-		ObjectNode session = session("join-1");
-		ArrayNode signals = (ArrayNode) session.get("signals");
-		Instant at = Instant.parse(session.get("startedAt").asString());
-		for (int i = 0; i < 300; i++) {
-			ObjectNode flag = signals.addObject();
-			flag.put("at", at.plusSeconds(60 + i).toString());
-			flag.put("type", "MODERATION_FLAG");
-			flag.put("code", "FAKE_ENGAGEMENT");
-			flag.put("confidence", 0.1);
-		}
-
-		EntityExchangeResult<String> stopped = this.api.post("/api/v1/rule-packs/default/versions/" + version + "/test",
-				cases("three hundred flags", session), "lan");
-
-		assertThat(stopped.getStatus()).as(stopped.getResponseBody()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-		JsonNode problem = body(stopped);
-		assertThat(problem.get("stopped").asString()).isEqualTo("test case 'three hundred flags' (cases[0])");
-		assertThat(problem.get("detail").asString()).contains("ran out of memory (256 MB)");
-		assertThat(this.api.get("/api/v1/rule-packs", "lan").getStatus()).isEqualTo(HttpStatus.OK);
-	}
-
 	/**
 	 * A draft of the default pack with {@code rule} added to conduct.drl; its own test
 	 * cases still pass.
@@ -185,20 +150,6 @@ class DraftIsolationIntegrationTests {
 		draft.put("note", note);
 		draft.set("files", files);
 		return json.writeValueAsString(draft);
-	}
-
-	private static ObjectNode session(String id) {
-		ObjectNode session = (ObjectNode) json.readTree(example("clean-session.json"));
-		session.put("sessionId", id);
-		return session;
-	}
-
-	private static String cases(String name, ObjectNode session) {
-		ObjectNode testCase = json.createObjectNode();
-		testCase.put("name", name);
-		testCase.set("session", session);
-		testCase.set("expect", json.createObjectNode());
-		return "{\"cases\": [" + json.writeValueAsString(testCase) + "]}";
 	}
 
 	private static String example(String name) {
