@@ -17,10 +17,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -75,8 +77,8 @@ class LiveController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = SignalsAnswer.class)))
 	SignalsAnswer signals(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String liveId,
-			@RequestBody String body, Locale locale) {
-		return this.lives.signals(liveId, body, locale);
+			@RequestBody String body, HttpServletRequest request) {
+		return this.lives.signals(liveId, body, language(request));
 	}
 
 	@PostMapping(path = "/api/v1/lives/{liveId}/end", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -97,8 +99,8 @@ class LiveController {
 	@GetMapping("/api/v1/lives/{liveId}")
 	@Operation(summary = "A live: its go-live answer, status, strikes, counts and actions")
 	LiveView live(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String liveId,
-			Authentication authentication, Locale locale) {
-		return this.lives.find(liveId, Caller.of(authentication), locale);
+			Authentication authentication, HttpServletRequest request) {
+		return this.lives.find(liveId, Caller.of(authentication), language(request));
 	}
 
 	@GetMapping("/api/v1/lives")
@@ -114,6 +116,15 @@ class LiveController {
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Authentication authentication) {
 		return this.lives.ofSeller(sellerId, Caller.of(authentication), page, size);
+	}
+
+	/**
+	 * The language actions' messages are answered in: the caller's
+	 * {@code Accept-Language} (live.md), English without one. Not the pages' language
+	 * cookie, and not the server's default locale.
+	 */
+	private static Locale language(HttpServletRequest request) {
+		return (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) ? request.getLocale() : Locale.ENGLISH;
 	}
 
 	private static URI location(String liveId) {

@@ -106,6 +106,8 @@ public class LiveEnforcement {
 	 * penalties; a repeat is answered from storage.
 	 * @throws InvalidLive when the request does not follow live.md; nothing is stored
 	 * @throws LiveConflict when the id was opened with other content, or is a session's
+	 * @throws LivesNotSupported when the market's active pack has no go-live or live
+	 * rules
 	 */
 	Opened check(String body) {
 		GoLive live = this.requests.goLive(body);
@@ -118,6 +120,9 @@ public class LiveEnforcement {
 			throw LiveConflict.sessionExists(live.liveId());
 		}
 		CompiledPack pack = this.engine.registry().forMarket(live.market());
+		if (!Lives.supports(pack)) {
+			throw new LivesNotSupported(live.market(), pack.ref());
+		}
 		GoLiveAnswer decided = new Lives(pack).check(live, this.penalties.forSeller(live.sellerId()));
 		LiveAnswer answer = LiveAnswer.of(live.sellerId(), live.market(), decided);
 		String answerJson = this.json.writeValueAsString(answer);

@@ -7,7 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.liveguard.engine.live.LiveDecider;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,16 +16,20 @@ import org.springframework.stereotype.Component;
  * decider is closed (its Drools session released), but never while a request uses it.
  */
 @Component
+@EnableConfigurationProperties(LiveProperties.class)
 class OpenLives {
 
 	private final Cache<String, Held> deciders;
 
-	OpenLives(@Value("${liveguard.live.deciders:10000}") long size) {
-		this.deciders = Caffeine.newBuilder().maximumSize(size).<String, Held>removalListener((liveId, held, cause) -> {
-			if (held != null) {
-				held.close();
-			}
-		}).build();
+	OpenLives(LiveProperties properties) {
+		this.deciders = Caffeine.newBuilder()
+			.maximumSize(properties.deciders())
+			.<String, Held>removalListener((liveId, held, cause) -> {
+				if (held != null) {
+					held.close();
+				}
+			})
+			.build();
 	}
 
 	/**

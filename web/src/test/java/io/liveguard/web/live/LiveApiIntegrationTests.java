@@ -252,6 +252,15 @@ class LiveApiIntegrationTests {
 		assertThat(live.get("late").asInt()).isEqualTo(1);
 		assertThat(live.get("actions").findValuesAsString("actionId")).containsExactly("it-live-ladder:1",
 				"it-live-ladder:2", "it-live-ladder:3");
+		assertThat(live.get("actions").get(0).get("message").asString()).startsWith("Reminder: ");
+		JsonNode inVietnamese = json.readTree(this.client.get()
+			.uri("/api/v1/lives/it-live-ladder")
+			.headers(basic("analyst"))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "vi-VN,vi;q=0.9,en;q=0.5")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody());
+		assertThat(inVietnamese.get("actions").get(0).get("message").asString()).startsWith("Nhắc nhở: ");
 
 		EntityExchangeResult<String> ended = post("/api/v1/lives/it-live-ladder/end", end("2026-12-03T12:30:00Z"),
 				"platform");
