@@ -25,12 +25,15 @@ create table live (
   last_signal_at timestamp with time zone,
   last_viewers bigint,
   received_at timestamp with time zone not null,
+  -- when its go-live check or its last request of signals arrived: the idle timeout counts from here
+  last_received_at timestamp with time zone not null,
   ended_at timestamp with time zone,
   -- the score card the end answered, JSON, so ending again answers the same
   score_card text
 );
 create index live_seller_started on live (seller_id, started_at);
 create index live_status_started on live (status, started_at);
+create index live_status_received on live (status, last_received_at);
 
 -- Each request of signals that changed something, in arrival order, with the viewers it sent: replaying
 -- the batches in order into a fresh decider rebuilds a live's state.

@@ -1,6 +1,7 @@
 package io.liveguard.web.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -63,6 +64,14 @@ public class LiveEnforcement {
 
 	/** At most this many lives in a list of lives by status. */
 	static final int LIST_LIMIT = 1000;
+
+	/**
+	 * No pack's idle timeout is shorter than this: lives idle for less are not looked at.
+	 */
+	private static final Duration MIN_IDLE = Duration.ofMinutes(1);
+
+	/** Idle lives ended by one sweep at most; the next sweep takes the rest. */
+	private static final int IDLE_BATCH = 500;
 
 	private final LiveRequests requests;
 
@@ -192,15 +201,74 @@ public class LiveEnforcement {
 			if (locked.scoreCard() != null) {
 				return locked.scoreCard();
 			}
-			String record = this.requests.sessionRecord(live, this.store.signals(liveId), body);
-			IngestResult result = this.ingest.ingest(record);
-			Instant endedAt = this.requests.endedAt(record);
-			this.store.end(liveId, endedAt, result.scoreCard());
-			return result.scoreCard();
+			return finish(live, body);
 		});
 		this.open.forget(liveId);
 		log.debug("Live {} ended", liveId);
 		return Objects.requireNonNull(card);
+	}
+
+	/**
+	 * Ends the lives that received nothing for their pack's {@code live.idleTimeout}
+	 * (live.md): each at its last signal's {@code at} (a second after its start when it
+	 * has none after it), with its last {@code viewers} as peak and average and zero for
+	 * the other stats, through the same path as {@link #end}. A live that receives a
+	 * request meanwhile is left open; one that cannot end is logged and left for the next
+	 * sweep.
+	 * @return the lives ended
+	 */
+	int endIdle(Instant now) {
+		int ended = 0;
+		for (String liveId : this.store.idleSince(now.minus(MIN_IDLE), IDLE_BATCH)) {
+			try {
+				if (endIfIdle(liveId, now)) {
+					ended++;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Live {} is idle but could not be ended", liveId, ex);
+			}
+		}
+		return ended;
+	}
+
+	private boolean endIfIdle(String liveId, Instant now) {
+		Boolean ended = this.transactions.execute((status) -> {
+			StoredLive locked = this.store.lock(liveId).orElseThrow(() -> new LiveNotFound(liveId));
+			if (locked.status() != LiveStatus.OPEN && locked.status() != LiveStatus.STOPPED) {
+				return false;
+			}
+			LiveAnswer answer = this.json.readValue(locked.answer(), LiveAnswer.class);
+			long timeout = lives(answer.rulePack()).pack().settings().millis("live.idleTimeout");
+			if (this.store.lastReceivedAt(liveId).plusMillis(timeout).isAfter(now)) {
+				return false;
+			}
+			Instant last = (locked.lastSignalAt() != null) ? locked.lastSignalAt() : locked.startedAt();
+			Instant endedAt = last.isAfter(locked.startedAt()) ? last : locked.startedAt().plusSeconds(1);
+			long viewers = (locked.lastViewers() != null) ? locked.lastViewers() : 0;
+			String body = this.json
+				.writeValueAsString(Map.of("endedAt", endedAt.toString(), "stats", Map.of("peakViewers", viewers,
+						"avgViewers", viewers, "comments", 0, "commentsAnswered", 0, "orders", 0, "viewerReports", 0)));
+			finish(this.requests.goLive(locked.request()), body);
+			log.info("Live {} ended after {} ms without a request, at {}", liveId, timeout, endedAt);
+			return true;
+		});
+		if (Boolean.TRUE.equals(ended)) {
+			this.open.forget(liveId);
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Turns the live, whose row the caller has locked, into its session record, ingested
+	 * as {@code POST /api/v1/sessions} does, and keeps the card with the live.
+	 */
+	private String finish(GoLive live, String endBody) {
+		String record = this.requests.sessionRecord(live, this.store.signals(live.liveId()), endBody);
+		IngestResult result = this.ingest.ingest(record);
+		this.store.end(live.liveId(), this.requests.endedAt(record), result.scoreCard());
+		return result.scoreCard();
 	}
 
 	/** The live, if the caller may see it (a SELLER only its own seller's). */
@@ -284,7 +352,7 @@ public class LiveEnforcement {
 		}
 		this.store.update(liveId, decider.status(), decider.strikes(), live.signalsAccepted() + accepted,
 				live.duplicates() + duplicates, live.late() + late, n, batch, lastSignalAt,
-				(parsed.viewers() != null) ? parsed.viewers() : live.lastViewers());
+				(parsed.viewers() != null) ? parsed.viewers() : live.lastViewers(), decidedAt);
 		return new SignalsAnswer(liveId, decider.status(), accepted, duplicates, late, decider.strikes(),
 				actions.stream().map((action) -> ActionView.of(action, locale)).toList());
 	}

@@ -71,12 +71,13 @@ class LiveStore {
 	 * Stores a checked live; a second one with the same id fails with a duplicate key.
 	 */
 	void add(StoredLive live, Instant receivedAt) {
-		this.jdbc.sql("""
-				insert into live (live_id, seller_id, market, started_at, status, request, answer, pack_id,
-				    pack_version, strikes, signals_accepted, duplicates, late, actions, batches, received_at)
-				values (:liveId, :sellerId, :market, :startedAt, :status, :request, :answer, :packId, :packVersion,
-				    0, 0, 0, 0, 0, 0, :receivedAt)
-				""")
+		this.jdbc
+			.sql("""
+					insert into live (live_id, seller_id, market, started_at, status, request, answer, pack_id,
+					    pack_version, strikes, signals_accepted, duplicates, late, actions, batches, received_at, last_received_at)
+					values (:liveId, :sellerId, :market, :startedAt, :status, :request, :answer, :packId, :packVersion,
+					    0, 0, 0, 0, 0, 0, :receivedAt, :receivedAt)
+					""")
 			.param("liveId", live.liveId())
 			.param("sellerId", live.sellerId())
 			.param("market", live.market())
@@ -143,11 +144,11 @@ class LiveStore {
 
 	/** The live's counters after a request of signals. */
 	void update(String liveId, LiveStatus status, int strikes, int accepted, int duplicates, int late, int actions,
-			int batches, @Nullable Instant lastSignalAt, @Nullable Long lastViewers) {
+			int batches, @Nullable Instant lastSignalAt, @Nullable Long lastViewers, Instant receivedAt) {
 		this.jdbc.sql("""
 				update live set status = :status, strikes = :strikes, signals_accepted = :accepted,
 				    duplicates = :duplicates, late = :late, actions = :actions, batches = :batches,
-				    last_signal_at = :lastSignalAt, last_viewers = :lastViewers
+				    last_signal_at = :lastSignalAt, last_viewers = :lastViewers, last_received_at = :receivedAt
 				where live_id = :liveId
 				""")
 			.param("liveId", liveId)
@@ -160,6 +161,7 @@ class LiveStore {
 			.param("batches", batches)
 			.param("lastSignalAt", (lastSignalAt != null) ? utc(lastSignalAt) : null)
 			.param("lastViewers", lastViewers)
+			.param("receivedAt", utc(receivedAt))
 			.update();
 	}
 
@@ -217,6 +219,25 @@ class LiveStore {
 			.withMaxRows(limit)
 			.query(LiveStore::live)
 			.list();
+	}
+
+	/**
+	 * Lives not yet ended that received nothing since before {@code before}, the longest
+	 * idle first, at most {@code limit}.
+	 */
+	List<String> idleSince(Instant before, int limit) {
+		return this.jdbc.sql("""
+				select live_id from live where status in ('OPEN', 'STOPPED') and last_received_at < :before
+				order by last_received_at, live_id
+				""").param("before", utc(before)).withMaxRows(limit).query(String.class).list();
+	}
+
+	/** When the live's go-live check or its last request of signals arrived. */
+	Instant lastReceivedAt(String liveId) {
+		return this.jdbc.sql("select last_received_at from live where live_id = :liveId")
+			.param("liveId", liveId)
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.single();
 	}
 
 	/** A page of the seller's lives, newest start first. */

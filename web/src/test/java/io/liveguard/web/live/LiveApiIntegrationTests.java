@@ -1,5 +1,6 @@
 package io.liveguard.web.live;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -74,6 +75,9 @@ class LiveApiIntegrationTests {
 
 	@Autowired
 	private OpenLives open;
+
+	@Autowired
+	private LiveEnforcement enforcement;
 
 	@BeforeEach
 	void createUsers() {
@@ -355,6 +359,30 @@ class LiveApiIntegrationTests {
 			assertThat(fresh.get("findings")).isEqualTo(card.get("findings"));
 		}
 		assertThat(checked).isEqualTo(6);
+	}
+
+	@Test
+	void aLiveThatReceivesNothingForTheIdleTimeoutIsEndedAtItsLastSignal() {
+		post("/api/v1/lives", goLive("it-live-idle", "live-shop", true, "GENERAL", null), "platform");
+		signals("it-live-idle", """
+				{"signals":[{"seq":1,"at":"2026-12-03T12:03:00Z","type":"PRODUCT_SHOWN","sku":"p-1"}],"viewers":75}
+				""");
+		Instant now = Instant.now();
+
+		this.enforcement.endIdle(now.plus(Duration.ofMinutes(29)));
+		assertThat(
+				json.readTree(get("/api/v1/lives/it-live-idle", "analyst").getResponseBody()).get("status").asString())
+			.isEqualTo("OPEN");
+
+		this.enforcement.endIdle(now.plus(Duration.ofMinutes(31)));
+		JsonNode live = json.readTree(get("/api/v1/lives/it-live-idle", "analyst").getResponseBody());
+		assertThat(live.get("status").asString()).isEqualTo("ENDED");
+		assertThat(live.get("endedAt").asString()).isEqualTo("2026-12-03T12:03:00Z");
+		JsonNode session = json.readTree(get("/api/v1/sessions/it-live-idle", "analyst").getResponseBody());
+		JsonNode record = session.has("record") ? session.get("record") : session;
+		assertThat(record.toString()).contains("\"peakViewers\":75", "\"avgViewers\":75", "\"orders\":0");
+		assertThat(post("/api/v1/lives/it-live-idle/signals", "{\"signals\":[]}", "platform").getStatus())
+			.isEqualTo(HttpStatus.CONFLICT);
 	}
 
 	/** What the engine decides for the live on its own, without HTTP or storage. */
