@@ -132,6 +132,23 @@ class AccessControlIntegrationTests {
 				api(HttpMethod.GET, "/api/v1/sessions/{sessionId}/score", (f) -> Request.at(f.sessionOfA)).expect(401,
 						200, 200, 404, 200, 200),
 
+				// lives: PLATFORM and ADMIN open, feed and end them; the console's list
+				// is staff's; a seller reads only its own
+				api(HttpMethod.POST, "/api/v1/lives", (f) -> Request.at().json(f.newGoLive())).expect(401, 201, 403,
+						403, 403, 201),
+				api(HttpMethod.POST, "/api/v1/lives/{liveId}/signals",
+						(f) -> Request.at(f.liveOfA).json(f.nextSignals()))
+					.expect(401, 200, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/lives/{liveId}/end", (f) -> Request.at(f.newOpenLive())
+					.json("{\"endedAt\":\"2026-11-22T13:00:00Z\",\"stats\":{\"peakViewers\":10,\"avgViewers\":5,"
+							+ "\"comments\":0,\"commentsAnswered\":0,\"orders\":0,\"viewerReports\":0}}"))
+					.expect(401, 200, 403, 403, 403, 200),
+				api(HttpMethod.GET, "/api/v1/lives/{liveId}", (f) -> Request.at(f.liveOfA)).expect(401, 200, 200, 404,
+						200, 200),
+				api(HttpMethod.GET, "/api/v1/lives", (f) -> Request.at()).expect(401, 403, 403, 403, 200, 200),
+				api(HttpMethod.GET, "/api/v1/sellers/{sellerId}/lives", (f) -> Request.at(SHOP_A)).expect(401, 200, 200,
+						404, 200, 200),
+
 				// sellers: live-eligibility is the platform's question (and the seller's
 				// own), not staff's
 				api(HttpMethod.GET, "/api/v1/sellers/{sellerId}/standing", (f) -> Request.at(SHOP_A)).expect(401, 200,
@@ -534,6 +551,8 @@ class AccessControlIntegrationTests {
 		probes.put("/api/v1/sellers/{id}/penalties", List.of(SHOP_A, "shop-never-seen"));
 		probes.put("/api/v1/sellers/{id}/live-eligibility", List.of(SHOP_A, "shop-never-seen"));
 		probes.put("/api/v1/appeals/{id}", List.of(f.appealOfA, UUID.randomUUID().toString()));
+		probes.put("/api/v1/lives/{id}", List.of(f.liveOfA, "ac-never-opened"));
+		probes.put("/api/v1/sellers/{id}/lives", List.of(SHOP_A, "shop-never-seen"));
 		probes.forEach((path, ids) -> {
 			List<String> answers = ids.stream().map((id) -> {
 				EntityExchangeResult<String> result = this.client.get()
@@ -976,6 +995,11 @@ class AccessControlIntegrationTests {
 
 		String appealOfA;
 
+		/** An open live of shop-a, fed a signal by every allowed call. */
+		String liveOfA;
+
+		private final AtomicInteger signalSeq = new AtomicInteger();
+
 		long runId;
 
 		long importId;
@@ -1006,6 +1030,7 @@ class AccessControlIntegrationTests {
 
 			this.sessionOfA = newStoredSession();
 			this.appealOfA = fileAppeal(this.sessionOfA, SHOP_A);
+			this.liveOfA = newOpenLive();
 			fileAppeal(storeSession(SHOP_B), SHOP_B);
 			EntityExchangeResult<String> started = asAdmin(HttpMethod.POST, "/api/v1/penalty-runs",
 					"{\"businessDate\":\"2026-11-22\",\"market\":\"VN\"}", HttpStatus.ACCEPTED);
@@ -1062,6 +1087,37 @@ class AccessControlIntegrationTests {
 		/** A record of a new session of shop-a with a violation finding, not yet sent. */
 		String newSessionRecord() {
 			return sessionRecord(SHOP_A);
+		}
+
+		/** A go-live request of a new live of shop-a, not yet sent. */
+		String newGoLive() {
+			ObjectNode request = json.createObjectNode();
+			request.put("liveId", "ac-live-" + this.sequence.incrementAndGet());
+			request.put("sellerId", SHOP_A);
+			request.put("market", "VN");
+			request.put("startedAt", "2026-11-22T12:00:00Z");
+			request.putObject("host").put("hostId", "kol-1").put("identityVerified", true);
+			request.putArray("products")
+				.addObject()
+				.put("sku", "p-1")
+				.put("category", "GENERAL")
+				.put("declaredOrigin", "VN")
+				.put("listPrice", 100000)
+				.put("livePrice", 90000);
+			return json.writeValueAsString(request);
+		}
+
+		/** A new live of shop-a, opened by the admin. */
+		String newOpenLive() {
+			return body(asAdmin(HttpMethod.POST, "/api/v1/lives", newGoLive(), HttpStatus.CREATED)).get("liveId")
+				.asString();
+		}
+
+		/** A request with one new signal for {@link #liveOfA}. */
+		String nextSignals() {
+			int seq = this.signalSeq.incrementAndGet();
+			return "{\"signals\":[{\"seq\":" + seq + ",\"at\":\"2026-11-22T12:" + String.format("%02d", seq % 60)
+					+ ":00Z\",\"type\":\"DEAD_AIR\",\"durationSec\":5}]}";
 		}
 
 		/** A new session of shop-a, stored and scored. */

@@ -79,6 +79,65 @@ class PostgresIntegrationTests {
 		}
 	}
 
+	@Test
+	void livesAreCheckedJudgedEndedAndListedOnPostgres() {
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LiveGuardApplication.class).run(
+				"--spring.datasource.url=" + this.server + this.database, "--spring.datasource.username=" + this.user,
+				"--spring.datasource.password=", "--server.port=0",
+				"--liveguard.bootstrap.admin-password=" + PASSWORD)) {
+			RestTestClient client = RestTestClient.bindToServer()
+				.baseUrl("http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port"))
+				.defaultHeaders((headers) -> headers.setBasicAuth("admin", PASSWORD))
+				.build();
+			JsonMapper json = JsonMapper.builder().build();
+
+			assertThat(postJson(client, "/api/v1/lives",
+					"""
+							{"liveId":"pg-live-1","sellerId":"pg-shop","market":"VN","startedAt":"2026-12-03T12:00:00Z",
+							 "host":{"hostId":"kol-1","identityVerified":true},
+							 "products":[{"sku":"p-1","category":"GENERAL","declaredOrigin":"VN","listPrice":1000,"livePrice":900}]}
+							""")
+				.getStatus()).isEqualTo(HttpStatus.CREATED);
+			EntityExchangeResult<String> signals = postJson(client, "/api/v1/lives/pg-live-1/signals",
+					"""
+							{"signals":[
+							  {"seq":1,"at":"2026-12-03T12:01:00Z","type":"MODERATION_FLAG","code":"VULGAR_LANGUAGE","confidence":0.9},
+							  {"seq":1,"at":"2026-12-03T12:01:00Z","type":"MODERATION_FLAG","code":"VULGAR_LANGUAGE","confidence":0.9}
+							],"viewers":50}
+							""");
+			assertThat(signals.getStatus()).as(signals.getResponseBody()).isEqualTo(HttpStatus.OK);
+			JsonNode decided = json.readTree(signals.getResponseBody());
+			assertThat(decided.get("duplicates").asInt()).isEqualTo(1);
+			assertThat(decided.get("actions").get(0).get("actionId").asString()).isEqualTo("pg-live-1:1");
+			EntityExchangeResult<String> ended = postJson(client, "/api/v1/lives/pg-live-1/end", """
+					{"endedAt":"2026-12-03T12:30:00Z","stats":{"peakViewers":50,"avgViewers":40,"comments":0,
+					 "commentsAnswered":0,"orders":0,"viewerReports":0}}
+					""");
+			assertThat(ended.getStatus()).as(ended.getResponseBody()).isEqualTo(HttpStatus.OK);
+			assertThat(client.get()
+				.uri("/api/v1/sessions/pg-live-1/score")
+				.exchange()
+				.returnResult(String.class)
+				.getResponseBody()).isEqualTo(ended.getResponseBody());
+			JsonNode page = json.readTree(client.get()
+				.uri("/api/v1/sellers/pg-shop/lives?page=0&size=10")
+				.exchange()
+				.returnResult(String.class)
+				.getResponseBody());
+			assertThat(page.get("total").asInt()).isEqualTo(1);
+			assertThat(page.get("lives").get(0).get("status").asString()).isEqualTo("ENDED");
+		}
+	}
+
+	private static EntityExchangeResult<String> postJson(RestTestClient client, String uri, String body) {
+		return client.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult(String.class);
+	}
+
 	private static EntityExchangeResult<String> post(RestTestClient client, String fixture) throws IOException {
 		try (InputStream in = PostgresIntegrationTests.class.getResourceAsStream(fixture)) {
 			return client.post()

@@ -9,5 +9,5 @@ package io.liveguard.web.session;
  * @param scoreCard the JSON of its score card: the new one, or the stored one for a
  * repeat
  */
-record IngestResult(String sessionId, boolean created, String scoreCard) {
+public record IngestResult(String sessionId, boolean created, String scoreCard) {
 }

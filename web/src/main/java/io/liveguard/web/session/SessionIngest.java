@@ -35,10 +35,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SessionCodec}, scores new ones with their market's active rule pack, and stores
  * each in one transaction. A record whose id was seen before is answered from storage:
  * the same content gets the stored card, different content a conflict. Two requests
- * racing with the same id are settled by the primary key.
+ * racing with the same id are settled by the primary key. Lives end through here too
+ * (live.md), so a live's record is scored and stored exactly as the same record sent to
+ * {@code POST /api/v1/sessions}.
  */
 @Service
-class SessionIngest {
+public class SessionIngest {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionIngest.class);
 
@@ -70,7 +72,7 @@ class SessionIngest {
 	 * nothing is stored
 	 * @throws SessionConflict when its id was received before with different content
 	 */
-	IngestResult ingest(String body) {
+	public IngestResult ingest(String body) {
 		LiveSession session = this.codec.read(body);
 		String record = this.codec.write(session);
 		String contentHash = this.codec.contentHash(session);

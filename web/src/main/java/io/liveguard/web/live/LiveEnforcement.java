@@ -1,0 +1,431 @@
+package io.liveguard.web.live;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.liveguard.batch.penalty.Penalties;
+import io.liveguard.batch.rulepack.RulePackStore;
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.live.Action;
+import io.liveguard.engine.live.GoLive;
+import io.liveguard.engine.live.GoLiveAnswer;
+import io.liveguard.engine.live.LiveDecider;
+import io.liveguard.engine.live.LiveStatus;
+import io.liveguard.engine.live.Lives;
+import io.liveguard.engine.live.SequencedSignal;
+import io.liveguard.engine.live.SignalBatch;
+import io.liveguard.engine.rulepack.CompiledPack;
+import io.liveguard.engine.scoring.RulePackRef;
+import io.liveguard.engine.session.Signal;
+import io.liveguard.web.live.LiveViews.ActionView;
+import io.liveguard.web.live.LiveViews.LiveSummary;
+import io.liveguard.web.live.LiveViews.LiveView;
+import io.liveguard.web.live.LiveViews.SellerLives;
+import io.liveguard.web.live.LiveViews.SignalsAnswer;
+import io.liveguard.web.session.IngestResult;
+import io.liveguard.web.session.SessionIngest;
+import io.liveguard.web.user.Caller;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lives (live.md), from the go-live check to the end. A live's requests are judged one at
+ * a time under its row's lock: its decider decides, and the signals, the request's
+ * viewers and the actions they decided are stored in that same transaction, so an action
+ * is never answered without being stored, nor stored twice. When the transaction does not
+ * commit, the decider (now ahead of what was stored) is dropped and the next request
+ * rebuilds it from the stored signals. Ending a live hands its record to the sessions
+ * feature's {@link SessionIngest}, the code path of {@code POST /api/v1/sessions}.
+ */
+@Service
+public class LiveEnforcement {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveEnforcement.class);
+
+	/** At most this many lives in a list of lives by status. */
+	static final int LIST_LIMIT = 1000;
+
+	/**
+	 * No pack's idle timeout is shorter than this: lives idle for less are not looked at.
+	 */
+	private static final Duration MIN_IDLE = Duration.ofMinutes(1);
+
+	/** Idle lives ended by one sweep at most; the next sweep takes the rest. */
+	private static final int IDLE_BATCH = 500;
+
+	private final LiveRequests requests;
+
+	private final LiveStore store;
+
+	private final OpenLives open;
+
+	private final ScoringEngine engine;
+
+	private final RulePackStore packs;
+
+	private final Penalties penalties;
+
+	private final SessionIngest ingest;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	/** The lives of pack versions no longer active, compiled once each. */
+	private final Map<RulePackRef, Lives> retired = new ConcurrentHashMap<>();
+
+	LiveEnforcement(LiveRequests requests, LiveStore store, OpenLives open, ScoringEngine engine, RulePackStore packs,
+			Penalties penalties, SessionIngest ingest, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+		this.requests = requests;
+		this.store = store;
+		this.open = open;
+		this.engine = engine;
+		this.packs = packs;
+		this.penalties = penalties;
+		this.ingest = ingest;
+		this.transactions = transactions;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * The go-live check of a new live, with its market's active pack and the seller's
+	 * penalties; a repeat is answered from storage.
+	 * @throws InvalidLive when the request does not follow live.md; nothing is stored
+	 * @throws LiveConflict when the id was opened with other content, or is a session's
+	 * @throws LivesNotSupported when the market's active pack has no go-live or live
+	 * rules
+	 */
+	Opened check(String body) {
+		GoLive live = this.requests.goLive(body);
+		String request = this.requests.canonical(live);
+		Optional<StoredLive> stored = this.store.find(live.liveId());
+		if (stored.isPresent()) {
+			return repeat(stored.get(), request);
+		}
+		if (this.store.sessionExists(live.liveId())) {
+			throw LiveConflict.sessionExists(live.liveId());
+		}
+		CompiledPack pack = this.engine.registry().forMarket(live.market());
+		if (!Lives.supports(pack)) {
+			throw new LivesNotSupported(live.market(), pack.ref());
+		}
+		GoLiveAnswer decided = new Lives(pack).check(live, this.penalties.forSeller(live.sellerId()));
+		LiveAnswer answer = LiveAnswer.of(live.sellerId(), live.market(), decided);
+		String answerJson = this.json.writeValueAsString(answer);
+		StoredLive added = new StoredLive(live.liveId(), live.sellerId(), live.market(), live.startedAt(),
+				answer.status(), request, answerJson, pack.ref().id(), pack.ref().version(), 0, 0, 0, 0, 0, 0, null,
+				null, null, null);
+		try {
+			this.transactions.executeWithoutResult(
+					(status) -> this.store.add(added, this.clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Live {} was opened meanwhile by a concurrent request", live.liveId());
+			return repeat(this.store.find(live.liveId()).orElseThrow(() -> ex), request);
+		}
+		log.debug("Live {} checked by {}: {}", live.liveId(), pack.ref(), answer.status());
+		return new Opened(true, answer);
+	}
+
+	/**
+	 * Judges a request of signals and stores it with the actions it decided.
+	 * @throws LiveNotFound for an unknown live
+	 * @throws LiveConflict for a REFUSED or ENDED live
+	 * @throws InvalidLive when the request does not follow live.md; nothing is stored
+	 */
+	SignalsAnswer signals(String liveId, String body, Locale locale) {
+		StoredLive head = this.store.find(liveId).orElseThrow(() -> new LiveNotFound(liveId));
+		refuseClosed(head);
+		GoLive live = this.requests.goLive(head.request());
+		LiveRequests.Signals parsed = this.requests.signals(live, body);
+		Instant decidedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		SignalsAnswer answer = this.transactions.execute((status) -> {
+			StoredLive locked = this.store.lock(liveId).orElseThrow(() -> new LiveNotFound(liveId));
+			refuseClosed(locked);
+			// whatever happens from here, a decider that went ahead of what is stored is
+			// not kept
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int completion) {
+					if (completion != STATUS_COMMITTED) {
+						LiveEnforcement.this.open.forget(liveId);
+					}
+				}
+			});
+			return this.open.with(liveId, () -> rebuild(locked, live),
+					(decider) -> judge(locked, decider, parsed, decidedAt, locale));
+		});
+		return Objects.requireNonNull(answer);
+	}
+
+	/**
+	 * Ends a live: its record is scored and stored as {@code POST /api/v1/sessions}
+	 * would, and its card answered; ending again answers the same card.
+	 * @throws LiveNotFound for an unknown live
+	 * @throws LiveConflict for a REFUSED live
+	 */
+	String end(String liveId, String body) {
+		StoredLive head = this.store.find(liveId).orElseThrow(() -> new LiveNotFound(liveId));
+		if (head.status() == LiveStatus.REFUSED) {
+			throw LiveConflict.refused(liveId);
+		}
+		if (head.scoreCard() != null) {
+			return head.scoreCard();
+		}
+		GoLive live = this.requests.goLive(head.request());
+		String card = this.transactions.execute((status) -> {
+			StoredLive locked = this.store.lock(liveId).orElseThrow(() -> new LiveNotFound(liveId));
+			if (locked.scoreCard() != null) {
+				return locked.scoreCard();
+			}
+			return finish(live, body);
+		});
+		this.open.forget(liveId);
+		log.debug("Live {} ended", liveId);
+		return Objects.requireNonNull(card);
+	}
+
+	/**
+	 * Ends the lives that received nothing for their pack's {@code live.idleTimeout}
+	 * (live.md): each at its last signal's {@code at} (a second after its start when it
+	 * has none after it), with its last {@code viewers} as peak and average and zero for
+	 * the other stats, through the same path as {@link #end}. A live that receives a
+	 * request meanwhile is left open; one that cannot end is logged and left for the next
+	 * sweep.
+	 * @return the lives ended
+	 */
+	int endIdle(Instant now) {
+		int ended = 0;
+		for (String liveId : this.store.idleSince(now.minus(MIN_IDLE), IDLE_BATCH)) {
+			try {
+				if (endIfIdle(liveId, now)) {
+					ended++;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Live {} is idle but could not be ended", liveId, ex);
+			}
+		}
+		return ended;
+	}
+
+	private boolean endIfIdle(String liveId, Instant now) {
+		Boolean ended = this.transactions.execute((status) -> {
+			StoredLive locked = this.store.lock(liveId).orElseThrow(() -> new LiveNotFound(liveId));
+			if (locked.status() != LiveStatus.OPEN && locked.status() != LiveStatus.STOPPED) {
+				return false;
+			}
+			LiveAnswer answer = this.json.readValue(locked.answer(), LiveAnswer.class);
+			long timeout = lives(answer.rulePack()).pack().settings().millis("live.idleTimeout");
+			if (this.store.lastReceivedAt(liveId).plusMillis(timeout).isAfter(now)) {
+				return false;
+			}
+			Instant last = (locked.lastSignalAt() != null) ? locked.lastSignalAt() : locked.startedAt();
+			Instant endedAt = last.isAfter(locked.startedAt()) ? last : locked.startedAt().plusSeconds(1);
+			long viewers = (locked.lastViewers() != null) ? locked.lastViewers() : 0;
+			String body = this.json
+				.writeValueAsString(Map.of("endedAt", endedAt.toString(), "stats", Map.of("peakViewers", viewers,
+						"avgViewers", viewers, "comments", 0, "commentsAnswered", 0, "orders", 0, "viewerReports", 0)));
+			finish(this.requests.goLive(locked.request()), body);
+			log.info("Live {} ended after {} ms without a request, at {}", liveId, timeout, endedAt);
+			return true;
+		});
+		if (Boolean.TRUE.equals(ended)) {
+			this.open.forget(liveId);
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Turns the live, whose row the caller has locked, into its session record, ingested
+	 * as {@code POST /api/v1/sessions} does, and keeps the card with the live.
+	 */
+	private String finish(GoLive live, String endBody) {
+		String record = this.requests.sessionRecord(live, this.store.signals(live.liveId()), endBody);
+		IngestResult result = this.ingest.ingest(record);
+		this.store.end(live.liveId(), this.requests.endedAt(record), result.scoreCard());
+		return result.scoreCard();
+	}
+
+	/** The live, if the caller may see it (a SELLER only its own seller's). */
+	LiveView find(String liveId, Caller caller, Locale locale) {
+		StoredLive live = this.store.find(liveId)
+			.filter((found) -> caller.maySee(found.sellerId()))
+			.orElseThrow(() -> new LiveNotFound(liveId));
+		LiveAnswer answer = this.json.readValue(live.answer(), LiveAnswer.class);
+		List<ActionView> actions = this.store.actions(liveId)
+			.stream()
+			.map((action) -> ActionView.of(this.json.readValue(action, Action.class), locale))
+			.toList();
+		return new LiveView(live.liveId(), live.sellerId(), live.market(), live.status(), live.startedAt(),
+				live.endedAt(), answer.refusals(), answer.blockedProducts(), answer.notices(), live.strikes(),
+				live.signalsAccepted(), live.late(), actions);
+	}
+
+	/** The lives in {@code status}, oldest start first. */
+	List<LiveSummary> withStatus(LiveStatus status) {
+		return this.store.withStatus(status, LIST_LIMIT).stream().map(LiveSummary::of).toList();
+	}
+
+	/** A page of the seller's lives, newest first, if the caller may see them. */
+	SellerLives ofSeller(String sellerId, Caller caller, int page, int size) {
+		if (!caller.maySee(sellerId)) {
+			throw new SellerLivesNotFound(sellerId);
+		}
+		List<LiveSummary> lives = this.store.ofSeller(sellerId, page, size).stream().map(LiveSummary::of).toList();
+		return new SellerLives(sellerId, page, size, this.store.countOfSeller(sellerId), lives);
+	}
+
+	private SignalsAnswer judge(StoredLive live, LiveDecider decider, LiveRequests.Signals parsed, Instant decidedAt,
+			Locale locale) {
+		String liveId = live.liveId();
+		// the decider takes a request's signals in at order, stably: judged one by one in
+		// that order, each tells whether it was a duplicate or late
+		List<SequencedSignal> ordered = parsed.signals()
+			.stream()
+			.sorted(Comparator.comparing((SequencedSignal signal) -> signal.signal().at()))
+			.toList();
+		int batch = live.batches();
+		boolean stored = !ordered.isEmpty() || parsed.viewers() != null;
+		if (stored) {
+			batch++;
+			this.store.addBatch(liveId, batch, parsed.viewers(), decidedAt);
+		}
+		int arrival = live.signalsAccepted();
+		int actionsBefore = decider.actions();
+		int accepted = 0;
+		int duplicates = 0;
+		int late = 0;
+		List<Action> actions = new ArrayList<>();
+		SignalBatch viewersOnly = decider.decide(List.of(), parsed.viewers(), decidedAt);
+		actions.addAll(viewersOnly.actions());
+		@Nullable Instant lastSignalAt = live.lastSignalAt();
+		for (SequencedSignal signal : ordered) {
+			SignalBatch one = decider.decide(List.of(signal), null, decidedAt);
+			actions.addAll(one.actions());
+			if (one.duplicates() > 0) {
+				duplicates++;
+				continue;
+			}
+			accepted++;
+			late += one.late();
+			arrival++;
+			this.store.addSignal(liveId, arrival, batch, signal, this.requests.json(signal.signal()), one.late() > 0);
+			Instant at = signal.signal().at();
+			if (lastSignalAt == null || at.isAfter(lastSignalAt)) {
+				lastSignalAt = at;
+			}
+		}
+		int n = actionsBefore;
+		for (Action action : actions) {
+			n++;
+			if (!action.actionId().equals(liveId + ":" + n)) {
+				throw new IllegalStateException(
+						"Live " + liveId + " decided action " + action.actionId() + " where action " + n + " was due");
+			}
+			this.store.addAction(liveId, n, action.actionId(), action.level().name(), action.code(), action.at(),
+					this.json.writeValueAsString(action));
+		}
+		this.store.update(liveId, decider.status(), decider.strikes(), live.signalsAccepted() + accepted,
+				live.duplicates() + duplicates, live.late() + late, n, batch, lastSignalAt,
+				(parsed.viewers() != null) ? parsed.viewers() : live.lastViewers(), decidedAt);
+		return new SignalsAnswer(liveId, decider.status(), accepted, duplicates, late, decider.strikes(),
+				actions.stream().map((action) -> ActionView.of(action, locale)).toList());
+	}
+
+	/**
+	 * A fresh decider fed the live's stored requests in arrival order: it stands where
+	 * the live's stored actions say, and the next signal decides what it would have
+	 * decided in the decider that was lost.
+	 */
+	private LiveDecider rebuild(StoredLive live, GoLive request) {
+		LiveAnswer answer = this.json.readValue(live.answer(), LiveAnswer.class);
+		LiveDecider decider = lives(answer.rulePack()).open(request, answer.engine());
+		try {
+			Instant replayedAt = this.clock.instant();
+			Set<Long> seqs = new HashSet<>();
+			for (LiveStore.Batch batch : this.store.batches(live.liveId())) {
+				List<SequencedSignal> signals = new ArrayList<>();
+				for (LiveStore.Batch.Stored stored : batch.signals()) {
+					seqs.add(stored.seq());
+					signals.add(new SequencedSignal(stored.seq(), this.json.readValue(stored.json(), Signal.class)));
+				}
+				decider.decide(signals, batch.viewers(), replayedAt);
+			}
+			if (decider.actions() != live.actions() || decider.accepted() != live.signalsAccepted()) {
+				throw new IllegalStateException("Live " + live.liveId() + " replayed to " + decider.accepted()
+						+ " signals and " + decider.actions() + " actions where " + live.signalsAccepted() + " and "
+						+ live.actions() + " are stored");
+			}
+			log.debug("Live {} rebuilt from {} stored signals ({} actions)", live.liveId(), seqs.size(),
+					decider.actions());
+			return decider;
+		}
+		catch (RuntimeException ex) {
+			decider.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The lives of the pack version that checked a live: it decides the live to its end.
+	 */
+	private Lives lives(RulePackRef ref) {
+		CompiledPack active = this.engine.registry().active(ref.id()).orElse(null);
+		if (active != null && active.ref().equals(ref)) {
+			return new Lives(active);
+		}
+		return this.retired.computeIfAbsent(ref,
+				(version) -> new Lives(this.engine.compiler()
+					.compile(this.packs.find(version.id(), version.version())
+						.orElseThrow(() -> new IllegalStateException("Rule pack " + version + " is not stored"))
+						.source())));
+	}
+
+	private Opened repeat(StoredLive stored, String request) {
+		if (!stored.request().equals(request)) {
+			throw LiveConflict.otherContent(stored.liveId());
+		}
+		return new Opened(false, this.json.readValue(stored.answer(), LiveAnswer.class));
+	}
+
+	private static void refuseClosed(StoredLive live) {
+		if (live.status() == LiveStatus.REFUSED || live.status() == LiveStatus.ENDED) {
+			throw LiveConflict.closed(live.liveId(), live.status());
+		}
+	}
+
+	/**
+	 * A go-live answer.
+	 *
+	 * @param created whether the live was new (else the stored answer of a repeat)
+	 * @param answer the answer
+	 */
+	record Opened(boolean created, LiveAnswer answer) {
+	}
+
+}
