@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -199,7 +200,9 @@ class SellerJourneyBrowserTests {
 		String notice = this.chrome.findElement(By.cssSelector(".notice.ok")).getText();
 		assertThat(notice).matches("Penalty run \\d+ started\\.");
 		String runId = notice.replaceAll("\\D", "");
-		new WebDriverWait(this.chrome, Duration.ofSeconds(30))
+		// htmx swaps the row in every 2 s: an element found just before a swap is stale
+		// when read
+		new WebDriverWait(this.chrome, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(ExpectedConditions.attributeToBe(By.id("run-" + runId), "data-status", "COMPLETED"));
 		assertThat(this.chrome.findElement(By.id("run-" + runId)).getText()).contains("Completed", "4 / 4");
 		assertThat(this.chrome.findElement(By.id("run-" + runId)).getAttribute("hx-trigger")).isNull();
