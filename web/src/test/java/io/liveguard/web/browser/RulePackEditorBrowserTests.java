@@ -15,8 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -161,8 +164,11 @@ class RulePackEditorBrowserTests {
 		assertThat(Chromium.cspViolations(this.chrome)).as("the back-test chart under the CSP").isEmpty();
 	}
 
-	private WebDriverWait wait(int seconds) {
-		return new WebDriverWait(this.chrome, Duration.ofSeconds(seconds));
+	private FluentWait<WebDriver> wait(int seconds) {
+		// pages that refresh themselves replace their elements: one found just before is
+		// stale when read
+		return new WebDriverWait(this.chrome, Duration.ofSeconds(seconds))
+			.ignoring(StaleElementReferenceException.class);
 	}
 
 	private static String example(String name) {
