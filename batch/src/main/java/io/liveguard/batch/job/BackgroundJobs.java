@@ -3,6 +3,9 @@ package io.liveguard.batch.job;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,6 +55,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * restartable.
  */
 public final class BackgroundJobs implements AutoCloseable {
+
+	/** How long a restart waits for an ended execution's thread to return. */
+	private static final Duration RETURN_WAIT = Duration.ofSeconds(2);
 
 	/** The statuses a job ends in for good: it can never be restarted. */
 	static final Set<BatchStatus> FINAL = EnumSet.of(BatchStatus.COMPLETED, BatchStatus.ABANDONED);
@@ -265,7 +271,7 @@ public final class BackgroundJobs implements AutoCloseable {
 
 	private JobExecution claimRestart(long id, Set<BatchStatus> allowed) {
 		Long executionId = link(id).orElseThrow(() -> new JobNotFound(this.notFound.apply(id))).executionId();
-		if (this.inProcess.containsKey(id)) {
+		if (this.inProcess.containsKey(id) && !awaitReturn(id, executionId)) {
 			throw new JobAlreadyRunning(this.notRestartable.apply(id,
 					new Refusal(progress(id, executionId).state(), "it is running or waiting to run")));
 		}
@@ -288,6 +294,27 @@ public final class BackgroundJobs implements AutoCloseable {
 		}
 		claim(id, executionId);
 		return last;
+	}
+
+	/**
+	 * An execution that has ended still holds its claim for the moment its thread takes
+	 * to return from the job operator: a restart asked for as soon as the run reads
+	 * FAILED waits for that (at most {@link #RETURN_WAIT}) instead of being refused.
+	 * @return whether the claim is gone
+	 */
+	private boolean awaitReturn(long id, @Nullable Long executionId) {
+		if (executionId == null) {
+			return false;
+		}
+		long deadline = System.nanoTime() + RETURN_WAIT.toNanos();
+		while (this.inProcess.containsKey(id) && System.nanoTime() < deadline) {
+			JobExecution execution = this.jobRepository.getJobExecution(executionId);
+			if (execution == null || execution.isRunning()) {
+				return false;
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+		}
+		return !this.inProcess.containsKey(id);
 	}
 
 	private void execute(long id, Runnable task) {
