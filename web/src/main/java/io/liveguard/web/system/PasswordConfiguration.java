@@ -1,9 +1,13 @@
 package io.liveguard.web.system;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -13,14 +17,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @EnableConfigurationProperties(PasswordProperties.class)
 public class PasswordConfiguration {
 
+	private static final String BCRYPT = "bcrypt";
+
 	/**
-	 * BCrypt for new hashes, and reads any hash written with an {@code {id}} prefix; a
-	 * password that matched is remembered for {@code liveguard.password.verified-ttl}
-	 * (see {@link VerifiedPasswords}).
+	 * BCrypt of {@code liveguard.password.bcrypt-strength} for new hashes, and reads any
+	 * hash written with an {@code {id}} prefix Spring Security knows; a password that
+	 * matched is remembered for {@code liveguard.password.verified-ttl} (see
+	 * {@link VerifiedPasswords}).
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder(PasswordProperties properties) {
-		PasswordEncoder bcrypt = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		DelegatingPasswordEncoder bcrypt = new DelegatingPasswordEncoder(BCRYPT,
+				Map.of(BCRYPT, new BCryptPasswordEncoder(properties.bcryptStrength())));
+		bcrypt.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 		if (properties.verifiedTtl().isZero() || properties.verifiedMaxEntries() <= 0) {
 			return bcrypt;
 		}
