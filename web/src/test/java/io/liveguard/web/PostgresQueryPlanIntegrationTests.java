@@ -22,7 +22,7 @@ import io.liveguard.batch.penalty.EligibilityIndex;
 import io.liveguard.batch.penalty.Penalties;
 import io.liveguard.batch.penalty.SellerStandings;
 import io.liveguard.web.StatementCapture.Captured;
-import io.liveguard.web.appeal.SellerAppeals;
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.web.session.SellerSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,8 +94,8 @@ class PostgresQueryPlanIntegrationTests {
 		List<Plan> plans = explain(StatementCapture.during(() -> assertThat(standings.of(SELLER)).isPresent()));
 
 		assertNoSequentialScan(plans);
-		assertThat(indexesOf(plans)).contains("live_session_seller_started", "finding_seller_date",
-				"appeal_session_code", "penalty_seller", "seller_warning_pkey");
+		assertThat(indexesOf(plans)).contains("live_session_seller_started", "finding_seller_date", "appeal_seller",
+				"penalty_seller", "seller_warning_pkey");
 	}
 
 	@Test
@@ -135,7 +135,7 @@ class PostgresQueryPlanIntegrationTests {
 	@Test
 	void sellerPageReadsSessionsCardsAndAppealsThroughIndexes() throws SQLException {
 		SellerSessions sessions = this.app.getBean(SellerSessions.class);
-		SellerAppeals appeals = this.app.getBean(SellerAppeals.class);
+		AppealRecords appeals = this.app.getBean(AppealRecords.class);
 		Instant since = Instant.now().minus(Duration.ofDays(90));
 
 		List<Plan> plans = explain(StatementCapture.during(() -> {

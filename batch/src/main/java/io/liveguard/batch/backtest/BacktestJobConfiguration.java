@@ -6,6 +6,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.liveguard.batch.appeal.AppealConfiguration;
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.job.BackgroundJobs;
 import io.liveguard.batch.rulepack.RulePackStore;
@@ -27,6 +29,7 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcPaging
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -37,6 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * where the job stopped.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AppealConfiguration.class)
 public class BacktestJobConfiguration {
 
 	public static final String JOB_NAME = "packBacktest";
@@ -124,11 +128,12 @@ public class BacktestJobConfiguration {
 
 	@Bean
 	@StepScope
-	LadderReplay ladderReplay(JdbcClient jdbc, BacktestPacks backtestPacks,
+	LadderReplay ladderReplay(JdbcClient jdbc, BacktestPacks backtestPacks, AppealRecords appeals,
 			@Value("#{jobParameters['" + Backtests.BACKTEST_ID + "']}") Long backtestId,
 			@Value("#{jobParameters['" + Backtests.FROM + "']}") LocalDate from,
 			@Value("#{jobParameters['" + Backtests.TO + "']}") LocalDate to) {
-		return new LadderReplay(jdbc, backtestPacks.baseline(), backtestPacks.candidate(), backtestId, from, to);
+		return new LadderReplay(jdbc, appeals, backtestPacks.baseline(), backtestPacks.candidate(), backtestId, from,
+				to);
 	}
 
 	/** Both versions compiled once per job execution, shared by its steps. */

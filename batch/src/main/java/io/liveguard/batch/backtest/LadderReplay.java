@@ -3,12 +3,12 @@ package io.liveguard.batch.backtest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.penalty.PenaltyLevel;
@@ -33,6 +33,8 @@ class LadderReplay implements ItemWriter<String> {
 
 	private final JdbcClient jdbc;
 
+	private final AppealRecords appeals;
+
 	private final CompiledPack baseline;
 
 	private final CompiledPack candidate;
@@ -43,9 +45,10 @@ class LadderReplay implements ItemWriter<String> {
 
 	private final LocalDate to;
 
-	LadderReplay(JdbcClient jdbc, CompiledPack baseline, CompiledPack candidate, long backtestId, LocalDate from,
-			LocalDate to) {
+	LadderReplay(JdbcClient jdbc, AppealRecords appeals, CompiledPack baseline, CompiledPack candidate, long backtestId,
+			LocalDate from, LocalDate to) {
 		this.jdbc = jdbc;
+		this.appeals = appeals;
 		this.baseline = baseline;
 		this.candidate = candidate;
 		this.backtestId = backtestId;
@@ -61,9 +64,7 @@ class LadderReplay implements ItemWriter<String> {
 				.params(this.backtestId, sellerId)
 				.query(String.class)
 				.single();
-			Set<String> overturned = new HashSet<>(this.jdbc.sql("""
-					select session_id || '/' || code from appeal where seller_id = ? and status = 'OVERTURNED'
-					""").param(sellerId).query(String.class).list());
+			Set<String> overturned = this.appeals.overturned(sellerId);
 			List<Penalty> before = replay(sellerId, market, BacktestReport.BASELINE, this.baseline, overturned);
 			List<Penalty> after = replay(sellerId, market, BacktestReport.CANDIDATE, this.candidate, overturned);
 			String change = change(before, after);
@@ -97,7 +98,7 @@ class LadderReplay implements ItemWriter<String> {
 			.params(this.backtestId, side, sellerId)
 			.query((rs, row) -> new PointEntry(rs.getString(1), rs.getString(2), Severity.valueOf(rs.getString(3)),
 					rs.getInt(4), rs.getObject(5, LocalDate.class),
-					overturned.contains(rs.getString(1) + "/" + rs.getString(2))))
+					overturned.contains(SellerRecord.key(rs.getString(1), rs.getString(2)))))
 			.list();
 		List<Penalty> penalties = new ArrayList<>();
 		PenaltyLevel reached = null;

@@ -2,6 +2,8 @@ package io.liveguard.batch.penalty;
 
 import java.time.Clock;
 
+import io.liveguard.batch.appeal.AppealConfiguration;
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.engine.ScoringEngine;
 
 import org.springframework.batch.core.job.Job;
@@ -9,6 +11,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link ScoringEngine} bean.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(AppealConfiguration.class)
 public class PenaltyRunConfiguration {
 
 	@Bean
@@ -32,8 +36,8 @@ public class PenaltyRunConfiguration {
 
 	@Bean
 	SellerStandings sellerStandings(JdbcClient jdbc, ScoringEngine engine, EligibilityIndex eligibilityIndex,
-			SellerRecords sellerRecords, Penalties penalties, Clock clock) {
-		return new SellerStandings(jdbc, engine, eligibilityIndex, sellerRecords, penalties, clock);
+			SellerRecords sellerRecords, Penalties penalties, AppealRecords appeals, Clock clock) {
+		return new SellerStandings(jdbc, engine, eligibilityIndex, sellerRecords, penalties, appeals, clock);
 	}
 
 	@Bean

@@ -11,6 +11,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.liveguard.batch.appeal.AppealConfiguration;
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.job.BackgroundJobs;
 import io.liveguard.batch.partition.BucketRangePartitioner;
@@ -52,7 +54,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * committed chunk; sellers already decided for the date are never decided twice.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(PartitioningConfiguration.class)
+@Import({ PartitioningConfiguration.class, AppealConfiguration.class })
 public class PenaltyRunJobConfiguration {
 
 	public static final String JOB_NAME = "penaltyRun";
@@ -198,8 +200,8 @@ public class PenaltyRunJobConfiguration {
 	}
 
 	@Bean
-	SellerRecords sellerRecords(JdbcClient jdbc, Penalties penalties) {
-		return new SellerRecords(jdbc, penalties);
+	SellerRecords sellerRecords(JdbcClient jdbc, Penalties penalties, AppealRecords appeals) {
+		return new SellerRecords(jdbc, penalties, appeals);
 	}
 
 	private static LocalDate windowStart(ScoringEngine engine, String market, LocalDate date) {

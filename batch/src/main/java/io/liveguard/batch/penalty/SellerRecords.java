@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.penalty.PenaltyLevel;
@@ -31,9 +31,12 @@ class SellerRecords {
 
 	private final Penalties penalties;
 
-	SellerRecords(JdbcClient jdbc, Penalties penalties) {
+	private final AppealRecords appeals;
+
+	SellerRecords(JdbcClient jdbc, Penalties penalties, AppealRecords appeals) {
 		this.jdbc = jdbc;
 		this.penalties = penalties;
+		this.appeals = appeals;
 	}
 
 	/** One seller's record over the windows of {@code ladder}. */
@@ -113,15 +116,7 @@ class SellerRecords {
 				sessions.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
 					.add(new ScoredSession(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)));
 			});
-		Map<String, Set<String>> overturned = new HashMap<>();
-		this.jdbc
-			.sql("select a.seller_id, a.session_id, a.code from " + scope.table("appeal a", "a") + " where "
-					+ scope.where("a") + " and a.status = 'OVERTURNED'")
-			.params(scope.params())
-			.query((rs) -> {
-				overturned.computeIfAbsent(rs.getString(1), (id) -> new HashSet<>())
-					.add(SellerRecord.key(rs.getString(2), rs.getString(3)));
-			});
+		Map<String, Set<String>> overturned = this.appeals.overturned(sellerIds);
 		Map<String, List<Penalty>> decided = this.penalties.forSellers(scope);
 		Map<String, State> states = new HashMap<>();
 		this.jdbc

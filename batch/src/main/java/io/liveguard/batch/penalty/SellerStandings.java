@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
@@ -36,15 +38,18 @@ public class SellerStandings {
 
 	private final Penalties penalties;
 
+	private final AppealRecords appeals;
+
 	private final Clock clock;
 
 	SellerStandings(JdbcClient jdbc, ScoringEngine engine, EligibilityIndex eligibility, SellerRecords records,
-			Penalties penalties, Clock clock) {
+			Penalties penalties, AppealRecords appeals, Clock clock) {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		this.eligibility = eligibility;
 		this.records = records;
 		this.penalties = penalties;
+		this.appeals = appeals;
 		this.clock = clock;
 	}
 
@@ -100,24 +105,20 @@ public class SellerStandings {
 		SellerRecord record = this.records.load(sellerId, today, ladder);
 		// list the previous period too, so a seller sees points that just expired
 		LocalDate listFrom = ladder.windowStart(ladder.windowStart(today).minusDays(1));
-		List<PointLine> points = this.jdbc
-			.sql("""
-					select f.session_id, f.code, f.points, f.business_date,
-					       (select max(a.status) from appeal a where a.session_id = f.session_id and a.code = f.code) as appeal
-					from finding f
-					where f.seller_id = ? and f.kind = 'VIOLATION' and f.business_date between ? and ?
-					order by f.business_date desc, f.session_id, f.seq
-					""")
-			.params(sellerId, listFrom, today)
-			.query((rs, row) -> {
-				LocalDate earned = rs.getObject(4, LocalDate.class);
-				String appeal = rs.getString(5);
-				String status = "OVERTURNED".equals(appeal) ? "OVERTURNED"
-						: !ladder.counts(earned, today) ? "EXPIRED" : "OPEN".equals(appeal) ? "APPEALED" : "ACTIVE";
-				return new PointLine(rs.getString(1), rs.getString(2), rs.getInt(3), earned, ladder.expiresOn(earned),
-						status);
-			})
-			.list();
+		Map<String, String> appeals = this.appeals.statuses(sellerId);
+		List<PointLine> points = this.jdbc.sql("""
+				select f.session_id, f.code, f.points, f.business_date
+				from finding f
+				where f.seller_id = ? and f.kind = 'VIOLATION' and f.business_date between ? and ?
+				order by f.business_date desc, f.session_id, f.seq
+				""").params(sellerId, listFrom, today).query((rs, row) -> {
+			LocalDate earned = rs.getObject(4, LocalDate.class);
+			String appeal = appeals.get(SellerRecord.key(rs.getString(1), rs.getString(2)));
+			String status = AppealRecords.OVERTURNED.equals(appeal) ? "OVERTURNED"
+					: !ladder.counts(earned, today) ? "EXPIRED" : "OPEN".equals(appeal) ? "APPEALED" : "ACTIVE";
+			return new PointLine(rs.getString(1), rs.getString(2), rs.getInt(3), earned, ladder.expiresOn(earned),
+					status);
+		}).list();
 		int active = record.activePoints(today, ladder);
 		List<Integer> scores = this.jdbc.sql("""
 				select content_score from live_session

@@ -20,12 +20,13 @@ import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
 import io.liveguard.engine.penalty.PenaltyLevel;
 import io.liveguard.engine.penalty.PointEntry;
+import io.liveguard.engine.penalty.SellerRecord;
 import io.liveguard.engine.penalty.Warning;
 import io.liveguard.engine.rulepack.PackSettings;
 import io.liveguard.engine.scoring.Evidence;
 import io.liveguard.engine.scoring.Finding;
 import io.liveguard.web.appeal.AppealWindow;
-import io.liveguard.web.appeal.SellerAppeals;
+import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.web.page.PageFormats;
 import io.liveguard.web.session.SellerSessions;
 import io.liveguard.web.user.Caller;
@@ -61,7 +62,7 @@ class SellerPages {
 
 	private final SellerSessions sessions;
 
-	private final SellerAppeals appeals;
+	private final AppealRecords appeals;
 
 	private final AppealWindow appealWindow;
 
@@ -73,7 +74,7 @@ class SellerPages {
 
 	private final Clock clock;
 
-	SellerPages(SellerStandings standings, Penalties penalties, SellerSessions sessions, SellerAppeals appeals,
+	SellerPages(SellerStandings standings, Penalties penalties, SellerSessions sessions, AppealRecords appeals,
 			AppealWindow appealWindow, ScoringEngine engine, JsonMapper json, PageFormats formats, Clock clock) {
 		this.standings = standings;
 		this.penalties = penalties;
@@ -199,7 +200,7 @@ class SellerPages {
 						.findings()
 						.stream()
 						.map((finding) -> FindingView.of(finding,
-								appealed.get(SellerAppeals.key(session.sessionId(), finding.code())), open, closes))
+								appealed.get(SellerRecord.key(session.sessionId(), finding.code())), open, closes))
 						.toList());
 		}
 
