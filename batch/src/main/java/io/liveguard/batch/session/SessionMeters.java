@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.liveguard.engine.rulepack.CompiledPack;
@@ -130,7 +131,7 @@ public final class SessionMeters {
 					.register(this.registry));
 		long start = System.nanoTime();
 		ScoreCard card = pack.score(session, history, scoredAt);
-		timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+		timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		for (Finding finding : card.findings()) {
 			meter(this.findings, finding.code(),
 					(code) -> Counter.builder("liveguard.findings")
