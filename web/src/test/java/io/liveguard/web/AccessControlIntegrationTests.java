@@ -43,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -281,6 +282,17 @@ class AccessControlIntegrationTests {
 					.redirecting("/swagger-ui/index.html", Caller.PLATFORM, Caller.OWNER, Caller.OTHER_SELLER,
 							Caller.ANALYST, Caller.ADMIN),
 
+				// the actuator: the health probe is open, the metrics for Prometheus are
+				// ADMIN's (a key is known there, so refused with 403, not taken for a
+				// bad credential)
+				management(HttpMethod.GET, "/actuator/health", (f) -> Request.at()).expect(200, 200, 200, 200, 200,
+						200),
+				management(HttpMethod.GET, "/actuator/prometheus", (f) -> Request.at())
+					.expect(401, 403, 403, 403, 403, 200)
+					.then(Caller.ADMIN,
+							(f, result) -> assertThat(result.getResponseBody())
+								.contains("liveguard_sessions_ingested_total")),
+
 				// the pages: the login form is open (people already in are sent home),
 				// home sends each role
 				// to its page; a seller sees and appeals only its own, analysts decide,
@@ -416,6 +428,9 @@ class AccessControlIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private PathMappedEndpoints actuatorEndpoints;
+
 	@LocalServerPort
 	private int port;
 
@@ -477,6 +492,8 @@ class AccessControlIntegrationTests {
 		// the API description is springdoc's, but it is ours to protect
 		assertThat(springdoc).contains("GET /v3/api-docs", "GET /swagger-ui.html");
 		application.addAll(List.of("GET /v3/api-docs", "GET /swagger-ui.html"));
+		// and so are the actuator endpoints it exposes over HTTP
+		this.actuatorEndpoints.getAllPaths().forEach((path) -> application.add("GET " + path));
 		Set<String> rows = endpoints().stream().map(Endpoint::toString).collect(Collectors.toCollection(TreeSet::new));
 
 		Set<String> withoutRow = new TreeSet<>(application);
@@ -727,6 +744,10 @@ class AccessControlIntegrationTests {
 		return new Endpoint(Kind.DOCS, method, path, request);
 	}
 
+	private static Endpoint management(HttpMethod method, String path, Function<Fixtures, Request> request) {
+		return new Endpoint(Kind.MANAGEMENT, method, path, request);
+	}
+
 	/**
 	 * A server-rendered page: its callers log in with the form and post forms with the
 	 * CSRF token.
@@ -748,6 +769,12 @@ class AccessControlIntegrationTests {
 		 * a login.
 		 */
 		DOCS,
+
+		/**
+		 * An actuator endpoint, outside the API's filter chain: HTTP Basic, or an API key
+		 * where one is let in.
+		 */
+		MANAGEMENT,
 
 		/**
 		 * A page: people log in with the form; unauthenticated browsers are sent to it.

@@ -63,6 +63,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 
 	private final EligibilityIndex eligibility;
 
+	private final PenaltyMeters meters;
+
 	private final Clock clock;
 
 	private final long runId;
@@ -74,12 +76,13 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 	private ExecutionContext counts = new ExecutionContext();
 
 	PenaltyDecisionWriter(JdbcClient jdbc, SellerRecords records, ScoringEngine engine, Quarantine quarantine,
-			EligibilityIndex eligibility, Clock clock, long runId, LocalDate runDate) {
+			EligibilityIndex eligibility, PenaltyMeters meters, Clock clock, long runId, LocalDate runDate) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.engine = engine;
 		this.quarantine = quarantine;
 		this.eligibility = eligibility;
+		this.meters = meters;
 		this.clock = clock;
 		this.runId = runId;
 		this.runDate = runDate;
@@ -108,6 +111,7 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 				pointsFrom, scoresFrom);
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<String> touched = new ArrayList<>();
+		List<SellerDecision> decided = new ArrayList<>();
 		for (RunSeller seller : chunk) {
 			Ladder ladder = ladders.get(seller.market());
 			String problem = (ladder == null) ? "rule pack " + pack(seller.market()).ref() + " has no valid ladder"
@@ -124,18 +128,38 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 				.toString();
 			SellerDecision decision = record.decide(this.runDate,
 					pack(seller.market()).settings().zoneFor(seller.market()), ladder, this.runId, penaltyId);
-			if (!decision.alreadyDecided() && store(seller.market(), decision, now)) {
-				touched.add(decision.sellerId());
+			if (!decision.alreadyDecided()) {
+				decided.add(decision);
+				if (store(seller.market(), decision, now)) {
+					touched.add(decision.sellerId());
+				}
 			}
 		}
 		increment(SELLERS, chunk.size());
-		if (!touched.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					PenaltyDecisionWriter.this.eligibility.refresh(touched);
+					if (!touched.isEmpty()) {
+						PenaltyDecisionWriter.this.eligibility.refresh(touched);
+					}
+					count(decided);
 				}
 			});
+		}
+		else {
+			count(decided);
+		}
+	}
+
+	/** The meters count a chunk's decisions once they are stored for good. */
+	private void count(List<SellerDecision> decided) {
+		for (SellerDecision decision : decided) {
+			if (decision.penalty() != null) {
+				this.meters.penalty(decision.penalty().level());
+			}
+			this.meters.lifts(decision.lifted().size());
+			this.meters.warnings(decision.warnings().size());
 		}
 	}
 

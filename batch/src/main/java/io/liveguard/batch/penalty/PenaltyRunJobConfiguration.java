@@ -21,8 +21,11 @@ import io.liveguard.batch.partition.PartitioningConfiguration;
 import io.liveguard.batch.partition.SellerBuckets;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -89,8 +92,17 @@ public class PenaltyRunJobConfiguration {
 	}
 
 	@Bean
-	PenaltyRunListener penaltyRunListener(EligibilityIndex eligibilityIndex) {
-		return new PenaltyRunListener(eligibilityIndex);
+	PenaltyRunListener penaltyRunListener(EligibilityIndex eligibilityIndex, PenaltyMeters penaltyMeters) {
+		return new PenaltyRunListener(eligibilityIndex, penaltyMeters);
+	}
+
+	/**
+	 * On the application's registry; a context without one (the batch module's tests)
+	 * reports to Micrometer's global registry.
+	 */
+	@Bean
+	PenaltyMeters penaltyMeters(ObjectProvider<MeterRegistry> registry) {
+		return new PenaltyMeters(registry.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 	@Bean
@@ -193,10 +205,11 @@ public class PenaltyRunJobConfiguration {
 	@Bean
 	@StepScope
 	PenaltyDecisionWriter penaltyDecisionWriter(JdbcClient jdbc, SellerRecords sellerRecords, ScoringEngine engine,
-			Quarantine quarantine, EligibilityIndex eligibilityIndex, Clock clock,
+			Quarantine quarantine, EligibilityIndex eligibilityIndex, PenaltyMeters penaltyMeters, Clock clock,
 			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId,
 			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date) {
-		return new PenaltyDecisionWriter(jdbc, sellerRecords, engine, quarantine, eligibilityIndex, clock, runId, date);
+		return new PenaltyDecisionWriter(jdbc, sellerRecords, engine, quarantine, eligibilityIndex, penaltyMeters,
+				clock, runId, date);
 	}
 
 	@Bean

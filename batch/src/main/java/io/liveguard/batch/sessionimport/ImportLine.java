@@ -1,5 +1,6 @@
 package io.liveguard.batch.sessionimport;
 
+import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.engine.session.LiveSession;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +34,10 @@ sealed interface ImportLine {
 	 * @param number its line
 	 * @param sessionId the id it carries, if it can be read
 	 * @param reason why it was refused
+	 * @param kind the kind of refusal, for the metrics
 	 */
-	record Rejected(long number, @Nullable String sessionId, String reason) implements ImportLine {
+	record Rejected(long number, @Nullable String sessionId, String reason,
+			SessionMeters.Rejection kind) implements ImportLine {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.job.BackgroundJobs;
 import io.liveguard.batch.penalty.Quarantine;
+import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.session.NdjsonLines;
@@ -74,10 +75,10 @@ public class SessionImportJobConfiguration {
 	@Bean
 	@StepScope
 	SessionImportWriter sessionImportWriter(SessionStore sessionStore, ScoringEngine engine, Quarantine quarantine,
-			ObjectProvider<JsonMapper> json, Clock clock,
+			ObjectProvider<JsonMapper> json, Clock clock, SessionMeters sessionMeters,
 			@Value("#{jobParameters['" + SessionImports.IMPORT_ID + "']}") Long importId) {
 		return new SessionImportWriter(sessionStore, engine, quarantine,
-				json.getIfAvailable(() -> JsonMapper.builder().build()), clock, importId);
+				json.getIfAvailable(() -> JsonMapper.builder().build()), clock, sessionMeters, importId);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import io.liveguard.batch.penalty.Quarantine;
+import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
@@ -30,6 +31,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Scores and stores a chunk of lines in the chunk's transaction, with JDBC batches.
@@ -50,6 +53,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * </ul>
  * Counts are kept as an {@link ItemStream}: they reach the step's execution context only
  * when a chunk commits, so a restarted import counts on from the last committed chunk.
+ * The {@link SessionMeters} count a chunk's sessions once it commits, too (the scoring
+ * time and findings as they are scored).
  */
 class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
@@ -78,6 +83,8 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
 	private final Clock clock;
 
+	private final SessionMeters meters;
+
 	private final long importId;
 
 	private final Map<String, CompiledPack> packs = new ConcurrentHashMap<>();
@@ -88,13 +95,17 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
 	private long quarantined;
 
+	/** What the chunk being written adds to the meters once it commits. */
+	private Pending pending = new Pending();
+
 	SessionImportWriter(SessionStore store, ScoringEngine engine, Quarantine quarantine, JsonMapper json, Clock clock,
-			long importId) {
+			SessionMeters meters, long importId) {
 		this.store = store;
 		this.engine = engine;
 		this.quarantine = quarantine;
 		this.json = json;
 		this.clock = clock;
+		this.meters = meters;
 		this.importId = importId;
 	}
 
@@ -114,6 +125,30 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
 	@Override
 	public void write(Chunk<? extends ImportLine> chunk) {
+		Pending counts = new Pending();
+		this.pending = counts;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					counts.addTo(SessionImportWriter.this.meters);
+				}
+			});
+		}
+		else {
+			counts.immediate = true;
+		}
+		try {
+			writeChunk(chunk);
+		}
+		finally {
+			if (counts.immediate) {
+				counts.addTo(this.meters);
+			}
+		}
+	}
+
+	private void writeChunk(Chunk<? extends ImportLine> chunk) {
 		List<ImportLine.Parsed> fresh = newSessions(chunk);
 		// millisecond precision, so the stored card and the database column agree (as in
 		// the API)
@@ -146,6 +181,7 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		}
 		this.store.addAll(scored);
 		this.stored += scored.size();
+		this.pending.stored += scored.size();
 	}
 
 	private void storeOneByOne(List<ImportLine.Parsed> fresh, Map<String, List<SellerHistory.PriorSale>> sales,
@@ -159,8 +195,10 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 			if (failure != null) {
 				logger.warn("Import {}: line {} (session {}) could not be scored", this.importId, line.number(),
 						session.sessionId(), failure);
-				quarantine(line.number(), session.sessionId(), "could not be scored by " + pack(session).ref() + ": "
-						+ failure.getClass().getSimpleName() + ": " + failure.getMessage());
+				quarantine(
+						line.number(), session.sessionId(), "could not be scored by " + pack(session).ref() + ": "
+								+ failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+						SessionMeters.Rejection.UNSCORABLE);
 				continue;
 			}
 			scored.add(new SessionStore.NewSession(session, line.record(), line.contentHash(), result.card(),
@@ -169,11 +207,12 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		}
 		this.store.addAll(scored);
 		this.stored += scored.size();
+		this.pending.stored += scored.size();
 	}
 
 	private Scored score(LiveSession session, SellerHistory history, Instant now) {
 		try {
-			ScoreCard card = pack(session).score(session, history, now);
+			ScoreCard card = this.meters.score(pack(session), session, history, now);
 			return new Scored(card, this.json.writeValueAsString(card), null);
 		}
 		catch (RuntimeException ex) {
@@ -211,7 +250,7 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		List<ImportLine.Parsed> fresh = new ArrayList<>();
 		for (ImportLine line : chunk) {
 			if (line instanceof ImportLine.Rejected rejected) {
-				quarantine(rejected.number(), rejected.sessionId(), rejected.reason());
+				quarantine(rejected.number(), rejected.sessionId(), rejected.reason(), rejected.kind());
 			}
 			else if (line instanceof ImportLine.Parsed parsed) {
 				String id = parsed.session().sessionId();
@@ -222,9 +261,10 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 				}
 				else if (hash.equals(parsed.contentHash())) {
 					this.duplicates++;
+					this.pending.duplicates++;
 				}
 				else {
-					quarantine(parsed.number(), id, CONFLICT);
+					quarantine(parsed.number(), id, CONFLICT, SessionMeters.Rejection.CONFLICT);
 				}
 			}
 		}
@@ -271,10 +311,33 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 	private record Scored(@Nullable ScoreCard card, @Nullable String json, @Nullable RuntimeException failure) {
 	}
 
-	private void quarantine(long number, @Nullable String sessionId, String reason) {
+	private void quarantine(long number, @Nullable String sessionId, String reason, SessionMeters.Rejection kind) {
 		this.quarantine.record(SessionImportJobConfiguration.JOB_NAME, this.importId,
 				ImportLine.itemKey(number, sessionId), reason);
 		this.quarantined++;
+		this.pending.rejected[kind.ordinal()]++;
+	}
+
+	/** A chunk's counts for the meters, added when it commits. */
+	private static final class Pending {
+
+		long stored;
+
+		long duplicates;
+
+		final long[] rejected = new long[SessionMeters.Rejection.values().length];
+
+		/** No transaction to wait for: added when the chunk is written. */
+		boolean immediate;
+
+		void addTo(SessionMeters meters) {
+			meters.stored(SessionMeters.Path.IMPORT, this.stored);
+			meters.duplicates(SessionMeters.Path.IMPORT, this.duplicates);
+			for (SessionMeters.Rejection kind : SessionMeters.Rejection.values()) {
+				meters.rejected(SessionMeters.Path.IMPORT, kind, this.rejected[kind.ordinal()]);
+			}
+		}
+
 	}
 
 }

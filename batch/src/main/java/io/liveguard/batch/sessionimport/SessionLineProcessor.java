@@ -1,5 +1,6 @@
 package io.liveguard.batch.sessionimport;
 
+import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.engine.session.Ids;
 import io.liveguard.engine.session.InvalidSessionException;
 import io.liveguard.engine.session.LiveSession;
@@ -28,7 +29,8 @@ class SessionLineProcessor implements ItemProcessor<NdjsonLines.Line, ImportLine
 	@Override
 	public ImportLine process(NdjsonLines.Line item) {
 		if (!(item instanceof NdjsonLines.Text line)) {
-			return new ImportLine.Rejected(item.number(), null, ((NdjsonLines.TooLong) item).reason());
+			return new ImportLine.Rejected(item.number(), null, ((NdjsonLines.TooLong) item).reason(),
+					SessionMeters.Rejection.TOO_LONG);
 		}
 		try {
 			LiveSession session = this.codec.read(line.text());
@@ -36,11 +38,13 @@ class SessionLineProcessor implements ItemProcessor<NdjsonLines.Line, ImportLine
 			return new ImportLine.Parsed(line.number(), session, record, this.codec.contentHash(session));
 		}
 		catch (InvalidSessionException ex) {
-			return new ImportLine.Rejected(line.number(), sessionIdOf(line.text()), ex.getMessage());
+			return new ImportLine.Rejected(line.number(), sessionIdOf(line.text()), ex.getMessage(),
+					SessionMeters.Rejection.INVALID);
 		}
 		catch (RuntimeException ex) {
 			return new ImportLine.Rejected(line.number(), sessionIdOf(line.text()),
-					"could not be read: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+					"could not be read: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+					SessionMeters.Rejection.ERROR);
 		}
 	}
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.liveguard.batch.penalty.Penalties;
 import io.liveguard.batch.rulepack.RulePackStore;
+import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.live.Action;
 import io.liveguard.engine.live.GoLive;
@@ -93,11 +94,14 @@ public class LiveEnforcement {
 
 	private final Clock clock;
 
+	private final LiveMeters meters;
+
 	/** The lives of pack versions no longer active, compiled once each. */
 	private final Map<RulePackRef, Lives> retired = new ConcurrentHashMap<>();
 
 	LiveEnforcement(LiveRequests requests, LiveStore store, OpenLives open, ScoringEngine engine, RulePackStore packs,
-			Penalties penalties, SessionIngest ingest, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+			Penalties penalties, SessionIngest ingest, TransactionTemplate transactions, JsonMapper json, Clock clock,
+			LiveMeters meters) {
 		this.requests = requests;
 		this.store = store;
 		this.open = open;
@@ -108,6 +112,7 @@ public class LiveEnforcement {
 		this.transactions = transactions;
 		this.json = json;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -147,6 +152,7 @@ public class LiveEnforcement {
 			return repeat(this.store.find(live.liveId()).orElseThrow(() -> ex), request);
 		}
 		log.debug("Live {} checked by {}: {}", live.liveId(), pack.ref(), answer.status());
+		this.meters.checked(answer.status());
 		return new Opened(true, answer);
 	}
 
@@ -157,6 +163,7 @@ public class LiveEnforcement {
 	 * @throws InvalidLive when the request does not follow live.md; nothing is stored
 	 */
 	SignalsAnswer signals(String liveId, String body, Locale locale) {
+		long arrived = System.nanoTime();
 		StoredLive head = this.store.find(liveId).orElseThrow(() -> new LiveNotFound(liveId));
 		refuseClosed(head);
 		GoLive live = this.requests.goLive(head.request());
@@ -178,7 +185,8 @@ public class LiveEnforcement {
 			return this.open.with(liveId, () -> rebuild(locked, live),
 					(decider) -> judge(locked, decider, parsed, decidedAt, locale));
 		});
-		return Objects.requireNonNull(answer);
+		this.meters.judged(Objects.requireNonNull(answer), System.nanoTime() - arrived);
+		return answer;
 	}
 
 	/**
@@ -266,7 +274,7 @@ public class LiveEnforcement {
 	 */
 	private String finish(GoLive live, String endBody) {
 		String record = this.requests.sessionRecord(live, this.store.signals(live.liveId()), endBody);
-		IngestResult result = this.ingest.ingest(record);
+		IngestResult result = this.ingest.ingest(record, SessionMeters.Path.LIVE);
 		this.store.end(live.liveId(), this.requests.endedAt(record), result.scoreCard());
 		return result.scoreCard();
 	}

@@ -221,6 +221,14 @@ class LiveStore {
 			.list();
 	}
 
+	/** How many lives are in {@code status} (an index on status serves it). */
+	long count(LiveStatus status) {
+		return this.jdbc.sql("select count(*) from live where status = :status")
+			.param("status", status.name())
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Lives not yet ended that received nothing since before {@code before}, the longest
 	 * idle first, at most {@code limit}.

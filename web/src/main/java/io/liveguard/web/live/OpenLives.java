@@ -56,6 +56,11 @@ class OpenLives {
 		this.deciders.invalidate(liveId);
 	}
 
+	/** About how many deciders are in memory. */
+	long size() {
+		return this.deciders.estimatedSize();
+	}
+
 	/** Whether the live's decider is in memory. */
 	boolean holds(String liveId) {
 		return this.deciders.getIfPresent(liveId) != null;

@@ -15,6 +15,8 @@ import io.liveguard.engine.penalty.PenaltyLevel;
 import io.liveguard.engine.penalty.PointEntry;
 import io.liveguard.engine.session.Ids;
 import io.liveguard.web.user.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sellers API ({@code api.md}, "Sellers"). A SELLER sees only itself; others are 404
- * to it.
+ * to it. Go-live eligibility answers are counted by answer
+ * ({@code liveguard.eligibility.answers}, README "Operating LiveGuard").
  */
 @RestController
 @RequestMapping("/api/v1/sellers/{sellerId}")
@@ -47,11 +50,25 @@ class SellerController {
 
 	private final Clock clock;
 
-	SellerController(SellerStandings standings, Penalties penalties, EligibilityIndex eligibility, Clock clock) {
+	private final Counter allowed;
+
+	private final Counter refused;
+
+	SellerController(SellerStandings standings, Penalties penalties, EligibilityIndex eligibility, Clock clock,
+			MeterRegistry registry) {
 		this.standings = standings;
 		this.penalties = penalties;
 		this.eligibility = eligibility;
 		this.clock = clock;
+		this.allowed = answers(registry, "allowed");
+		this.refused = answers(registry, "refused");
+	}
+
+	private static Counter answers(MeterRegistry registry, String answer) {
+		return Counter.builder("liveguard.eligibility.answers")
+			.description("Go-live eligibility answers, by answer")
+			.tag("answer", answer)
+			.register(registry);
 	}
 
 	@GetMapping("/standing")
@@ -96,8 +113,12 @@ class SellerController {
 			.filter((penalty) -> penalty.covers(instant))
 			.max(Comparator.comparing((Penalty p) -> (p.endsAt() == null) ? Instant.MAX : p.endsAt()))
 			.orElse(null) : this.eligibility.blocking(sellerId, instant).orElse(null);
-		return new Eligibility(sellerId, blocking == null,
-				(blocking == null) ? null : new Eligibility.Blocking(blocking.level(), blocking.endsAt()));
+		if (blocking == null) {
+			this.allowed.increment();
+			return new Eligibility(sellerId, true, null);
+		}
+		this.refused.increment();
+		return new Eligibility(sellerId, false, new Eligibility.Blocking(blocking.level(), blocking.endsAt()));
 	}
 
 	private static void visible(String sellerId, Authentication authentication) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
@@ -37,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same content gets the stored card, different content a conflict. Two requests
  * racing with the same id are settled by the primary key. Lives end through here too
  * (live.md), so a live's record is scored and stored exactly as the same record sent to
- * {@code POST /api/v1/sessions}.
+ * {@code POST /api/v1/sessions}. Every record is counted by the {@link SessionMeters}:
+ * stored, duplicate or rejected (with the reason), by the path it came by; new sessions'
+ * scoring is timed.
  */
 @Service
 public class SessionIngest {
@@ -56,23 +59,66 @@ public class SessionIngest {
 
 	private final Clock clock;
 
+	private final SessionMeters meters;
+
 	SessionIngest(SessionCodec codec, ScoringEngine engine, Sessions sessions, TransactionTemplate transactions,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, SessionMeters meters) {
 		this.codec = codec;
 		this.engine = engine;
 		this.sessions = sessions;
 		this.transactions = transactions;
 		this.json = json;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
-	 * Ingests one session record.
+	 * Ingests one session record sent on its own ({@code POST /api/v1/sessions}).
 	 * @throws InvalidSessionException when the record does not follow the session format;
 	 * nothing is stored
 	 * @throws SessionConflict when its id was received before with different content
 	 */
 	public IngestResult ingest(String body) {
+		return ingest(body, SessionMeters.Path.SINGLE);
+	}
+
+	/**
+	 * Ingests one session record that came by {@code path}.
+	 * @throws InvalidSessionException when the record does not follow the session format;
+	 * nothing is stored
+	 * @throws SessionConflict when its id was received before with different content
+	 */
+	public IngestResult ingest(String body, SessionMeters.Path path) {
+		IngestResult result;
+		try {
+			result = receive(body);
+		}
+		catch (InvalidSessionException ex) {
+			this.meters.rejected(path, SessionMeters.Rejection.INVALID, 1);
+			throw ex;
+		}
+		catch (SessionConflict ex) {
+			this.meters.rejected(path, SessionMeters.Rejection.CONFLICT, 1);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			this.meters.rejected(path, SessionMeters.Rejection.ERROR, 1);
+			throw ex;
+		}
+		counted(path, result);
+		return result;
+	}
+
+	private void counted(SessionMeters.Path path, IngestResult result) {
+		if (result.created()) {
+			this.meters.stored(path, 1);
+		}
+		else {
+			this.meters.duplicates(path, 1);
+		}
+	}
+
+	private IngestResult receive(String body) {
 		LiveSession session = this.codec.read(body);
 		String record = this.codec.write(session);
 		String contentHash = this.codec.contentHash(session);
@@ -106,11 +152,12 @@ public class SessionIngest {
 			long number = next.number();
 			if (!(next instanceof NdjsonLines.Text text)) {
 				rejected.add(new BatchSummary.Rejection(number, null, ((NdjsonLines.TooLong) next).reason()));
+				this.meters.rejected(SessionMeters.Path.BATCH, SessionMeters.Rejection.TOO_LONG, 1);
 				continue;
 			}
 			String line = text.text();
 			try {
-				if (ingest(line).created()) {
+				if (ingest(line, SessionMeters.Path.BATCH).created()) {
 					accepted++;
 				}
 				else {
@@ -136,7 +183,7 @@ public class SessionIngest {
 		SellerHistory history = this.sessions.history(session.sellerId(), ScoringEngine.historyWindow(pack, session));
 		// millisecond precision, so the served card and the database column agree
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		ScoreCard card = pack.score(session, history, now);
+		ScoreCard card = this.meters.score(pack, session, history, now);
 		String cardJson = this.json.writeValueAsString(card);
 		this.sessions.add(new SessionStore.NewSession(session, record, contentHash, card, cardJson, now));
 		log.debug("Stored session {} scored by {}: content score {}, {} violation points", session.sessionId(),

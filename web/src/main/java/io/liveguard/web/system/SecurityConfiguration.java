@@ -51,6 +51,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * before checking what it sends ({@code AuthenticationThrottle}).</li>
  * <li>The API description ({@code /v3/api-docs}, {@code /swagger-ui.html}) is for anyone
  * authenticated: people, and API clients with their key.</li>
+ * <li>The metrics for Prometheus ({@code /actuator/prometheus}) are ADMIN's: a scraper
+ * sends an admin user's HTTP Basic credentials (an API key is known, and refused with
+ * 403). No other actuator endpoint but the health probe is exposed.</li>
  * </ul>
  * Nothing answers without authentication but the login page, its stylesheet and the
  * health probe. API authentication and authorization failures are handed to Spring MVC's
@@ -143,16 +146,21 @@ public class SecurityConfiguration {
 	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationEntryPoint entryPoint,
 			SessionRegistry sessionRegistry, ApiKeys apiKeys, AuthenticationEventPublisher authenticationEvents,
 			AuthenticationThrottle throttle, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-		// API clients read the API description with their key; pages are for people only
+		// API clients read the API description with their key; pages are for people only.
+		// A key sent for the metrics is known too, so that it is refused with 403, not
+		// taken for a bad credential
 		AuthenticationFilter apiDescriptionBearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
 		apiDescriptionBearer.setRequestMatcher(new OrRequestMatcher(pathPattern("/v3/api-docs/**"),
-				pathPattern("/v3/api-docs.yaml"), pathPattern("/swagger-ui.html"), pathPattern("/swagger-ui/**")));
+				pathPattern("/v3/api-docs.yaml"), pathPattern("/swagger-ui.html"), pathPattern("/swagger-ui/**"),
+				pathPattern(HttpMethod.GET, "/actuator/prometheus")));
 		return http
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
 				// the login page with any query: ?error, ?logout, ?expired, ?lang=vi
 				.requestMatchers(HttpMethod.GET, "/login", "/actuator/health", "/actuator/health/**", "/css/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+				.hasRole("ADMIN")
 				.requestMatchers("/seller", "/seller/**")
 				.hasRole("SELLER")
 				.requestMatchers("/analyst", "/analyst/**")

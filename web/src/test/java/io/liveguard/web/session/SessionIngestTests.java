@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.scoring.SellerHistory;
 import io.liveguard.engine.session.InvalidSessionException;
 import io.liveguard.engine.session.LiveSession;
 import io.liveguard.engine.session.NdjsonLines;
 import io.liveguard.engine.session.SessionCodec;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,8 @@ class SessionIngestTests {
 
 	private SessionIngest ingest;
 
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
 	@BeforeAll
 	static void compileDefaultPack() {
 		engine = ScoringEngine.withClasspathPacks("default");
@@ -63,7 +67,8 @@ class SessionIngestTests {
 			.willAnswer((invocation) -> invocation.<TransactionCallback<?>>getArgument(0).doInTransaction(null));
 		given(this.sessions.history(anyString(), any())).willReturn(SellerHistory.NONE);
 		this.ingest = new SessionIngest(codec, engine, this.sessions, transactions, JsonMapper.builder().build(),
-				Clock.fixed(Instant.parse("2026-11-23T08:00:00.123456Z"), ZoneOffset.UTC));
+				Clock.fixed(Instant.parse("2026-11-23T08:00:00.123456Z"), ZoneOffset.UTC),
+				new SessionMeters(this.registry));
 	}
 
 	@Test
@@ -75,6 +80,33 @@ class SessionIngestTests {
 		assertThat(result.created()).isTrue();
 		assertThat(result.scoreCard()).contains("\"contentScore\":100", "\"scoredAt\":\"2026-11-23T08:00:00.123Z\"");
 		verify(this.sessions).add(any());
+	}
+
+	@Test
+	void everyRecordIsCountedByItsPathAndOutcomeAndNewOnesAreTimedWithTheirFindings() {
+		String clean = example("clean-session.json");
+		given(this.sessions.find("ex-clean-001")).willReturn(Optional.empty(),
+				Optional.of(stored(clean, "stored card")));
+		given(this.sessions.find("ex-claim-001")).willReturn(Optional.empty());
+
+		this.ingest.ingest(clean);
+		this.ingest.ingest(clean, SessionMeters.Path.LIVE);
+		this.ingest.ingest(example("health-claim-no-confirmation.json"), SessionMeters.Path.SINGLE);
+		assertThatExceptionOfType(InvalidSessionException.class)
+			.isThrownBy(() -> this.ingest.ingest(example("invalid-ends-before-start.json")));
+
+		assertThat(count("liveguard.sessions.ingested", "path", "single", "outcome", "stored")).isEqualTo(2);
+		assertThat(count("liveguard.sessions.ingested", "path", "live", "outcome", "duplicate")).isEqualTo(1);
+		assertThat(count("liveguard.sessions.ingested", "path", "live", "outcome", "stored")).isZero();
+		assertThat(count("liveguard.sessions.rejected", "path", "single", "reason", "invalid")).isEqualTo(1);
+		assertThat(this.registry.get("liveguard.scoring").tag("pack", "default").timer().count()).isEqualTo(2);
+		assertThat(count("liveguard.findings", "code", "MISLEADING_HEALTH_CLAIM")).isEqualTo(1);
+		assertThat(this.registry.find("liveguard.findings").counters())
+			.allSatisfy((counter) -> assertThat(counter.getId().getTags()).hasSize(1));
+	}
+
+	private double count(String name, String... tags) {
+		return this.registry.get(name).tags(tags).counter().count();
 	}
 
 	@Test
@@ -154,6 +186,9 @@ class SessionIngestTests {
 		assertThat(summary.rejected().get(0).sessionId()).isEqualTo("ex-bad-001");
 		assertThat(summary.rejected().get(0).error()).startsWith("endedAt: ");
 		assertThat(summary.rejected().get(1).sessionId()).isNull();
+		assertThat(count("liveguard.sessions.ingested", "path", "batch", "outcome", "stored")).isEqualTo(1);
+		assertThat(count("liveguard.sessions.rejected", "path", "batch", "reason", "invalid")).isEqualTo(2);
+		assertThat(count("liveguard.sessions.ingested", "path", "single", "outcome", "stored")).isZero();
 	}
 
 	@Test
