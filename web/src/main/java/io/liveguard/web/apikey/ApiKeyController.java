@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -30,6 +31,7 @@ class ApiKeyController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Issued: the key is shown this once", useReturnTypeSchema = true)
 	@Operation(summary = "Create a key; the answer holds the key, shown this once")
 	ResponseEntity<IssuedKey> create(@Valid @RequestBody ApiKeys.NewKey request, Authentication authentication) {
 		ApiKeys.Issued issued = this.keys.create(request, authentication.getName());

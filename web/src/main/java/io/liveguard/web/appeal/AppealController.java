@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,7 @@ class AppealController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Filed; Location names the appeal", useReturnTypeSchema = true)
 	@Operation(summary = "Appeal one violation finding within the window (the seller, or ADMIN on its behalf)")
 	ResponseEntity<Filed> file(@Valid @RequestBody AppealRequest request, Authentication authentication) {
 		Appeal appeal = this.appeals.file(Objects.requireNonNull(request.sessionId()),

@@ -7,6 +7,7 @@ import io.liveguard.batch.backtest.BacktestReport;
 import io.liveguard.batch.backtest.Backtests;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.validation.Valid;
@@ -31,6 +32,8 @@ class BacktestController {
 	}
 
 	@PostMapping("/api/v1/rule-packs/{packId}/versions/{version}/backtest")
+	@ApiResponse(responseCode = "202", description = "Accepted and queued; Location names the back-test to poll",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Score the stored sessions of {from, to} with this version and the active one, replay the "
 			+ "ladder for both and report the difference; answers 202 with the back-test to follow")
 	ResponseEntity<BacktestReport> start(@PathVariable String packId, @PathVariable int version,

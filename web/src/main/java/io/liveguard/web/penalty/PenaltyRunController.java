@@ -7,6 +7,7 @@ import io.liveguard.batch.job.InvalidJobRequest;
 import io.liveguard.batch.penalty.PenaltyRuns;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,8 @@ class PenaltyRunController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "202", description = "Accepted and queued; Location names the run to poll",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Start the penalty run for a business date (and market); answers 202 with the run")
 	ResponseEntity<PenaltyRuns.RunStatus> start(@Valid @RequestBody StartRequest request,
 			Authentication authentication) {
@@ -61,6 +64,8 @@ class PenaltyRunController {
 	}
 
 	@PostMapping("/{runId}/restart")
+	@ApiResponse(responseCode = "202", description = "Restarting; Location names the run to poll",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Restart a FAILED or STOPPED run where it left off (completed partitions are kept); 202, "
 			+ "404 for an unknown run, 409 for a run that is running or completed")
 	ResponseEntity<PenaltyRuns.RunStatus> restart(@PathVariable long runId, Authentication authentication) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.liveguard.batch.rescore.SessionRescores;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,8 @@ class RescoreController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "202", description = "Accepted and queued; Location names the re-score to poll",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Re-score the sessions with business dates from..to (at most 366 days; market optional) "
 			+ "with the active packs; 202 with the re-score. Sessions already scored by the active version are left alone.")
 	ResponseEntity<SessionRescores.RescoreStatus> start(@Valid @RequestBody StartRequest request,
@@ -68,6 +71,8 @@ class RescoreController {
 	}
 
 	@PostMapping("/{rescoreId}/restart")
+	@ApiResponse(responseCode = "202", description = "Restarting; Location names the re-score to poll",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Restart a FAILED or STOPPED re-score where it left off; 202, 404 unknown, 409 otherwise")
 	ResponseEntity<SessionRescores.RescoreStatus> restart(@PathVariable long rescoreId, Authentication authentication) {
 		this.rescores.restartInBackground(rescoreId);

@@ -7,6 +7,7 @@ import java.util.List;
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.engine.rulepack.PackFile;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -69,6 +70,8 @@ class RulePackController {
 	}
 
 	@PostMapping("/{packId}/versions")
+	@ApiResponse(responseCode = "201", description = "Draft created; Location names the version",
+			useReturnTypeSchema = true)
 	@Operation(
 			summary = "A new draft holding exactly the given files: 201 when it compiles, 422 with the errors when not")
 	ResponseEntity<Created> createDraft(@PathVariable String packId, @RequestBody NewDraft draft,

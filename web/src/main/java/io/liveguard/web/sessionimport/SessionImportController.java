@@ -11,6 +11,7 @@ import io.liveguard.batch.penalty.Quarantine;
 import io.liveguard.batch.sessionimport.SessionImports;
 import io.liveguard.web.user.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,8 @@ class SessionImportController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "202", description = "Received and queued; Location names the import to poll",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Upload NDJSON (plain or gzip, any content type) and import it in the background; "
 			+ "answers 202 with the import")
 	ResponseEntity<SessionImports.ImportStatus> start(InputStream body,
@@ -102,6 +105,8 @@ class SessionImportController {
 	}
 
 	@PostMapping("/{importId}/restart")
+	@ApiResponse(responseCode = "202", description = "Restarting; Location names the import to poll",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Restart a failed import after its last committed chunk; answers 202")
 	ResponseEntity<SessionImports.ImportStatus> restart(@PathVariable long importId, Authentication authentication) {
 		return ResponseEntity.accepted()

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -29,6 +30,7 @@ class UserController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
 	@Operation(summary = "Create a user; passwords under 12 characters are refused")
 	ResponseEntity<UserAdministration.UserView> create(@Valid @RequestBody UserAdministration.NewUser user,
 			Authentication authentication) {
