@@ -12,6 +12,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +80,7 @@ class RulePackController {
 			useReturnTypeSchema = true)
 	@Operation(
 			summary = "A new draft holding exactly the given files: 201 when it compiles, 422 with the errors when not")
-	ResponseEntity<Created> createDraft(@PathVariable String packId, @RequestBody NewDraft draft,
+	ResponseEntity<Created> createDraft(@PathVariable String packId, @Valid @RequestBody NewDraft draft,
 			Authentication authentication) {
 		PackVersion created = this.lifecycle.createDraft(packId, draft.basedOn(), draft.note(), files(draft.files()),
 				authentication.getName());
@@ -84,7 +90,7 @@ class RulePackController {
 
 	@PutMapping("/{packId}/versions/{version}")
 	@Operation(summary = "Replace a draft's files (422 when they do not compile; a published version never changes)")
-	VersionView updateDraft(@PathVariable String packId, @PathVariable int version, @RequestBody NewDraft draft,
+	VersionView updateDraft(@PathVariable String packId, @PathVariable int version, @Valid @RequestBody NewDraft draft,
 			Authentication authentication) {
 		return VersionView
 			.of(this.lifecycle.updateDraft(packId, version, files(draft.files()), authentication.getName()));
@@ -93,7 +99,7 @@ class RulePackController {
 	@PostMapping("/{packId}/versions/{version}/test")
 	@Operation(summary = "Run the version's own test cases (tests/*.json) and any given ones (ANALYST)")
 	RulePackTesting.TestReport test(@PathVariable String packId, @PathVariable int version,
-			@RequestBody(required = false) @Nullable TestRequest request) {
+			@Valid @RequestBody(required = false) @Nullable TestRequest request) {
 		return this.testing.run(packId, version,
 				(request == null || request.cases() == null) ? List.of() : request.cases());
 	}
@@ -115,7 +121,7 @@ class RulePackController {
 	@Operation(summary = "Make a proposed version the active one, atomically (ADMIN, never its author); "
 			+ "the body names the contentHash reviewed: 409 when the version's content is not that any more")
 	VersionView publish(@PathVariable String packId, @PathVariable int version,
-			@RequestBody(required = false) @Nullable Approval approval, Authentication authentication) {
+			@Valid @RequestBody(required = false) @Nullable Approval approval, Authentication authentication) {
 		return VersionView.of(this.lifecycle.publish(packId, version, authentication.getName(),
 				(approval == null) ? null : approval.contentHash()));
 	}
@@ -131,19 +137,30 @@ class RulePackController {
 				: files.stream().map((file) -> new PackFile(file.path(), file.content())).toList();
 	}
 
-	record TestRequest(@Nullable List<JsonNode> cases) {
+	/** Test sessions (or scripted lives) to run besides the version's own. */
+	record TestRequest(@Nullable List<@NotNull(message = "a case is a JSON object, not null") JsonNode> cases) {
 	}
 
 	/**
 	 * {@code {"contentHash": "sha256:..."}}: the content the admin reviewed and approves.
+	 * The lifecycle checks the same rules for the pages' forms.
 	 */
-	record Approval(@Nullable String contentHash) {
+	record Approval(@NotBlank(
+			message = "name the content you reviewed (the version's contentHash, sha256:...)") @Nullable String contentHash) {
 	}
 
-	record NewDraft(@Nullable Integer basedOn, @Nullable String note, @Nullable List<FileBody> files) {
+	/**
+	 * A draft's note and its files. The lifecycle checks the same rules for the pages'
+	 * forms.
+	 */
+	record NewDraft(@Nullable Integer basedOn,
+			@Size(max = RulePackLifecycle.MAX_NOTE, message = "at most {max} characters") @Nullable String note,
+			@NotEmpty(message = "a pack version needs its files") @Nullable List<@Valid @NotNull FileBody> files) {
 	}
 
-	record FileBody(String path, String content) {
+	record FileBody(@NotNull(message = "is required") @Pattern(regexp = RulePackLifecycle.PACK_PATH,
+			message = "'${validatedValue}' is not a relative path inside the pack (at most 300 characters, no '..')") @Nullable String path,
+			@NotNull(message = "has no content") @Nullable String content) {
 	}
 
 	record Created(int version) {

@@ -60,6 +60,17 @@ class RulePackLifecycle {
 	/** Ids of packs: lower-case letters, digits and dashes. */
 	private static final Pattern PACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
+	/**
+	 * A file's path inside a pack: relative, 1 to 300 characters, not blank, no
+	 * {@code ..}, no backslash.
+	 */
+	static final String PACK_PATH = "(?s)(?!/)(?!.*\\.\\.)(?=.*\\S)[^\\\\]{1,300}";
+
+	private static final Pattern PACK_PATH_PATTERN = Pattern.compile(PACK_PATH);
+
+	/** The most characters a version's note holds. */
+	static final int MAX_NOTE = 2000;
+
 	private final RulePackStore store;
 
 	private final ScoringEngine engine;
@@ -132,8 +143,8 @@ class RulePackLifecycle {
 		}
 		List<PackFile> checked = checkFiles(files);
 		String text = (note == null) ? "" : note.strip();
-		if (text.length() > 2000) {
-			throw new InvalidDraft("note: at most 2000 characters");
+		if (text.length() > MAX_NOTE) {
+			throw new InvalidDraft("note: at most " + MAX_NOTE + " characters");
 		}
 		// checked before the transaction, which would otherwise hold the pack's row lock
 		// while a child runs
@@ -324,8 +335,7 @@ class RulePackLifecycle {
 		}
 		Set<String> paths = new HashSet<>();
 		for (PackFile file : files) {
-			if (file.path() == null || file.path().isBlank() || file.path().length() > 300
-					|| file.path().startsWith("/") || file.path().contains("..") || file.path().contains("\\")) {
+			if (file.path() == null || !PACK_PATH_PATTERN.matcher(file.path()).matches()) {
 				throw new InvalidDraft("files: '" + file.path()
 						+ "' is not a relative path inside the pack (at most 300 characters, no '..')");
 			}
