@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.liveguard.web.live.GoLiveRequests;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -1133,20 +1134,7 @@ class AccessControlIntegrationTests {
 
 		/** A go-live request of a new live of shop-a, not yet sent. */
 		String newGoLive() {
-			ObjectNode request = json.createObjectNode();
-			request.put("liveId", "ac-live-" + this.sequence.incrementAndGet());
-			request.put("sellerId", SHOP_A);
-			request.put("market", "VN");
-			request.put("startedAt", "2026-11-22T12:00:00Z");
-			request.putObject("host").put("hostId", "kol-1").put("identityVerified", true);
-			request.putArray("products")
-				.addObject()
-				.put("sku", "p-1")
-				.put("category", "GENERAL")
-				.put("declaredOrigin", "VN")
-				.put("listPrice", 100000)
-				.put("livePrice", 90000);
-			return json.writeValueAsString(request);
+			return GoLiveRequests.clean("ac-live-" + this.sequence.incrementAndGet(), SHOP_A);
 		}
 
 		/** A new live of shop-a, opened by the admin. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.liveguard.web.live.GoLiveRequests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,8 +157,8 @@ class MetricsIntegrationTests {
 	void aLivesCheckSignalsAndDecisionTimeAreCounted() {
 		Scrape before = scrape();
 
-		assertThat(post("/api/v1/lives", MediaType.APPLICATION_JSON, goLive("mt-live-1", "mt-live-shop")).getStatus())
-			.isEqualTo(HttpStatus.CREATED);
+		assertThat(post("/api/v1/lives", MediaType.APPLICATION_JSON, GoLiveRequests.clean("mt-live-1", "mt-live-shop"))
+			.getStatus()).isEqualTo(HttpStatus.CREATED);
 		String signal = "{\"signals\":[{\"seq\":1,\"at\":\"2026-11-22T12:01:00Z\",\"type\":\"DEAD_AIR\",\"durationSec\":5}]}";
 		assertThat(body(post("/api/v1/lives/mt-live-1/signals", MediaType.APPLICATION_JSON, signal)).get("accepted")
 			.asInt()).isOne();
@@ -238,23 +239,6 @@ class MetricsIntegrationTests {
 		record.put("sessionId", sessionId);
 		record.put("sellerId", sellerId);
 		return json.writeValueAsString(record);
-	}
-
-	private static String goLive(String liveId, String sellerId) {
-		ObjectNode request = json.createObjectNode();
-		request.put("liveId", liveId);
-		request.put("sellerId", sellerId);
-		request.put("market", "VN");
-		request.put("startedAt", "2026-11-22T12:00:00Z");
-		request.putObject("host").put("hostId", "kol-1").put("identityVerified", true);
-		request.putArray("products")
-			.addObject()
-			.put("sku", "p-1")
-			.put("category", "GENERAL")
-			.put("declaredOrigin", "VN")
-			.put("listPrice", 100000)
-			.put("livePrice", 90000);
-		return json.writeValueAsString(request);
 	}
 
 	private void createUser(String username, String role) {
