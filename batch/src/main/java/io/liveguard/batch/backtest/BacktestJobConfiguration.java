@@ -8,11 +8,10 @@ import javax.sql.DataSource;
 
 import io.liveguard.batch.appeal.AppealConfiguration;
 import io.liveguard.batch.appeal.AppealRecords;
+import io.liveguard.batch.rulepack.CompiledVersions;
 import io.liveguard.batch.JobFailures;
 import io.liveguard.batch.job.BackgroundJobs;
-import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.batch.session.SessionStore;
-import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.session.SessionCodec;
 
@@ -136,45 +135,53 @@ public class BacktestJobConfiguration {
 				to);
 	}
 
-	/** Both versions compiled once per job execution, shared by its steps. */
+	/**
+	 * Both versions, borrowed compiled once per job execution and shared by its steps;
+	 * given back when the execution ends (the job scope closes the bean).
+	 */
 	@Bean
 	@JobScope
-	BacktestPacks backtestPacks(RulePackStore rulePackStore, ScoringEngine engine,
+	BacktestPacks backtestPacks(CompiledVersions versions,
 			@Value("#{jobParameters['" + Backtests.PACK_ID + "']}") String packId,
 			@Value("#{jobParameters['" + Backtests.BASELINE + "']}") Long baseline,
 			@Value("#{jobParameters['" + Backtests.CANDIDATE + "']}") Long candidate) {
-		return new BacktestPacks(compile(rulePackStore, engine, packId, baseline.intValue()),
-				compile(rulePackStore, engine, packId, candidate.intValue()));
-	}
-
-	private static CompiledPack compile(RulePackStore store, ScoringEngine engine, String packId, int version) {
-		return engine.compiler()
-			.compile(store.find(packId, version)
-				.orElseThrow(() -> new IllegalStateException("Rule pack " + packId + " has no version " + version))
-				.source());
+		CompiledVersions.Loan before = versions.borrow(packId, baseline.intValue());
+		try {
+			return new BacktestPacks(before, versions.borrow(packId, candidate.intValue()));
+		}
+		catch (RuntimeException ex) {
+			before.close();
+			throw ex;
+		}
 	}
 
 	/**
 	 * The two compiled versions a back-test compares (a class, so the job scope can proxy
 	 * it).
 	 */
-	static class BacktestPacks {
+	static class BacktestPacks implements AutoCloseable {
 
-		private final CompiledPack baseline;
+		private final CompiledVersions.Loan baseline;
 
-		private final CompiledPack candidate;
+		private final CompiledVersions.Loan candidate;
 
-		BacktestPacks(CompiledPack baseline, CompiledPack candidate) {
+		BacktestPacks(CompiledVersions.Loan baseline, CompiledVersions.Loan candidate) {
 			this.baseline = baseline;
 			this.candidate = candidate;
 		}
 
 		CompiledPack baseline() {
-			return this.baseline;
+			return this.baseline.pack();
 		}
 
 		CompiledPack candidate() {
-			return this.candidate;
+			return this.candidate.pack();
+		}
+
+		@Override
+		public void close() {
+			this.baseline.close();
+			this.candidate.close();
 		}
 
 	}

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.liveguard.batch.rulepack.CompiledVersions;
 import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Service;
  * {@link #withCompiled}.
  */
 @Service
-public class PackVersions {
+public class PackVersions implements CompiledVersions {
 
 	/**
 	 * The cache of compiled versions other than the active ones; system's
@@ -51,17 +53,18 @@ public class PackVersions {
 	 * call only; compiling a version not in use takes a second or so.
 	 */
 	public <T> T withCompiled(String packId, int version, Function<CompiledPack, T> work) {
+		try (Loan loan = borrow(packId, version)) {
+			return work.apply(loan.pack());
+		}
+	}
+
+	@Override
+	public Loan borrow(String packId, int version) {
 		CompiledPack active = this.engine.registry().active(packId).orElse(null);
 		if (active != null && active.ref().version() == version) {
-			return work.apply(active);
+			return new Lent(active, null);
 		}
-		SharedPack shared = acquire(packId, version);
-		try {
-			return work.apply(shared.pack());
-		}
-		finally {
-			shared.release();
-		}
+		return new Lent(null, acquire(packId, version));
 	}
 
 	private SharedPack acquire(String packId, int version) {
@@ -85,6 +88,36 @@ public class PackVersions {
 			.compile(this.store.find(packId, version)
 				.orElseThrow(() -> new PackVersionNotFound(packId, version))
 				.source());
+	}
+
+	/**
+	 * The active version (nothing to give back: activation does not close it) or a cached
+	 * one, released once.
+	 */
+	private static final class Lent implements Loan {
+
+		private final CompiledPack pack;
+
+		private @Nullable SharedPack shared;
+
+		Lent(@Nullable CompiledPack active, @Nullable SharedPack shared) {
+			this.pack = (shared != null) ? shared.pack() : Objects.requireNonNull(active);
+			this.shared = shared;
+		}
+
+		@Override
+		public CompiledPack pack() {
+			return this.pack;
+		}
+
+		@Override
+		public synchronized void close() {
+			if (this.shared != null) {
+				this.shared.release();
+				this.shared = null;
+			}
+		}
+
 	}
 
 }

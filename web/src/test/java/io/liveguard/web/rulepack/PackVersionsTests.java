@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.liveguard.batch.rulepack.CompiledVersions;
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.engine.DomainException;
@@ -164,6 +165,29 @@ class PackVersionsTests {
 
 			assertThat(this.compiled).isEmpty();
 			verify(active, never()).close();
+		});
+	}
+
+	@Test
+	void aLoanHoldsItsPackUntilGivenBackOnceHoweverOftenItIsClosed() {
+		this.context.withPropertyValues("liveguard.pack-cache-size=1").run((context) -> {
+			PackVersions versions = versions(context.getBean(CacheManager.class));
+
+			// a back-test borrows two versions for the length of its job
+			CompiledVersions.Loan baseline = versions.borrow("default", 1);
+			CompiledVersions.Loan candidate = versions.borrow("default", 2);
+			((CaffeineCache) context.getBean(CacheManager.class).getCache(PackVersions.CACHE)).getNativeCache()
+				.cleanUp();
+			verify(baseline.pack(), never()).close();
+			CompiledPack again = versions.withCompiled("default", 2, (pack) -> pack);
+			baseline.close();
+			baseline.close();
+			candidate.close();
+
+			assertThat(again).as("the cached version, not compiled again").isSameAs(candidate.pack());
+			assertThat(this.compiled).hasSize(2);
+			assertThat(closes(baseline.pack())).as("evicted while lent, closed once given back").isOne();
+			assertThat(closes(candidate.pack())).as("still cached").isZero();
 		});
 	}
 
