@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.liveguard.engine.facts.Detection;
 import io.liveguard.engine.facts.FactExtractor;
@@ -66,6 +67,14 @@ public final class CompiledPack {
 	private final KieContainer container;
 
 	private final KieContainerSessionsPool pool;
+
+	/** Scoring calls holding a pooled session now. */
+	private final AtomicInteger pooledInUse = new AtomicInteger();
+
+	/** Set by {@link #close()}: new calls take a session of their own. */
+	private volatile boolean closed;
+
+	private final AtomicBoolean poolReleased = new AtomicBoolean();
 
 	private final long budgetNanos;
 
@@ -147,7 +156,8 @@ public final class CompiledPack {
 
 	/** Runs the rules over a session's facts and returns what they detected. */
 	public List<Detection> detect(SessionFacts facts) {
-		KieSession session = this.pool.newKieSession();
+		boolean pooled = takePooled();
+		KieSession session = pooled ? this.pool.newKieSession() : this.container.newKieSession();
 		try {
 			int fired;
 			try {
@@ -202,12 +212,40 @@ public final class CompiledPack {
 		}
 		finally {
 			session.dispose();
+			if (pooled && this.pooledInUse.decrementAndGet() == 0 && this.closed) {
+				releasePool();
+			}
 		}
 	}
 
-	/** Releases the pooled sessions; the pack cannot score afterwards. */
+	/**
+	 * Releases the pooled sessions (most of what a pack holds) once no call scores with
+	 * one: a version replaced by a publication is closed while calls that took it a
+	 * moment before still score with it. The pack still scores afterwards, each call with
+	 * a session of its own, which costs more; it is meant for the stragglers.
+	 */
 	public void close() {
-		this.pool.shutdown();
+		this.closed = true;
+		if (this.pooledInUse.get() == 0) {
+			releasePool();
+		}
+	}
+
+	private boolean takePooled() {
+		this.pooledInUse.incrementAndGet();
+		if (!this.closed) {
+			return true;
+		}
+		if (this.pooledInUse.decrementAndGet() == 0) {
+			releasePool();
+		}
+		return false;
+	}
+
+	private void releasePool() {
+		if (this.poolReleased.compareAndSet(false, true)) {
+			this.pool.shutdown();
+		}
 	}
 
 	private static ScheduledThreadPoolExecutor watchdog() {

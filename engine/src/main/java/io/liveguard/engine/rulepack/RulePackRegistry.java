@@ -21,7 +21,8 @@ public final class RulePackRegistry {
 
 	/**
 	 * Makes {@code pack} the active version of its pack id; returns the version it
-	 * replaced, if any.
+	 * replaced, if any, for the caller to {@link CompiledPack#close() close} (calls that
+	 * took it before still finish with it).
 	 */
 	public Optional<CompiledPack> activate(CompiledPack pack) {
 		AtomicReference<CompiledPack> slot = this.active.computeIfAbsent(pack.ref().id(),

@@ -162,6 +162,44 @@ class RulePackRegistryTests {
 
 	@Test
 	@Timeout(value = 120, unit = TimeUnit.SECONDS)
+	void aReplacedVersionClosedWhileCallsScoreWithItLetsThemAllFinishAndStillScores() throws Exception {
+		CompiledPack replaced = new RulePackCompiler().compile(TestPacks.minimal("default", 7, "*"));
+		this.registry.activate(replaced);
+		CompiledPack snapshot = this.registry.forMarket("VN");
+		LiveSession session = TestSessions.unverifiedHost("VN");
+		ScoreCard before = snapshot.score(session, SellerHistory.NONE, SCORED_AT);
+		AtomicLong scored = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<ScoreCard>>> scorers = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				scorers.add(pool.submit(() -> {
+					List<ScoreCard> cards = new ArrayList<>();
+					for (int i = 0; i < 200; i++) {
+						cards.add(snapshot.score(session, SellerHistory.NONE, SCORED_AT));
+						scored.incrementAndGet();
+					}
+					return cards;
+				}));
+			}
+			while (scored.get() < 100) {
+				Thread.onSpinWait();
+			}
+			this.registry.activate(defaultV2).ifPresent(CompiledPack::close);
+			for (Future<List<ScoreCard>> scorer : scorers) {
+				assertThat(scorer.get()).hasSize(200).containsOnly(before);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(snapshot.score(session, SellerHistory.NONE, SCORED_AT)).as("a straggler after the close")
+			.isEqualTo(before);
+	}
+
+	@Test
+	@Timeout(value = 120, unit = TimeUnit.SECONDS)
 	void neverFailsACallWhileVersionsAreSwappedUnderManyScoringThreads() throws Exception {
 		int threads = 8;
 		int swaps = 150;

@@ -288,7 +288,9 @@ class RulePackLifecycle {
 
 				@Override
 				public void afterCommit() {
-					RulePackLifecycle.this.engine.registry().activate(compiled);
+					// the replaced version lets its pooled sessions go once the calls
+					// scoring with it are done
+					RulePackLifecycle.this.engine.registry().activate(compiled).ifPresent(CompiledPack::close);
 					log.info("Rule pack {} v{} is active ({} by {})", version.packId(), version.version(), auditType,
 							admin);
 				}

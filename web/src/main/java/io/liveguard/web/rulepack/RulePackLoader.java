@@ -82,7 +82,7 @@ class RulePackLoader {
 			if (!Objects.equals(inUse, version)) {
 				PackVersion stored = this.store.find(pack.getKey(), version).orElseThrow();
 				CompiledPack compiled = this.engine.compiler().compile(stored.source());
-				this.engine.registry().activate(compiled);
+				this.engine.registry().activate(compiled).ifPresent(CompiledPack::close);
 				log.info("Rule pack {} v{} is active", pack.getKey(), version);
 			}
 		}
