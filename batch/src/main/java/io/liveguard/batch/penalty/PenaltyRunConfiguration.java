@@ -2,6 +2,7 @@ package io.liveguard.batch.penalty;
 
 import java.time.Clock;
 
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.engine.ScoringEngine;
 
 import org.springframework.batch.core.job.Job;
@@ -32,8 +33,8 @@ public class PenaltyRunConfiguration {
 
 	@Bean
 	SellerStandings sellerStandings(JdbcClient jdbc, ScoringEngine engine, EligibilityIndex eligibilityIndex,
-			SellerRecords sellerRecords, Penalties penalties, Clock clock) {
-		return new SellerStandings(jdbc, engine, eligibilityIndex, sellerRecords, penalties, clock);
+			SellerRecords sellerRecords, Penalties penalties, WebhookOutbox webhookOutbox, Clock clock) {
+		return new SellerStandings(jdbc, engine, eligibilityIndex, sellerRecords, penalties, webhookOutbox, clock);
 	}
 
 	@Bean

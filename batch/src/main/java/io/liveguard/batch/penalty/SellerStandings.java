@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
@@ -36,21 +37,25 @@ public class SellerStandings {
 
 	private final Penalties penalties;
 
+	private final WebhookOutbox outbox;
+
 	private final Clock clock;
 
 	SellerStandings(JdbcClient jdbc, ScoringEngine engine, EligibilityIndex eligibility, SellerRecords records,
-			Penalties penalties, Clock clock) {
+			Penalties penalties, WebhookOutbox outbox, Clock clock) {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		this.eligibility = eligibility;
 		this.records = records;
 		this.penalties = penalties;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
 	/**
 	 * Lifts at once the seller's standing penalties that its overturned findings leave
-	 * without enough points, as an appeal decision may ask; returns the ids lifted.
+	 * without enough points, as an appeal decision may ask; returns the ids lifted. Their
+	 * {@code penalty.lifted} events are recorded in the caller's transaction.
 	 */
 	public List<String> liftUnsupported(String sellerId, String by, String reason) {
 		Instant now = this.clock.instant();
@@ -67,6 +72,7 @@ public class SellerStandings {
 			.filter((penaltyId) -> this.penalties.lift(penaltyId, now, by, reason))
 			.toList();
 		if (!lifted.isEmpty()) {
+			this.outbox.record(PenaltyEvents.lifted(this.jdbc, this.penalties, lifted, now));
 			this.eligibility.refresh(List.of(sellerId));
 		}
 		return lifted;
