@@ -119,7 +119,8 @@ public class SecurityConfiguration {
 				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users", "/api/v1/users/**",
 						"/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events", "/api/v1/imports",
-						"/api/v1/imports/**", "/api/v1/rescores", "/api/v1/rescores/**")
+						"/api/v1/imports/**", "/api/v1/rescores", "/api/v1/rescores/**", "/api/v1/webhooks",
+						"/api/v1/webhooks/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.denyAll())
