@@ -154,6 +154,9 @@ public class SecurityConfiguration {
 				// the login page with any query: ?error, ?logout, ?expired, ?lang=vi
 				.requestMatchers(HttpMethod.GET, "/login", "/actuator/health", "/actuator/health/**", "/css/**")
 				.permitAll()
+				// the meters (the webhooks' deliveries among them) are ADMIN's
+				.requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**")
+				.hasRole("ADMIN")
 				.requestMatchers("/seller", "/seller/**")
 				.hasRole("SELLER")
 				.requestMatchers("/analyst", "/analyst/**")

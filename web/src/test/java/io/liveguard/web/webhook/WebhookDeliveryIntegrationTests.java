@@ -157,6 +157,58 @@ class WebhookDeliveryIntegrationTests {
 	}
 
 	@Test
+	void aLiveSendsItsRefusalItsActionsAndItsEnd() {
+		// given
+		register("/lives", "*");
+
+		// when: one live refused (its host is not verified), one that gets a REMIND and
+		// ends
+		assertThat(post("/api/v1/lives", goLive("wh-live-refused", false)).getStatus()).isEqualTo(HttpStatus.CREATED);
+		assertThat(post("/api/v1/lives", goLive("wh-live-open", true)).getStatus()).isEqualTo(HttpStatus.CREATED);
+		assertThat(post("/api/v1/lives/wh-live-open/signals", """
+				{"signals":[{"seq":1,"at":"2026-12-03T12:05:12Z","type":"MODERATION_FLAG","code":"VULGAR_LANGUAGE",
+				 "confidence":0.93}],"viewers":420}
+				""").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(post("/api/v1/lives/wh-live-open/end", """
+				{"endedAt":"2026-12-03T13:00:00Z","stats":{"peakViewers":500,"avgViewers":300,"comments":200,
+				 "commentsAnswered":120,"orders":30,"viewerReports":0}}
+				""").getStatus()).isEqualTo(HttpStatus.OK);
+
+		// then
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> receiver.acceptedAt("/lives").stream().anyMatch((r) -> r.body().contains("live.ended")));
+		List<JsonNode> bodies = receiver.acceptedAt("/lives")
+			.stream()
+			.map((received) -> json.readTree(received.body()))
+			.filter((body) -> body.get("type").asString().startsWith("live."))
+			.toList();
+		assertThat(bodies).extracting((body) -> body.get("type").asString())
+			.containsExactly("live.refused", "live.action", "live.ended");
+		JsonNode refused = bodies.get(0).get("data");
+		assertThat(refused.get("liveId").asString()).isEqualTo("wh-live-refused");
+		assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
+		assertThat(refused.get("refusals")).isNotEmpty();
+		JsonNode action = bodies.get(1).get("data");
+		assertThat(action.get("actionId").asString()).isEqualTo("wh-live-open:1");
+		assertThat(action.get("level").asString()).isEqualTo("REMIND");
+		assertThat(action.get("sellerId").asString()).isEqualTo("wh-shop");
+		JsonNode ended = bodies.get(2).get("data");
+		assertThat(ended.get("liveId").asString()).isEqualTo("wh-live-open");
+		assertThat(ended.get("sellerId").asString()).isEqualTo("wh-shop");
+		assertThat(ended.get("endedBy").asString()).isEqualTo("PLATFORM");
+		assertThat(ended.get("scoreCard").get("sessionId").asString()).isEqualTo("wh-live-open");
+	}
+
+	private static String goLive(String liveId, boolean verified) {
+		return """
+				{"liveId":"%s","sellerId":"wh-shop","market":"VN","startedAt":"2026-12-03T12:00:00Z",
+				 "host":{"hostId":"kol-77","identityVerified":%s},
+				 "products":[{"sku":"p-1","category":"GENERAL","declaredOrigin":"VN","verifiedOrigin":"VN",
+				              "listPrice":450000,"livePrice":399000}]}
+				""".formatted(liveId, verified);
+	}
+
+	@Test
 	void aFailedAttemptIsRetriedWithTheSameId() {
 		// given: the endpoint answers 500, then accepts
 		Endpoint endpoint = register("/flaky", "webhook.test");
@@ -181,6 +233,10 @@ class WebhookDeliveryIntegrationTests {
 		assertThat(this.meters.get("liveguard.webhooks.retries").counter().count()).isGreaterThanOrEqualTo(1);
 		assertThat(this.meters.get("liveguard.webhooks.sent").counter().count()).isGreaterThanOrEqualTo(1);
 		assertThat(this.meters.get("liveguard.webhooks.latency").timer().count()).isGreaterThanOrEqualTo(1);
+		EntityExchangeResult<String> metric = get("/actuator/metrics/liveguard.webhooks.sent");
+		assertThat(metric.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(metric.getResponseBody()).get("measurements").get(0).get("value").asDouble())
+			.isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
