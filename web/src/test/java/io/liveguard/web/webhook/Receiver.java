@@ -48,6 +48,9 @@ final class Receiver implements AutoCloseable {
 
 	final AtomicInteger duplicates = new AtomicInteger();
 
+	/** Requests that arrived, answered or not yet. */
+	final AtomicInteger arrived = new AtomicInteger();
+
 	final AtomicInteger badSignatures = new AtomicInteger();
 
 	/** Ids being handled right now: a second one arriving meanwhile is an overlap. */
@@ -95,6 +98,7 @@ final class Receiver implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.arrived.incrementAndGet();
 		String path = exchange.getRequestURI().getPath();
 		String body;
 		try (InputStream in = exchange.getRequestBody()) {
