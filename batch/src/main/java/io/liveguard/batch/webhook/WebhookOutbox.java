@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -37,7 +38,7 @@ public class WebhookOutbox {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
 
@@ -45,7 +46,7 @@ public class WebhookOutbox {
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-	public WebhookOutbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	public WebhookOutbox(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -70,21 +71,18 @@ public class WebhookOutbox {
 		if (events.isEmpty()) {
 			return 0;
 		}
-		List<Subscriber> subscribers = this.jdbc.sql(
-				"select endpoint_id, events from webhook_endpoint where status = 'ACTIVE' order by created_at, endpoint_id")
-			.query((rs, row) -> new Subscriber(rs.getString(1), Set.of(rs.getString(2).split(","))))
-			.list();
+		List<Subscriber> subscribers = this.jdbc.query(
+				"select endpoint_id, events from webhook_endpoint where status = 'ACTIVE' order by created_at, endpoint_id",
+				(rs, row) -> new Subscriber(rs.getString(1), Set.of(rs.getString(2).split(","))));
 		if (subscribers.isEmpty()) {
 			return 0;
 		}
-		int messages = 0;
-		for (Event event : events) {
-			List<String> to = subscribers.stream()
-				.filter((subscriber) -> subscriber.wants(event.type()))
-				.map(Subscriber::endpointId)
-				.toList();
-			messages += store(event, to);
-		}
+		int messages = store(events,
+				(event) -> subscribers.stream()
+					.filter((subscriber) -> subscriber.wants(event.type()))
+					.map(Subscriber::endpointId)
+					.toList(),
+				new ArrayList<>());
 		if (messages > 0) {
 			afterCommit();
 		}
@@ -97,39 +95,48 @@ public class WebhookOutbox {
 	 */
 	public String recordFor(String endpointId, String type, Object data) {
 		List<String> ids = new ArrayList<>();
-		store(new Event(type, data), List.of(endpointId), ids);
+		store(List.of(new Event(type, data)), (event) -> List.of(endpointId), ids);
 		afterCommit();
 		return ids.get(0);
 	}
 
-	private int store(Event event, List<String> endpointIds) {
-		return store(event, endpointIds, new ArrayList<>());
-	}
-
-	private int store(Event event, List<String> endpointIds, List<String> messageIds) {
-		if (endpointIds.isEmpty()) {
-			return 0;
-		}
+	/**
+	 * Inserts the events that have recipients and their messages, in order, in two JDBC
+	 * batches (a penalty run's chunk records hundreds at once).
+	 */
+	private int store(Collection<Event> events, Function<Event, List<String>> recipients, List<String> messageIds) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", event.type());
-		body.put("timestamp", now.toString());
-		body.put("data", event.data());
-		String eventId = id(EVENT_PREFIX);
-		this.jdbc.sql("insert into webhook_event (event_id, event_type, occurred_at, body) values (?, ?, ?, ?)")
-			.params(eventId, event.type(), at, this.json.writeValueAsString(body))
-			.update();
-		for (String endpointId : endpointIds) {
-			String messageId = id(MESSAGE_PREFIX);
-			this.jdbc.sql("""
-					insert into webhook_message (message_id, endpoint_id, event_id, event_type, status, attempts,
-					                             next_attempt_at, created_at)
-					values (?, ?, ?, ?, 'PENDING', 0, ?, ?)
-					""").params(messageId, endpointId, eventId, event.type(), at, at).update();
-			messageIds.add(messageId);
+		List<Object[]> eventRows = new ArrayList<>();
+		List<Object[]> messageRows = new ArrayList<>();
+		for (Event event : events) {
+			List<String> endpointIds = recipients.apply(event);
+			if (endpointIds.isEmpty()) {
+				continue;
+			}
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", event.type());
+			body.put("timestamp", now.toString());
+			body.put("data", event.data());
+			String eventId = id(EVENT_PREFIX);
+			eventRows.add(new Object[] { eventId, event.type(), at, this.json.writeValueAsString(body) });
+			for (String endpointId : endpointIds) {
+				String messageId = id(MESSAGE_PREFIX);
+				messageRows.add(new Object[] { messageId, endpointId, eventId, event.type(), at, at });
+				messageIds.add(messageId);
+			}
 		}
-		return endpointIds.size();
+		if (messageRows.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.batchUpdate("insert into webhook_event (event_id, event_type, occurred_at, body) values (?, ?, ?, ?)",
+				eventRows);
+		this.jdbc.batchUpdate("""
+				insert into webhook_message (message_id, endpoint_id, event_id, event_type, status, attempts,
+				                             next_attempt_at, created_at)
+				values (?, ?, ?, ?, 'PENDING', 0, ?, ?)
+				""", messageRows);
+		return messageRows.size();
 	}
 
 	private void afterCommit() {

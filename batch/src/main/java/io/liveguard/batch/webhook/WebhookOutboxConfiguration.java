@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The one {@link WebhookOutbox} of the application, for the penalty run and the web
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class WebhookOutboxConfiguration {
 
 	@Bean
-	WebhookOutbox webhookOutbox(JdbcClient jdbc, ObjectProvider<JsonMapper> json, Clock clock) {
+	WebhookOutbox webhookOutbox(JdbcTemplate jdbc, ObjectProvider<JsonMapper> json, Clock clock) {
 		return new WebhookOutbox(jdbc, json.getIfAvailable(() -> JsonMapper.builder().build()), clock);
 	}
 
