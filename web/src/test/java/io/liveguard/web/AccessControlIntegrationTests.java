@@ -94,6 +94,12 @@ class AccessControlIntegrationTests {
 
 	static final String PASSWORD = "access-user-password";
 
+	/**
+	 * A webhook endpoint for the test event only, at the discard port: nothing listens,
+	 * so every attempt fails at once.
+	 */
+	static final String NEW_WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"webhook.test\"]}";
+
 	/** Marks an expected redirect given as a regular expression. */
 	static final String PATTERN = "regex:";
 
@@ -233,6 +239,27 @@ class AccessControlIntegrationTests {
 				api(HttpMethod.DELETE, "/api/v1/api-keys/{id}", (f) -> Request.at(f.newApiKey())).expect(401, 403, 403,
 						403, 403, 200),
 				api(HttpMethod.GET, "/api/v1/audit-events", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
+
+				// webhooks (events.md): ADMIN only
+				api(HttpMethod.POST, "/api/v1/webhooks", (f) -> Request.at().json(NEW_WEBHOOK)).expect(401, 403, 403,
+						403, 403, 201),
+				api(HttpMethod.GET, "/api/v1/webhooks", (f) -> Request.at()).expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.GET, "/api/v1/webhooks/{id}", (f) -> Request.at(f.webhookId)).expect(401, 403, 403, 403,
+						403, 200),
+				api(HttpMethod.PUT, "/api/v1/webhooks/{id}",
+						(f) -> Request.at(f.newWebhook()).json("{\"description\":\"changed\"}"))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.DELETE, "/api/v1/webhooks/{id}", (f) -> Request.at(f.newWebhook())).expect(401, 403, 403,
+						403, 403, 204),
+				api(HttpMethod.POST, "/api/v1/webhooks/{id}/rotate-secret", (f) -> Request.at(f.newWebhook()))
+					.expect(401, 403, 403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/webhooks/{id}/test", (f) -> Request.at(f.newWebhook())).expect(401, 403,
+						403, 403, 403, 202),
+				api(HttpMethod.GET, "/api/v1/webhooks/{id}/deliveries", (f) -> Request.at(f.webhookId)).expect(401, 403,
+						403, 403, 403, 200),
+				api(HttpMethod.POST, "/api/v1/webhooks/{id}/deliveries/{messageId}/retry",
+						(f) -> Request.at(f.newFailedDelivery()))
+					.expect(401, 403, 403, 403, 403, 202),
 
 				api(HttpMethod.GET, "/api/v1/sessions/{sessionId}/rescore", (f) -> Request.at(f.sessionOfA)).expect(401,
 						403, 403, 403, 200, 200),
@@ -1049,6 +1076,8 @@ class AccessControlIntegrationTests {
 
 		long rescoreId;
 
+		String webhookId;
+
 		private final AtomicInteger sequence = new AtomicInteger();
 
 		private final Map<Caller, PageSession> pageSessions = new EnumMap<>(Caller.class);
@@ -1071,6 +1100,7 @@ class AccessControlIntegrationTests {
 			this.revokedKey = revoked.get("key").asString();
 			asAdmin(HttpMethod.DELETE, "/api/v1/api-keys/" + revoked.get("id").asString(), null, HttpStatus.OK);
 
+			this.webhookId = newWebhook();
 			this.sessionOfA = newStoredSession();
 			this.appealOfA = fileAppeal(this.sessionOfA, SHOP_A);
 			this.liveOfA = newOpenLive();
@@ -1173,6 +1203,33 @@ class AccessControlIntegrationTests {
 			String username = newUser();
 			asAdmin(HttpMethod.POST, "/api/v1/users/" + username + "/disable", null, HttpStatus.OK);
 			return username;
+		}
+
+		String newWebhook() {
+			return body(asAdmin(HttpMethod.POST, "/api/v1/webhooks", NEW_WEBHOOK, HttpStatus.CREATED)).get("id")
+				.asString();
+		}
+
+		/**
+		 * An endpoint and a FAILED message of it, written as the dispatcher leaves one
+		 * (it claims only PENDING messages, so none races this).
+		 */
+		Object[] newFailedDelivery() {
+			String endpointId = newWebhook();
+			String eventId = "evt_access_" + this.sequence.incrementAndGet();
+			String messageId = "msg_access_" + this.sequence.incrementAndGet();
+			java.time.OffsetDateTime at = NOW.atOffset(ZoneOffset.UTC);
+			JdbcClient jdbc = AccessControlIntegrationTests.this.jdbc;
+			jdbc.sql("insert into webhook_event (event_id, event_type, occurred_at, body) values (?, ?, ?, ?)")
+				.params(eventId, "webhook.test", at,
+						"{\"type\":\"webhook.test\",\"timestamp\":\"" + NOW + "\",\"data\":{}}")
+				.update();
+			jdbc.sql("""
+					insert into webhook_message (message_id, endpoint_id, event_id, event_type, status, attempts,
+					                             next_attempt_at, created_at)
+					values (?, ?, ?, 'webhook.test', 'FAILED', 10, ?, ?)
+					""").params(messageId, endpointId, eventId, at, at).update();
+			return new Object[] { endpointId, messageId };
 		}
 
 		String newApiKey() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
@@ -65,6 +66,10 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 
 	private final PenaltyMeters meters;
 
+	private final WebhookOutbox outbox;
+
+	private final Penalties penalties;
+
 	private final Clock clock;
 
 	private final long runId;
@@ -76,13 +81,16 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 	private ExecutionContext counts = new ExecutionContext();
 
 	PenaltyDecisionWriter(JdbcClient jdbc, SellerRecords records, ScoringEngine engine, Quarantine quarantine,
-			EligibilityIndex eligibility, PenaltyMeters meters, Clock clock, long runId, LocalDate runDate) {
+			EligibilityIndex eligibility, PenaltyMeters meters, WebhookOutbox outbox, Penalties penalties, Clock clock,
+			long runId, LocalDate runDate) {
 		this.jdbc = jdbc;
 		this.records = records;
 		this.engine = engine;
 		this.quarantine = quarantine;
 		this.eligibility = eligibility;
 		this.meters = meters;
+		this.outbox = outbox;
+		this.penalties = penalties;
 		this.clock = clock;
 		this.runId = runId;
 		this.runDate = runDate;
@@ -112,6 +120,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<String> touched = new ArrayList<>();
 		List<SellerDecision> decided = new ArrayList<>();
+		List<WebhookOutbox.Event> events = new ArrayList<>();
+		List<String> lifted = new ArrayList<>();
 		for (RunSeller seller : chunk) {
 			Ladder ladder = ladders.get(seller.market());
 			String problem = (ladder == null) ? "rule pack " + pack(seller.market()).ref() + " has no valid ladder"
@@ -130,12 +140,15 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 					pack(seller.market()).settings().zoneFor(seller.market()), ladder, this.runId, penaltyId);
 			if (!decision.alreadyDecided()) {
 				decided.add(decision);
-				if (store(seller.market(), decision, now)) {
+				if (store(seller.market(), decision, now, events, lifted)) {
 					touched.add(decision.sellerId());
 				}
 			}
 		}
 		increment(SELLERS, chunk.size());
+		// the events go out with the chunk: a chunk rolled back (and retried) sends none
+		events.addAll(PenaltyEvents.lifted(this.jdbc, this.penalties, lifted, now.toInstant()));
+		this.outbox.record(events);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -164,11 +177,13 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 	}
 
 	/** Stores one decision; true when it changed the seller's penalties. */
-	private boolean store(String market, SellerDecision decision, OffsetDateTime now) {
+	private boolean store(String market, SellerDecision decision, OffsetDateTime now, List<WebhookOutbox.Event> events,
+			List<String> liftedIds) {
 		boolean changed = false;
 		Penalty penalty = decision.penalty();
 		if (penalty != null) {
 			insert(penalty, market, now);
+			events.add(PenaltyEvents.decided(penalty, market, now.toInstant()));
 			increment(PENALTIES, 1);
 			changed = true;
 		}
@@ -178,6 +193,7 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 				.params(now, "penalty run " + this.runId,
 						"its findings no longer reach its threshold after overturned appeals", lifted)
 				.update();
+			liftedIds.add(lifted);
 			increment(LIFTS, 1);
 			changed = true;
 		}
@@ -187,6 +203,9 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 					"insert into seller_warning (seller_id, seq, code, message, run_id, business_date) values (?, ?, ?, ?, ?, ?)")
 				.params(decision.sellerId(), seq++, warning.code(), warning.message(), this.runId, decision.runDate())
 				.update();
+		}
+		if (!decision.warnings().isEmpty()) {
+			events.add(PenaltyEvents.warned(decision.sellerId(), market, decision.runDate(), decision.warnings()));
 		}
 		increment(WARNINGS, decision.warnings().size());
 		saveState(market, decision);

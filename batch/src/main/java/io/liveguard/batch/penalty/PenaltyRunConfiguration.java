@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.liveguard.batch.appeal.AppealConfiguration;
 import io.liveguard.batch.appeal.AppealRecords;
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.engine.ScoringEngine;
 
 import org.springframework.batch.core.job.Job;
@@ -36,8 +37,10 @@ public class PenaltyRunConfiguration {
 
 	@Bean
 	SellerStandings sellerStandings(JdbcClient jdbc, ScoringEngine engine, EligibilityIndex eligibilityIndex,
-			SellerRecords sellerRecords, Penalties penalties, AppealRecords appeals, Clock clock) {
-		return new SellerStandings(jdbc, engine, eligibilityIndex, sellerRecords, penalties, appeals, clock);
+			SellerRecords sellerRecords, Penalties penalties, AppealRecords appeals, WebhookOutbox webhookOutbox,
+			Clock clock) {
+		return new SellerStandings(jdbc, engine, eligibilityIndex, sellerRecords, penalties, appeals, webhookOutbox,
+				clock);
 	}
 
 	@Bean

@@ -19,6 +19,8 @@ import io.liveguard.batch.partition.BucketRangePartitioner;
 import io.liveguard.batch.partition.Partitioning;
 import io.liveguard.batch.partition.PartitioningConfiguration;
 import io.liveguard.batch.partition.SellerBuckets;
+import io.liveguard.batch.webhook.WebhookOutbox;
+import io.liveguard.batch.webhook.WebhookOutboxConfiguration;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +59,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * committed chunk; sellers already decided for the date are never decided twice.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ PartitioningConfiguration.class, AppealConfiguration.class })
+@Import({ PartitioningConfiguration.class, AppealConfiguration.class, WebhookOutboxConfiguration.class })
 public class PenaltyRunJobConfiguration {
 
 	public static final String JOB_NAME = "penaltyRun";
@@ -205,11 +207,12 @@ public class PenaltyRunJobConfiguration {
 	@Bean
 	@StepScope
 	PenaltyDecisionWriter penaltyDecisionWriter(JdbcClient jdbc, SellerRecords sellerRecords, ScoringEngine engine,
-			Quarantine quarantine, EligibilityIndex eligibilityIndex, PenaltyMeters penaltyMeters, Clock clock,
+			Quarantine quarantine, EligibilityIndex eligibilityIndex, PenaltyMeters penaltyMeters,
+			WebhookOutbox webhookOutbox, Penalties penalties, Clock clock,
 			@Value("#{jobParameters['" + PenaltyRuns.RUN_ID + "']}") Long runId,
 			@Value("#{jobParameters['" + PenaltyRuns.BUSINESS_DATE + "']}") LocalDate date) {
 		return new PenaltyDecisionWriter(jdbc, sellerRecords, engine, quarantine, eligibilityIndex, penaltyMeters,
-				clock, runId, date);
+				webhookOutbox, penalties, clock, runId, date);
 	}
 
 	@Bean

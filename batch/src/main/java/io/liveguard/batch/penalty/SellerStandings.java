@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.liveguard.batch.appeal.AppealRecords;
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.penalty.Ladder;
 import io.liveguard.engine.penalty.Penalty;
@@ -40,22 +41,26 @@ public class SellerStandings {
 
 	private final AppealRecords appeals;
 
+	private final WebhookOutbox outbox;
+
 	private final Clock clock;
 
 	SellerStandings(JdbcClient jdbc, ScoringEngine engine, EligibilityIndex eligibility, SellerRecords records,
-			Penalties penalties, AppealRecords appeals, Clock clock) {
+			Penalties penalties, AppealRecords appeals, WebhookOutbox outbox, Clock clock) {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		this.eligibility = eligibility;
 		this.records = records;
 		this.penalties = penalties;
 		this.appeals = appeals;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
 	/**
 	 * Lifts at once the seller's standing penalties that its overturned findings leave
-	 * without enough points, as an appeal decision may ask; returns the ids lifted.
+	 * without enough points, as an appeal decision may ask; returns the ids lifted. Their
+	 * {@code penalty.lifted} events are recorded in the caller's transaction.
 	 */
 	public List<String> liftUnsupported(String sellerId, String by, String reason) {
 		Instant now = this.clock.instant();
@@ -72,6 +77,7 @@ public class SellerStandings {
 			.filter((penaltyId) -> this.penalties.lift(penaltyId, now, by, reason))
 			.toList();
 		if (!lifted.isEmpty()) {
+			this.outbox.record(PenaltyEvents.lifted(this.jdbc, this.penalties, lifted, now));
 			this.eligibility.refresh(List.of(sellerId));
 		}
 		return lifted;

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.liveguard.batch.penalty.SellerStandings;
+import io.liveguard.batch.webhook.EventTypes;
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.web.user.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -41,14 +43,17 @@ class Appeals {
 
 	private final ApplicationEventPublisher events;
 
+	private final WebhookOutbox outbox;
+
 	private final Clock clock;
 
 	Appeals(JdbcClient jdbc, AppealWindow window, SellerStandings standings, ApplicationEventPublisher events,
-			Clock clock) {
+			WebhookOutbox outbox, Clock clock) {
 		this.jdbc = jdbc;
 		this.window = window;
 		this.standings = standings;
 		this.events = events;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -165,7 +170,9 @@ class Appeals {
 	 * Upholds or overturns an open appeal: the appeal decides itself
 	 * ({@link Appeal#decide}), this stores the result while the row is still open.
 	 * Overturned, the finding stops counting at once; with {@code liftNow}, the seller's
-	 * penalties it leaves without enough points are lifted at once too.
+	 * penalties it leaves without enough points are lifted at once too. Its
+	 * {@code appeal.decided} event (and any {@code penalty.lifted}) is recorded in the
+	 * decision's transaction.
 	 */
 	@Transactional
 	Decision decide(String appealId, Appeal.Status outcome, @Nullable String note, boolean liftNow, Caller caller) {
@@ -198,7 +205,11 @@ class Appeals {
 		data.put("liftNow", liftNow);
 		data.put("liftedPenalties", lifted);
 		this.events.publishEvent(new AuditApplicationEvent(caller.username(), APPEAL_DECIDED, data));
-		return new Decision(find(appealId).orElseThrow(), lifted);
+		Appeal stored = find(appealId).orElseThrow();
+		// the appeal as GET /api/v1/appeals/{id} shows it, sent once this decision
+		// commits
+		this.outbox.record(EventTypes.APPEAL_DECIDED, stored);
+		return new Decision(stored, lifted);
 	}
 
 	private Appeal map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

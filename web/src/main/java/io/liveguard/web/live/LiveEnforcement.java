@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.liveguard.batch.penalty.Penalties;
 import io.liveguard.batch.rulepack.RulePackStore;
 import io.liveguard.batch.session.SessionMeters;
+import io.liveguard.batch.webhook.EventTypes;
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.live.Action;
 import io.liveguard.engine.live.GoLive;
@@ -42,6 +45,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -62,6 +66,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LiveEnforcement {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveEnforcement.class);
+
+	/** {@code endedBy} of a {@code live.ended} event: the platform's end request. */
+	static final String ENDED_BY_PLATFORM = "PLATFORM";
+
+	/** {@code endedBy} of a {@code live.ended} event: the idle timeout. */
+	static final String ENDED_BY_IDLE_TIMEOUT = "IDLE_TIMEOUT";
 
 	/** At most this many lives in a list of lives by status. */
 	static final int LIST_LIMIT = 1000;
@@ -92,6 +102,8 @@ public class LiveEnforcement {
 
 	private final JsonMapper json;
 
+	private final WebhookOutbox outbox;
+
 	private final Clock clock;
 
 	private final LiveMeters meters;
@@ -100,8 +112,8 @@ public class LiveEnforcement {
 	private final Map<RulePackRef, Lives> retired = new ConcurrentHashMap<>();
 
 	LiveEnforcement(LiveRequests requests, LiveStore store, OpenLives open, ScoringEngine engine, RulePackStore packs,
-			Penalties penalties, SessionIngest ingest, TransactionTemplate transactions, JsonMapper json, Clock clock,
-			LiveMeters meters) {
+			Penalties penalties, SessionIngest ingest, TransactionTemplate transactions, JsonMapper json,
+			WebhookOutbox outbox, Clock clock, LiveMeters meters) {
 		this.requests = requests;
 		this.store = store;
 		this.open = open;
@@ -111,6 +123,7 @@ public class LiveEnforcement {
 		this.ingest = ingest;
 		this.transactions = transactions;
 		this.json = json;
+		this.outbox = outbox;
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -144,8 +157,12 @@ public class LiveEnforcement {
 				answer.status(), request, answerJson, pack.ref().id(), pack.ref().version(), 0, 0, 0, 0, 0, 0, null,
 				null, null, null);
 		try {
-			this.transactions.executeWithoutResult(
-					(status) -> this.store.add(added, this.clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+			this.transactions.executeWithoutResult((status) -> {
+				this.store.add(added, this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+				if (answer.status() == LiveStatus.REFUSED) {
+					this.outbox.record(EventTypes.LIVE_REFUSED, answer);
+				}
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			log.debug("Live {} was opened meanwhile by a concurrent request", live.liveId());
@@ -209,7 +226,7 @@ public class LiveEnforcement {
 			if (locked.scoreCard() != null) {
 				return locked.scoreCard();
 			}
-			return finish(live, body);
+			return finish(live, body, ENDED_BY_PLATFORM);
 		});
 		this.open.forget(liveId);
 		log.debug("Live {} ended", liveId);
@@ -257,7 +274,7 @@ public class LiveEnforcement {
 			String body = this.json
 				.writeValueAsString(Map.of("endedAt", endedAt.toString(), "stats", Map.of("peakViewers", viewers,
 						"avgViewers", viewers, "comments", 0, "commentsAnswered", 0, "orders", 0, "viewerReports", 0)));
-			finish(this.requests.goLive(locked.request()), body);
+			finish(this.requests.goLive(locked.request()), body, ENDED_BY_IDLE_TIMEOUT);
 			log.info("Live {} ended after {} ms without a request, at {}", liveId, timeout, endedAt);
 			return true;
 		});
@@ -272,10 +289,16 @@ public class LiveEnforcement {
 	 * Turns the live, whose row the caller has locked, into its session record, ingested
 	 * as {@code POST /api/v1/sessions} does, and keeps the card with the live.
 	 */
-	private String finish(GoLive live, String endBody) {
+	private String finish(GoLive live, String endBody, String endedBy) {
 		String record = this.requests.sessionRecord(live, this.store.signals(live.liveId()), endBody);
 		IngestResult result = this.ingest.ingest(record, SessionMeters.Path.LIVE);
 		this.store.end(live.liveId(), this.requests.endedAt(record), result.scoreCard());
+		Map<String, Object> ended = new LinkedHashMap<>();
+		ended.put("liveId", live.liveId());
+		ended.put("sellerId", live.sellerId());
+		ended.put("endedBy", endedBy);
+		ended.put("scoreCard", this.json.readTree(result.scoreCard()));
+		this.outbox.record(EventTypes.LIVE_ENDED, ended);
 		return result.scoreCard();
 	}
 
@@ -358,6 +381,13 @@ public class LiveEnforcement {
 			this.store.addAction(liveId, n, action.actionId(), action.level().name(), action.code(), action.at(),
 					this.json.writeValueAsString(action));
 		}
+		// the actions as the answer shows them (in English), with the seller: sent once
+		// this request's transaction commits
+		this.outbox.record(actions.stream().map((action) -> {
+			ObjectNode data = this.json.valueToTree(ActionView.of(action, Locale.ENGLISH));
+			data.put("sellerId", live.sellerId());
+			return new WebhookOutbox.Event(EventTypes.LIVE_ACTION, data);
+		}).toList());
 		this.store.update(liveId, decider.status(), decider.strikes(), live.signalsAccepted() + accepted,
 				live.duplicates() + duplicates, live.late() + late, n, batch, lastSignalAt,
 				(parsed.viewers() != null) ? parsed.viewers() : live.lastViewers(), decidedAt);

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import io.liveguard.batch.rulepack.PackVersion;
 import io.liveguard.batch.rulepack.RulePackStore;
+import io.liveguard.batch.webhook.EventTypes;
+import io.liveguard.batch.webhook.WebhookOutbox;
 import io.liveguard.engine.DomainException;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.rulepack.CompiledPack;
@@ -85,9 +87,12 @@ class RulePackLifecycle {
 
 	private final DraftChecks drafts;
 
+	private final WebhookOutbox outbox;
+
 	RulePackLifecycle(RulePackStore store, ScoringEngine engine, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock, DraftChecks drafts) {
+			ApplicationEventPublisher events, Clock clock, DraftChecks drafts, WebhookOutbox outbox) {
 		this.store = store;
+		this.outbox = outbox;
 		this.drafts = drafts;
 		this.engine = engine;
 		this.transactions = transactions;
@@ -284,6 +289,12 @@ class RulePackLifecycle {
 			this.store.activate(version.packId(), version.version(), admin, this.clock.instant());
 			audit(admin, auditType, version.packId(), version.version(),
 					Map.of("replaced", (replaced == null) ? "" : replaced, "contentHash", version.contentHash()));
+			Map<String, Object> published = new LinkedHashMap<>();
+			published.put("packId", version.packId());
+			published.put("version", version.version());
+			published.put("markets", compiled.settings().markets().stream().sorted().toList());
+			published.put("by", admin);
+			this.outbox.record(EventTypes.RULEPACK_PUBLISHED, published);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override

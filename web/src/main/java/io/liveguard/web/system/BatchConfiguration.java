@@ -9,6 +9,7 @@ import io.liveguard.batch.rulepack.RulePackStoreConfiguration;
 import io.liveguard.batch.session.SessionStoreConfiguration;
 import io.liveguard.batch.sessionimport.SessionImportConfiguration;
 import io.liveguard.batch.sessionimport.SessionImportJobConfiguration;
+import io.liveguard.batch.webhook.WebhookOutboxConfiguration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({ PenaltyRunJobConfiguration.class, PenaltyRunConfiguration.class, BacktestJobConfiguration.class,
 		BacktestConfiguration.class, SessionStoreConfiguration.class, RulePackStoreConfiguration.class,
-		SessionImportJobConfiguration.class, SessionImportConfiguration.class, RescoreJobConfiguration.class })
+		SessionImportJobConfiguration.class, SessionImportConfiguration.class, RescoreJobConfiguration.class,
+		WebhookOutboxConfiguration.class })
 class BatchConfiguration {
 
 }

@@ -59,6 +59,9 @@ final class ProblemAnswers implements OpenApiCustomizer {
 	private static final String DOES_NOT_COMPILE = "The files do not compile (errors names file and line), or the "
 			+ "check stopped at its time or memory limit; nothing is stored";
 
+	private static final String WEBHOOKS_NOT_CONFIGURED = "No liveguard.webhooks.secret-key is configured, so no "
+			+ "signing secret can be stored";
+
 	/**
 	 * The answers only the features know, by {@code METHOD path} as in the description;
 	 * each was read off the service that gives it.
@@ -113,7 +116,14 @@ final class ProblemAnswers implements OpenApiCustomizer {
 					HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)),
 			Map.entry("POST /api/v1/rule-packs/{packId}/versions/{version}/rollback",
 					Map.of(HttpStatus.CONFLICT, "Not a version published before the active one",
-							HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)));
+							HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)),
+			Map.entry("POST /api/v1/webhooks", Map.of(HttpStatus.SERVICE_UNAVAILABLE, WEBHOOKS_NOT_CONFIGURED)),
+			Map.entry("POST /api/v1/webhooks/{id}/rotate-secret",
+					Map.of(HttpStatus.SERVICE_UNAVAILABLE, WEBHOOKS_NOT_CONFIGURED)),
+			Map.entry("POST /api/v1/webhooks/{id}/test",
+					Map.of(HttpStatus.CONFLICT, "The endpoint is DISABLED and is sent nothing")),
+			Map.entry("POST /api/v1/webhooks/{id}/deliveries/{messageId}/retry",
+					Map.of(HttpStatus.CONFLICT, "The message is not FAILED, or the endpoint is DISABLED")));
 
 	private static final String NDJSON = "application/x-ndjson";
 

@@ -122,7 +122,8 @@ public class SecurityConfiguration {
 				.hasRole("ANALYST")
 				.requestMatchers("/api/v1/penalty-runs", "/api/v1/penalty-runs/**", "/api/v1/users", "/api/v1/users/**",
 						"/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/audit-events", "/api/v1/imports",
-						"/api/v1/imports/**", "/api/v1/rescores", "/api/v1/rescores/**")
+						"/api/v1/imports/**", "/api/v1/rescores", "/api/v1/rescores/**", "/api/v1/webhooks",
+						"/api/v1/webhooks/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.denyAll())
@@ -159,7 +160,8 @@ public class SecurityConfiguration {
 				// the login page with any query: ?error, ?logout, ?expired, ?lang=vi
 				.requestMatchers(HttpMethod.GET, "/login", "/actuator/health", "/actuator/health/**", "/css/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+				// the metrics (the webhooks' deliveries among them) are ADMIN's
+				.requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/seller", "/seller/**")
 				.hasRole("SELLER")

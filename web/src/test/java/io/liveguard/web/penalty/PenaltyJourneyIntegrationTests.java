@@ -225,6 +225,12 @@ class PenaltyJourneyIntegrationTests {
 		JsonNode queue = body(get("/api/v1/appeals?status=OPEN", "analyst"));
 		assertThat(queue).extracting((a) -> a.get("appealId").asString()).contains(appealId);
 
+		// and the platform's webhook endpoint for decided appeals and lifted penalties
+		EntityExchangeResult<String> endpoint = post("/api/v1/webhooks",
+				"{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"appeal.decided\",\"penalty.lifted\"]}", "admin");
+		assertThat(endpoint.getStatus()).isEqualTo(HttpStatus.CREATED);
+		String endpointId = body(endpoint).get("id").asString();
+
 		// when: an analyst overturns it and asks for the lift at once
 		EntityExchangeResult<String> decided = post("/api/v1/appeals/" + appealId + "/decision",
 				"{\"outcome\":\"OVERTURNED\",\"note\":\"the claim was a customer's quote\",\"liftNow\":true}",
@@ -244,6 +250,29 @@ class PenaltyJourneyIntegrationTests {
 			.asBoolean()).isTrue();
 		assertThat(body(get("/api/v1/sellers/shop-miracle/penalties", "miracle")).get(0).get("status").asString())
 			.isEqualTo("LIFTED");
+		// the decision's events, recorded in its transaction: the appeal and the lifted
+		// penalty as the API shows them
+		List<JsonNode> events = this.jdbc.sql("""
+				select e.body from webhook_message m join webhook_event e on e.event_id = m.event_id
+				where m.endpoint_id = ? order by m.seq
+				""").param(endpointId).query(String.class).list().stream().map(json::readTree).toList();
+		assertThat(events).extracting((event) -> event.get("type").asString())
+			.containsExactlyInAnyOrder("appeal.decided", "penalty.lifted");
+		JsonNode appealEvent = events.stream()
+			.filter((event) -> event.get("type").asString().equals("appeal.decided"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(appealEvent.get("data")).isEqualTo(body(get("/api/v1/appeals/" + appealId, "analyst")));
+		JsonNode lifted = events.stream()
+			.filter((event) -> event.get("type").asString().equals("penalty.lifted"))
+			.findFirst()
+			.orElseThrow()
+			.get("data");
+		assertThat(lifted.get("status").asString()).isEqualTo("LIFTED");
+		assertThat(lifted.get("sellerId").asString()).isEqualTo("shop-miracle");
+		assertThat(lifted.get("market").asString()).isEqualTo("VN");
+		assertThat(lifted.get("penaltyId").asString())
+			.isEqualTo(body(decided).get("liftedPenalties").get(0).asString());
 		assertThat(post("/api/v1/appeals/" + appealId + "/decision", "{\"outcome\":\"UPHELD\"}", "analyst").getStatus())
 			.isEqualTo(HttpStatus.CONFLICT);
 		JsonNode audit = body(get("/api/v1/audit-events?type=APPEAL_DECIDED", "admin"));

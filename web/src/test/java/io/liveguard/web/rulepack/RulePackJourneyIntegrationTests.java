@@ -218,6 +218,12 @@ class RulePackJourneyIntegrationTests {
 		assertThat(post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval, "lan").getStatus())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 
+		// the platform listens for publications
+		EntityExchangeResult<String> endpoint = post("/api/v1/webhooks",
+				"{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"rulepack.published\"]}", "admin");
+		assertThat(endpoint.getStatus()).isEqualTo(HttpStatus.CREATED);
+		String endpointId = body(endpoint).get("id").asString();
+
 		// an admin publishes it while sessions keep arriving: not one request fails
 		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 		ConcurrentLinkedQueue<Integer> versions = new ConcurrentLinkedQueue<>();
@@ -270,6 +276,17 @@ class RulePackJourneyIntegrationTests {
 			.query(String.class)
 			.list()).containsExactly("RULE_PACK_DRAFT_CREATED", "RULE_PACK_PROPOSED", "RULE_PACK_PUBLISHED",
 					"RULE_PACK_ROLLED_BACK");
+		// each activation is a rulepack.published event, recorded with it
+		assertThat(this.jdbc.sql("""
+				select e.body from webhook_message m join webhook_event e on e.event_id = m.event_id
+				where m.endpoint_id = ? order by m.seq
+				""").param(endpointId).query(String.class).list().stream().map((event) -> {
+			JsonNode data = json.readTree(event).get("data");
+			return json.readTree(event).get("type").asString() + " " + data.get("packId").asString() + " v"
+					+ data.get("version").asInt() + " by " + data.get("by").asString() + " "
+					+ data.get("markets").valueStream().map(JsonNode::asString).toList();
+		})).containsExactly("rulepack.published default v" + version + " by admin [*]",
+				"rulepack.published default v1 by admin [*]");
 	}
 
 	/**

@@ -1,0 +1,50 @@
+package io.liveguard.web.webhook;
+
+import java.time.Clock;
+
+import io.liveguard.batch.webhook.WebhookOutbox;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The endpoints, their secrets and this node's dispatcher, woken by every commit that
+ * recorded messages.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+class WebhookConfiguration {
+
+	@Bean
+	WebhookSecrets webhookSecrets(WebhookProperties properties) {
+		return new WebhookSecrets(properties.secretKey());
+	}
+
+	@Bean
+	WebhookEndpoints webhookEndpoints(JdbcClient jdbc, WebhookSecrets secrets, WebhookOutbox outbox,
+			ApplicationEventPublisher events, WebhookProperties properties, Clock clock) {
+		return new WebhookEndpoints(jdbc, secrets, outbox, events, properties, clock);
+	}
+
+	@Bean
+	WebhookDispatcher webhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSecrets secrets,
+			WebhookEndpoints endpoints, WebhookProperties properties, MeterRegistry meters, Clock clock,
+			WebhookOutbox outbox) {
+		WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, transactions, secrets, endpoints, properties, meters,
+				clock);
+		outbox.onRecorded(dispatcher::wake);
+		return dispatcher;
+	}
+
+	@Bean
+	WebhookDeliveries webhookDeliveries(JdbcClient jdbc, WebhookEndpoints endpoints, WebhookDispatcher dispatcher,
+			ApplicationEventPublisher events, Clock clock) {
+		return new WebhookDeliveries(jdbc, endpoints, dispatcher, events, clock);
+	}
+
+}

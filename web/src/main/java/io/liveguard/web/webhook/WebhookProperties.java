@@ -1,0 +1,49 @@
+package io.liveguard.web.webhook;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How webhooks are signed and sent.
+ *
+ * @param secretKey the key that encrypts the endpoints' signing secrets in the database:
+ * the base64 of 16, 24 or 32 random bytes (AES); without it endpoints cannot be created
+ * or signed for (503), and the rest of LiveGuard runs as before
+ * @param retrySchedule the waits after each failed attempt (the Standard Webhooks
+ * schedule); after the last one the message is FAILED
+ * @param poll how often the dispatcher looks for due messages when nothing woke it (a
+ * commit on this node wakes it at once)
+ * @param batchSize messages claimed at a time
+ * @param threads messages sent at once by this node
+ * @param connectTimeout the longest wait for a connection
+ * @param timeout the longest wait for the answer: anything later is a failed attempt
+ * @param lease how long a claimed message belongs to the node that claimed it; longer
+ * than any attempt, so no other node sends it meanwhile
+ * @param rotationOverlap how long the previous secret still signs after a rotation
+ * @param enabled whether this node sends (false: it only records)
+ */
+@ConfigurationProperties("liveguard.webhooks")
+record WebhookProperties(@Nullable String secretKey, @DefaultValue( {
+		"5s", "5m", "30m", "2h", "5h", "10h", "14h", "20h", "24h" }) List<Duration> retrySchedule,
+		@DefaultValue("10s") Duration poll, @DefaultValue("100") int batchSize, @DefaultValue("4") int threads,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration timeout,
+		@DefaultValue("2m") Duration lease, @DefaultValue("24h") Duration rotationOverlap,
+		@DefaultValue("true") boolean enabled){
+
+	WebhookProperties {
+		retrySchedule = List.copyOf(retrySchedule);
+		if (batchSize < 1 || threads < 1) {
+			throw new IllegalArgumentException("liveguard.webhooks.batch-size and threads must be at least 1");
+		}
+		if (lease.compareTo(timeout.plus(connectTimeout)) <= 0) {
+			throw new IllegalArgumentException("liveguard.webhooks.lease (" + lease
+					+ ") must be longer than an attempt can take (timeout plus connect-timeout)");
+		}
+	}
+
+}
