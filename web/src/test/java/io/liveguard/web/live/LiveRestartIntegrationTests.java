@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,7 +73,11 @@ class LiveRestartIntegrationTests {
 			throws Exception {
 		Path jar = Path.of(System.getProperty("liveguard.test.jar", "target/liveguard.jar")).toAbsolutePath();
 		assertThat(jar).as("the application jar, built by package before Failsafe runs").isRegularFile();
-		String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("data/liveguard") + ";AUTO_SERVER=TRUE";
+		// the application's default database, moved to a temporary directory
+		String defaultUrl = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))
+			.getProperty("spring.datasource.url");
+		assertThat(defaultUrl).startsWith("jdbc:h2:file:./data/");
+		String url = defaultUrl.replace("file:./", "file:" + directory.toAbsolutePath() + "/");
 
 		List<JsonNode> answers = new ArrayList<>();
 		Process first = start(jar, url, directory, "first.log");
