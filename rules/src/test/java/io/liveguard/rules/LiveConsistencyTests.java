@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order), and read back from its JSON; the whole record is the platform's own stream,
  * each signal once in {@code at} order. Both are scored by the default pack.
  * LiveApiIntegrationTests checks over HTTP, for fewer lives, that the ended live's card
- * is the card of that record. About 200,000 signals in all; 9 s of CPU here.
+ * is the card of that record. About 200,000 signals in all; 5 to 10 s on the 2-core
+ * development machine.
  */
 class LiveConsistencyTests {
 
