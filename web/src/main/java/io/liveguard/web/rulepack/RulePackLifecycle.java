@@ -19,6 +19,7 @@ import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.PackCompilationException;
 import io.liveguard.engine.rulepack.PackError;
 import io.liveguard.engine.rulepack.PackFile;
+import io.liveguard.engine.rulepack.PackTests;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The life of a rule pack version: an analyst writes a draft (compiled on every save in a
  * child JVM by {@link DraftChecks}, refused with its errors pinned to file and line when
  * it does not compile) and proposes it, which freezes it; someone other than its author
- * publishes exactly the content reviewed (its content hash) or rejects it back to draft;
- * an admin can roll back to any version published before. Publishing and rollback swap
- * the compiled pack in the engine's registry after the database commit, in one reference
- * swap: a request or batch step that took its pack earlier finishes with it, the next one
- * gets the new version. Other nodes pick the change up from the database within
- * {@code liveguard.pack-refresh}. Every change is an audit event.
+ * publishes exactly the content reviewed (its content hash), once its own test cases
+ * pass, or rejects it back to draft; an admin can roll back to any version published
+ * before. Publishing and rollback swap the compiled pack in the engine's registry after
+ * the database commit, in one reference swap: a request or batch step that took its pack
+ * earlier finishes with it, the next one gets the new version. Other nodes pick the
+ * change up from the database within {@code liveguard.pack-refresh}. Every change is an
+ * audit event.
  */
 @Service
 class RulePackLifecycle {
@@ -232,6 +234,14 @@ class RulePackLifecycle {
 		}
 		if (!proposed.contentHash().equals(contentHash.strip())) {
 			throw new StaleReview(proposed);
+		}
+		// its own test cases, sessions and scripted lives, must pass; run in a child as
+		// every test run is, and before the transaction, which would hold the row locks
+		List<PackTests.PackTestResult> results = this.drafts.test(packId, version, proposed.files(), List.of(),
+				this.clock.instant());
+		List<PackTests.PackTestResult> failed = results.stream().filter((result) -> !result.passed()).toList();
+		if (!failed.isEmpty()) {
+			throw new PackTestsFailed(packId, version, results.size(), failed);
 		}
 		return activate(proposed, admin, PUBLISHED);
 	}

@@ -10,4 +10,20 @@ class SessionConflict extends DomainException {
 				+ "' was already received with different content; a stored session is never replaced");
 	}
 
+	private SessionConflict(String sessionId, String detail) {
+		super(Kind.CONFLICT, "Session conflict", "sessionId: '" + sessionId + "' " + detail);
+	}
+
+	/**
+	 * The id is a live's that has not become a session: ids are unique across lives and
+	 * sessions (live.md).
+	 */
+	static SessionConflict live(String sessionId, String status) {
+		return new SessionConflict(sessionId,
+				"REFUSED".equals(status)
+						? "is the id of a live refused at its go-live check; an id is unique across lives and sessions"
+						: "is the id of a live that is still " + status
+								+ "; it becomes a session when it ends (POST /api/v1/lives/" + sessionId + "/end)");
+	}
+
 }

@@ -68,7 +68,8 @@ class SessionController {
 					schema = @Schema(implementation = ScoreCard.class)))
 	@ApiResponse(responseCode = "400", description = "Not a valid session record; nothing stored",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "Received before with different content",
+	@ApiResponse(responseCode = "409",
+			description = "Received before with different content, or the id of a live that has not ended or was refused",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))

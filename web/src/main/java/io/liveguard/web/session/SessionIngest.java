@@ -76,22 +76,25 @@ public class SessionIngest {
 	 * Ingests one session record sent on its own ({@code POST /api/v1/sessions}).
 	 * @throws InvalidSessionException when the record does not follow the session format;
 	 * nothing is stored
-	 * @throws SessionConflict when its id was received before with different content
+	 * @throws SessionConflict when its id was received before with different content, or
+	 * is a live's that has not ended (OPEN, STOPPED or REFUSED)
 	 */
 	public IngestResult ingest(String body) {
 		return ingest(body, SessionMeters.Path.SINGLE);
 	}
 
 	/**
-	 * Ingests one session record that came by {@code path}.
+	 * Ingests one session record that came by {@code path}; the record of a live that
+	 * ended ({@link SessionMeters.Path#LIVE}) is the only one that may have a live's id.
 	 * @throws InvalidSessionException when the record does not follow the session format;
 	 * nothing is stored
-	 * @throws SessionConflict when its id was received before with different content
+	 * @throws SessionConflict when its id was received before with different content, or
+	 * is a live's that has not ended (OPEN, STOPPED or REFUSED)
 	 */
 	public IngestResult ingest(String body, SessionMeters.Path path) {
 		IngestResult result;
 		try {
-			result = receive(body);
+			result = receive(body, path == SessionMeters.Path.LIVE);
 		}
 		catch (InvalidSessionException ex) {
 			this.meters.rejected(path, SessionMeters.Rejection.INVALID, 1);
@@ -118,7 +121,7 @@ public class SessionIngest {
 		}
 	}
 
-	private IngestResult receive(String body) {
+	private IngestResult receive(String body, boolean endOfLive) {
 		LiveSession session = this.codec.read(body);
 		String record = this.codec.write(session);
 		String contentHash = this.codec.contentHash(session);
@@ -126,6 +129,12 @@ public class SessionIngest {
 		Optional<StoredSession> stored = this.sessions.find(session.sessionId());
 		if (stored.isPresent()) {
 			return repeat(stored.get(), contentHash);
+		}
+		if (!endOfLive) {
+			Optional<String> live = this.sessions.liveStatus(session.sessionId());
+			if (live.isPresent()) {
+				throw SessionConflict.live(session.sessionId(), live.get());
+			}
 		}
 		try {
 			return Objects

@@ -29,6 +29,17 @@ class Sessions {
 		this.store = store;
 	}
 
+	/**
+	 * The status of the live with this id, if there is one (live.md: an id is unique
+	 * across lives and sessions; a live becomes a session when it ends).
+	 */
+	Optional<String> liveStatus(String id) {
+		return this.jdbc.sql("select status from live where live_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The session with its current score card. */
 	Optional<StoredSession> find(String sessionId) {
 		return this.jdbc.sql("""

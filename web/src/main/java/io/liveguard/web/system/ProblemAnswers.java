@@ -113,7 +113,9 @@ final class ProblemAnswers implements OpenApiCustomizer {
 			Map.entry("POST /api/v1/rule-packs/{packId}/versions/{version}/publish", Map.of(HttpStatus.CONFLICT,
 					"Not a proposed version, or its content is not the one the contentHash names (the "
 							+ "problem holds the current hash)",
-					HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)),
+					HttpStatus.UNPROCESSABLE_CONTENT,
+					"It does not compile, its own test cases (sessions and scripted lives) do not all pass (failed "
+							+ "lists them), or the check stopped at its time or memory limit; nothing changes")),
 			Map.entry("POST /api/v1/rule-packs/{packId}/versions/{version}/rollback",
 					Map.of(HttpStatus.CONFLICT, "Not a version published before the active one",
 							HttpStatus.UNPROCESSABLE_CONTENT, DOES_NOT_COMPILE)),

@@ -304,6 +304,57 @@ class LiveApiIntegrationTests {
 	}
 
 	@Test
+	void aSessionWithTheIdOfALiveNotEndedIsAConflictUntilTheLiveEnds() {
+		post("/api/v1/lives", goLive("it-live-running", "live-shop", true, "GENERAL", null), "platform");
+		post("/api/v1/lives", goLive("it-live-refused", "live-shop", false, "GENERAL", null), "platform");
+		String running = sessionOf("it-live-running", "2026-12-03T13:00:00Z");
+
+		EntityExchangeResult<String> open = post("/api/v1/sessions", running, "platform");
+
+		assertThat(open.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(json.readTree(open.getResponseBody()).get("detail").asString())
+			.isEqualTo("sessionId: 'it-live-running' is the id of a live that is still OPEN; it becomes a session"
+					+ " when it ends (POST /api/v1/lives/it-live-running/end)");
+		EntityExchangeResult<String> refused = post("/api/v1/sessions",
+				sessionOf("it-live-refused", "2026-12-03T13:00:00Z"), "platform");
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(json.readTree(refused.getResponseBody()).get("detail").asString())
+			.contains("a live refused at its go-live check");
+		assertThat(this.jdbc.sql("select count(*) from live_session where session_id like 'it-live-r%'")
+			.query(Long.class)
+			.single()).as("nothing stored").isZero();
+		// the NDJSON batch refuses the line the same way
+		EntityExchangeResult<String> batch = this.client.post()
+			.uri("/api/v1/sessions/batch")
+			.headers(basic("platform"))
+			.contentType(MediaType.parseMediaType("application/x-ndjson"))
+			.body(running)
+			.exchange()
+			.returnResult(String.class);
+		assertThat(json.readTree(batch.getResponseBody()).get("rejected").get(0).get("error").asString())
+			.contains("still OPEN");
+
+		// ended, the live is that session: the same record is a repeat, not a conflict
+		EntityExchangeResult<String> ended = post("/api/v1/lives/it-live-running/end", end("2026-12-03T13:00:00Z"),
+				"platform");
+		assertThat(ended.getStatus()).isEqualTo(HttpStatus.OK);
+		EntityExchangeResult<String> whole = post("/api/v1/sessions", running, "platform");
+		assertThat(whole.getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(whole.getResponseBody()).isEqualTo(ended.getResponseBody());
+	}
+
+	/** The session record of a live opened with {@link #goLive} with no signal. */
+	private static String sessionOf(String liveId, String endedAt) {
+		ObjectNode session = (ObjectNode) json.readTree(goLive(liveId, "live-shop", true, "GENERAL", null));
+		session.set("sessionId", session.remove("liveId"));
+		ObjectNode end = (ObjectNode) json.readTree(end(endedAt));
+		session.set("endedAt", end.get("endedAt"));
+		session.set("stats", end.get("stats"));
+		session.putArray("signals");
+		return session.toString();
+	}
+
+	@Test
 	void generatedLivesDecideAsTheEngineAlsoWhenRebuiltAndEndAsTheSameRecordSentWhole() {
 		LiveGenerator generator = new LiveGenerator(13);
 		int checked = 0;

@@ -153,7 +153,9 @@ class RulePackLifecycleIntegrationTests {
 		given.set("expect", json.readTree("{\"findings\": [\"OFF_PLATFORM_REDIRECT\"]}"));
 		String cases = "{\"cases\": [" + json.writeValueAsString(given) + "]}";
 		JsonNode tested = body(this.api.post("/api/v1/rule-packs/default/versions/2/test", cases, "lan"));
-		assertThat(tested.get("passed").asInt()).isEqualTo(5);
+		long own = files(v1).valueStream().filter((file) -> file.get("path").asString().startsWith("tests/")).count();
+		assertThat(own).as("sessions and scripted lives").isGreaterThan(30);
+		assertThat(tested.get("passed").asInt()).isEqualTo((int) own + 1);
 		assertThat(tested.get("failed").asInt()).isZero();
 		JsonNode testedV1 = body(this.api.post("/api/v1/rule-packs/default/versions/1/test", cases, "lan"));
 		assertThat(testedV1.get("failed").asInt()).isEqualTo(1);
@@ -422,6 +424,36 @@ class RulePackLifecycleIntegrationTests {
 		assertThat(
 				this.api.post("/api/v1/rule-packs/default/versions/" + active + "/rollback", "", "admin").getStatus())
 			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void aVersionWhoseScriptedLiveFailsIsNotPublished() {
+		// the STOP level raised to 4 strikes: the default pack's ladder case expects a
+		// STOP at the third
+		ArrayNode files = files(body(this.api.get("/api/v1/rule-packs/default/versions/1", "lan")));
+		edit(files, "settings.properties",
+				(settings) -> settings.replace("live.level.STOP = 3", "live.level.STOP = 4"));
+		int version = body(this.api.post("/api/v1/rule-packs/default/versions", draft(1, "stop at 4", files), "lan"))
+			.get("version")
+			.asInt();
+		int active = activeVersion();
+		String hash = propose("default", version);
+
+		EntityExchangeResult<String> refused = this.api
+			.post("/api/v1/rule-packs/default/versions/" + version + "/publish", approval(hash), "admin");
+
+		assertThat(refused.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		JsonNode problem = body(refused);
+		assertThat(problem.get("title").asString()).isEqualTo("Test cases failed");
+		assertThat(problem.get("detail").asString())
+			.startsWith("rule pack 'default' v" + version + " is not published: ")
+			.contains("(tests/live-ladder.json): action 3 is WARN OFF_PLATFORM_REDIRECT (MODERATE, 3 strikes,");
+		assertThat(problem.get("failed")).extracting((failed) -> failed.get("path").asString())
+			.contains("tests/live-ladder.json")
+			.allMatch((path) -> path.startsWith("tests/live-"));
+		assertThat(activeVersion()).as("nothing changed").isEqualTo(active);
+		assertThat(body(this.api.get("/api/v1/rule-packs/default/versions/" + version, "lan")).get("status").asString())
+			.isEqualTo("PROPOSED");
 	}
 
 	private int activeVersion() {

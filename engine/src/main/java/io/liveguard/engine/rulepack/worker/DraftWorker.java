@@ -59,12 +59,12 @@ public final class DraftWorker {
 	}
 
 	void handle(DraftRequest request) {
-		List<PackTests.PackTestCase> cases = new ArrayList<>();
+		List<PackTests.Case> cases = new ArrayList<>();
 		if (request.task() == DraftRequest.Task.TEST) {
 			List<PackError> errors = new ArrayList<>();
 			cases.addAll(this.tests.cases(request.source(), errors));
 			for (int i = 0; i < request.cases().size(); i++) {
-				PackTests.PackTestCase given = this.tests.read("cases[" + i + "]", request.cases().get(i), errors);
+				PackTests.Case given = this.tests.read("cases[" + i + "]", request.cases().get(i), errors);
 				if (given != null) {
 					cases.add(given);
 				}
@@ -88,7 +88,7 @@ public final class DraftWorker {
 			return;
 		}
 		List<PackTests.PackTestResult> results = new ArrayList<>();
-		for (PackTests.PackTestCase testCase : cases) {
+		for (PackTests.Case testCase : cases) {
 			this.replies.accept(new DraftReply.Step("test case '" + testCase.name() + "' (" + testCase.path() + ")"));
 			results.addAll(this.tests.run(pack, List.of(testCase), request.at()));
 		}
