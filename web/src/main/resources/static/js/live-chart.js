@@ -20,8 +20,11 @@
       animation: false,
       maintainAspectRatio: false,
       scales: {
-        x: { type: "linear", min: 0, title: { display: true, text: canvas.dataset.minutes } },
-        y: { type: "category", labels: data.rows, offset: true }
+        x: { type: "linear", min: 0, grace: "5%", title: { display: true, text: canvas.dataset.minutes } },
+        y: {
+          type: "category", labels: data.rows, offset: true,
+          ticks: { callback: function (value) { var row = this.getLabelForValue(value); return (data.labels || {})[row] || row; } }
+        }
       },
       plugins: {
         tooltip: {

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -57,11 +58,14 @@ class LivePages {
 
 	private final JsonMapper json;
 
-	LivePages(LiveEnforcement lives, LiveStore store, ScoringEngine engine, JsonMapper json) {
+	private final MessageSource messages;
+
+	LivePages(LiveEnforcement lives, LiveStore store, ScoringEngine engine, JsonMapper json, MessageSource messages) {
 		this.lives = lives;
 		this.store = store;
 		this.engine = engine;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	@GetMapping("/lives")
@@ -120,7 +124,8 @@ class LivePages {
 
 	/**
 	 * Chart.js data: the rows of the timeline (the action levels, then each signal type
-	 * met), and points at minutes since the start, each with a tooltip text.
+	 * met), the action levels' names in the page's language, and points at minutes since
+	 * the start, each with a tooltip text.
 	 */
 	private Map<String, Object> chart(LiveView live, List<LiveStore.Arrived> arrived) {
 		Set<String> types = new LinkedHashSet<>();
@@ -143,6 +148,12 @@ class LivePages {
 		rows.addAll(types);
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("rows", rows);
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (String level : List.of("STOP", "WARN", "REMIND")) {
+			labels.put(level,
+					this.messages.getMessage("actionLevel." + level, null, level, LocaleContextHolder.getLocale()));
+		}
+		chart.put("labels", labels);
 		chart.put("signals", signals);
 		chart.put("late", late);
 		chart.put("actions", actions);

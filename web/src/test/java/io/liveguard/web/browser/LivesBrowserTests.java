@@ -151,6 +151,10 @@ class LivesBrowserTests {
 		assertThat(this.chrome.findElement(By.id("live-strikes")).getText()).contains("Lần vi phạm", "2");
 		assertThat(this.chrome.executeScript("return Chart.getChart('live-chart').data.datasets[0].data.length"))
 			.isEqualTo(2L);
+		assertThat(this.chrome.executeScript("var y = Chart.getChart('live-chart').scales.y;"
+				+ " return y.ticks.map(function (t) { return t.label; })"))
+			.asString()
+			.contains("Dừng", "Cảnh báo", "Nhắc nhở", "MODERATION_FLAG");
 		Chromium.screenshot(this.chrome, "seller-live-vi");
 		assertThat(Chromium.cspViolations(this.chrome)).isEmpty();
 	}

@@ -102,7 +102,7 @@ class LivePagesIntegrationTests {
 		assertThat(live).contains("<h1>Live " + this.liveId + "</h1>", "Stopped")
 			.contains("Seller " + this.sellerId + ", market VN; times in Asia/Ho_Chi_Minh")
 			.containsPattern("id=\"live-strikes\"[^>]*>\\s*<h3>Strikes</h3>\\s*<div class=\"big\">4</div>")
-			.contains("1 of them late")
+			.contains("1 of them late", "1 strike after it", "4 strikes after it")
 			// the actions in order, each with its level, code, time in the market's
 			// zone, message and evidence
 			.contains("id=\"action-" + this.liveId + ":1\"", "id=\"action-" + this.liveId + ":2\"",
@@ -115,6 +115,8 @@ class LivePagesIntegrationTests {
 			.contains("chart.umd.min.js", "live-chart.js")
 			.contains("&quot;rows&quot;:[&quot;STOP&quot;,&quot;WARN&quot;,&quot;REMIND&quot;,"
 					+ "&quot;TRANSCRIPT&quot;,&quot;MODERATION_FLAG&quot;,&quot;DEAD_AIR&quot;]")
+			.contains("&quot;labels&quot;:{&quot;STOP&quot;:&quot;Stop&quot;,&quot;WARN&quot;:&quot;Warning&quot;,"
+					+ "&quot;REMIND&quot;:&quot;Reminder&quot;}")
 			.contains("{&quot;x&quot;:5.0,&quot;y&quot;:&quot;REMIND&quot;")
 			.contains("&quot;late&quot;:[{&quot;x&quot;:1.0,&quot;y&quot;:&quot;DEAD_AIR&quot;")
 			.contains("&quot;text&quot;:&quot;#2 text=chao ca nha&quot;")
