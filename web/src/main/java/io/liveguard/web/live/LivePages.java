@@ -13,11 +13,13 @@ import java.util.Set;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.live.Action;
 import io.liveguard.engine.live.LiveStatus;
+import io.liveguard.engine.session.Ids;
 import io.liveguard.web.live.LiveViews.ActionView;
 import io.liveguard.web.live.LiveViews.LiveSummary;
 import io.liveguard.web.live.LiveViews.LiveView;
 import io.liveguard.web.live.LiveViews.SellerLives;
 import io.liveguard.web.user.Caller;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,7 +84,8 @@ class LivePages {
 	}
 
 	@GetMapping("/lives/{liveId}")
-	String live(@PathVariable String liveId, Authentication authentication, Model model) {
+	String live(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String liveId,
+			Authentication authentication, Model model) {
 		Caller caller = Caller.of(authentication);
 		LiveView live = this.lives.find(liveId, caller, LocaleContextHolder.getLocale());
 		ZoneId zone = zone(live.market());

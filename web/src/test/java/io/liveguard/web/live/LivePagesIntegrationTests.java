@@ -143,6 +143,8 @@ class LivePagesIntegrationTests {
 
 		assertThat(this.mvc.get().uri("/lives/" + other).with(user(seller))).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(this.mvc.get().uri("/lives/lp-never-opened").with(user(seller))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/lives/{id}", "x".repeat(129)).with(user(seller)))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.get().uri("/lives").with(user(seller))).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.mvc.get().uri("/seller/lives").with(user(PageUsers.analyst("lp-analyst"))))
 			.hasStatus(HttpStatus.FORBIDDEN);
