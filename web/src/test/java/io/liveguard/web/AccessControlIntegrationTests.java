@@ -341,6 +341,19 @@ class AccessControlIntegrationTests {
 					.redirecting("/seller", Caller.OWNER, Caller.OTHER_SELLER)
 					.then(Caller.OWNER, (f, result) -> assertThat(f.appealsOf(f.lastStoredSession())).isOne())
 					.then(Caller.OTHER_SELLER, (f, result) -> assertThat(f.appealsOf(f.lastStoredSession())).isZero()),
+				// lives: the console is for analysts and admins; a live's page also for
+				// its seller, another seller's is 404 as in the API; a seller lists its
+				// own
+				page(HttpMethod.GET, "/lives", (f) -> Request.at()).expect(302, 302, 403, 403, 200, 200)
+					.then(Caller.ANALYST, (f, result) -> assertThat(result.getResponseBody()).contains(f.liveOfA)),
+				page(HttpMethod.GET, "/lives/open/rows", (f) -> Request.at()).expect(302, 302, 403, 403, 200, 200)
+					.then(Caller.ADMIN, (f, result) -> assertThat(result.getResponseBody()).contains(f.liveOfA)),
+				page(HttpMethod.GET, "/lives/{liveId}", (f) -> Request.at(f.liveOfA)).expect(302, 302, 200, 404, 200,
+						200),
+				page(HttpMethod.GET, "/seller/lives", (f) -> Request.at()).expect(302, 302, 200, 200, 403, 403)
+					.then(Caller.OWNER, (f, result) -> assertThat(result.getResponseBody()).contains(f.liveOfA))
+					.then(Caller.OTHER_SELLER,
+							(f, result) -> assertThat(result.getResponseBody()).doesNotContain(f.liveOfA)),
 				page(HttpMethod.GET, "/analyst/appeals", (f) -> Request.at()).expect(302, 302, 403, 403, 200, 403),
 				page(HttpMethod.POST, "/analyst/appeals/{appealId}/decision",
 						(f) -> Request.at(f.newAppeal()).form("outcome", "UPHELD", "note", "the claim stands"))

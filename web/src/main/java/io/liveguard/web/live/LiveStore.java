@@ -266,6 +266,47 @@ class LiveStore {
 			.single();
 	}
 
+	/**
+	 * The JSON of the last action of each of {@code liveIds} that has one, for the live
+	 * console.
+	 */
+	Map<String, String> lastActions(List<String> liveIds) {
+		if (liveIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> last = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select a.live_id, a.action_json from live_action a
+				where a.live_id in (:liveIds)
+				  and a.n = (select max(b.n) from live_action b where b.live_id = a.live_id)
+				""").param("liveIds", liveIds).query((rs) -> {
+			last.put(rs.getString("live_id"), rs.getString("action_json"));
+		});
+		return last;
+	}
+
+	/**
+	 * The live's accepted signals in arrival order with their seq and whether they were
+	 * late, at most {@code limit} (the first ones), for a live's page.
+	 */
+	List<Arrived> arrived(String liveId, int limit) {
+		return this.jdbc.sql("select seq, late, signal_json from live_signal where live_id = :liveId order by arrival")
+			.param("liveId", liveId)
+			.withMaxRows(limit)
+			.query((rs, row) -> new Arrived(rs.getLong("seq"), rs.getBoolean("late"), rs.getString("signal_json")))
+			.list();
+	}
+
+	/**
+	 * A stored signal as a live's page shows it.
+	 *
+	 * @param seq its seq
+	 * @param late whether it was late
+	 * @param json the session-record signal
+	 */
+	record Arrived(long seq, boolean late, String json) {
+	}
+
 	private static StoredLive live(ResultSet rs, int row) throws SQLException {
 		long viewers = rs.getLong("last_viewers");
 		Long lastViewers = rs.wasNull() ? null : viewers;

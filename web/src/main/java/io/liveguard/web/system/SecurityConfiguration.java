@@ -167,6 +167,12 @@ public class SecurityConfiguration {
 				.hasRole("SELLER")
 				.requestMatchers("/analyst", "/analyst/**")
 				.hasRole("ANALYST")
+				// the live console, and a live's page, which a SELLER reads for its own
+				// lives
+				.requestMatchers("/lives", "/lives/open/rows")
+				.hasAnyRole("ANALYST", "ADMIN")
+				.requestMatchers("/lives/*")
+				.hasAnyRole("ANALYST", "ADMIN", "SELLER")
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()

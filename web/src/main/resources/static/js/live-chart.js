@@ -1,0 +1,38 @@
+// A live's timeline: its signals and actions at minutes since the start, one row per action level and
+// signal type. The data comes as JSON in the canvas' data-chart attribute, since the pages'
+// Content-Security-Policy allows no inline script.
+(function () {
+  var canvas = document.getElementById("live-chart");
+  if (!canvas || typeof Chart === "undefined") {
+    return;
+  }
+  var data = JSON.parse(canvas.dataset.chart || '{"rows":[],"signals":[],"late":[],"actions":[]}');
+  new Chart(canvas, {
+    type: "scatter",
+    data: {
+      datasets: [
+        { label: canvas.dataset.actions, data: data.actions, pointRadius: 7, pointStyle: "triangle", backgroundColor: "#b91c1c" },
+        { label: canvas.dataset.signals, data: data.signals, pointRadius: 4, backgroundColor: "#1d4ed8" },
+        { label: canvas.dataset.late, data: data.late, pointRadius: 4, backgroundColor: "#9ca3af" }
+      ]
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { type: "linear", min: 0, grace: "5%", title: { display: true, text: canvas.dataset.minutes } },
+        y: {
+          type: "category", labels: data.rows, offset: true,
+          ticks: { callback: function (value) { var row = this.getLabelForValue(value); return (data.labels || {})[row] || row; } }
+        }
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: function (item) { return item.raw.y + " · " + item.raw.x + " min · " + item.raw.text; }
+          }
+        }
+      }
+    }
+  });
+})();
