@@ -51,9 +51,10 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * before checking what it sends ({@code AuthenticationThrottle}).</li>
  * <li>The API description ({@code /v3/api-docs}, {@code /swagger-ui.html}) is for anyone
  * authenticated: people, and API clients with their key.</li>
- * <li>The metrics for Prometheus ({@code /actuator/prometheus}) are ADMIN's: a scraper
- * sends an admin user's HTTP Basic credentials (an API key is known, and refused with
- * 403). No other actuator endpoint but the health probe is exposed.</li>
+ * <li>The metrics ({@code /actuator/prometheus} for a Prometheus scraper,
+ * {@code /actuator/metrics} to browse the meters) are ADMIN's: a scraper sends an admin
+ * user's HTTP Basic credentials (an API key is known, and refused with 403). No other
+ * actuator endpoint but the health probe is exposed.</li>
  * </ul>
  * Nothing answers without authentication but the login page, its stylesheet and the
  * health probe. API authentication and authorization failures are handed to Spring MVC's
