@@ -310,8 +310,10 @@ class AccessControlIntegrationTests {
 					.redirecting("/swagger-ui/index.html", Caller.PLATFORM, Caller.OWNER, Caller.OTHER_SELLER,
 							Caller.ANALYST, Caller.ADMIN),
 
-				// the actuator: the health probe is open, the metrics for Prometheus are
-				// ADMIN's (a key is known there, so refused with 403, not taken for a
+				// the actuator: the health probe is open, the metrics (for Prometheus,
+				// and
+				// to browse) are ADMIN's (a key is known there, so refused with 403, not
+				// taken for a
 				// bad credential)
 				management(HttpMethod.GET, "/actuator/health", (f) -> Request.at()).expect(200, 200, 200, 200, 200,
 						200),
@@ -320,6 +322,11 @@ class AccessControlIntegrationTests {
 					.then(Caller.ADMIN,
 							(f, result) -> assertThat(result.getResponseBody())
 								.contains("liveguard_sessions_ingested_total")),
+				management(HttpMethod.GET, "/actuator/metrics", (f) -> Request.at())
+					.expect(401, 403, 403, 403, 403, 200)
+					.then(Caller.ADMIN,
+							(f, result) -> assertThat(body(result).get("names").valueStream().map(JsonNode::asString))
+								.contains("liveguard.sessions.ingested")),
 
 				// the pages: the login form is open (people already in are sent home),
 				// home sends each role

@@ -154,7 +154,8 @@ public class SecurityConfiguration {
 		AuthenticationFilter apiDescriptionBearer = bearerFilter(apiKeys, authenticationEvents, entryPoint);
 		apiDescriptionBearer.setRequestMatcher(new OrRequestMatcher(pathPattern("/v3/api-docs/**"),
 				pathPattern("/v3/api-docs.yaml"), pathPattern("/swagger-ui.html"), pathPattern("/swagger-ui/**"),
-				pathPattern(HttpMethod.GET, "/actuator/prometheus")));
+				pathPattern(HttpMethod.GET, "/actuator/prometheus"), pathPattern(HttpMethod.GET, "/actuator/metrics"),
+				pathPattern(HttpMethod.GET, "/actuator/metrics/**")));
 		return http
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,6 +44,8 @@ class WebhookController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Registered; Location names the endpoint",
+			useReturnTypeSchema = true)
 	@Operation(summary = "Register an endpoint; the answer holds its signing secret, shown this once")
 	ResponseEntity<WebhookEndpoints.Created> createWebhook(@Valid @RequestBody WebhookEndpoints.NewEndpoint request,
 			Authentication authentication) {

@@ -238,11 +238,15 @@ class RulePackJourneyIntegrationTests {
 			.withFrom(LocalDate.of(2026, 11, 15))
 			.withDays(5)
 			.withSeed(8)).sessions().map(codec::write).toList();
+		// sessions keep arriving until the new version has scored one, however long the
+		// publication's checks take: past the generated ones, they come again under new
+		// ids
+		int atMost = 20 * more.size();
 		for (int t = 0; t < 4; t++) {
 			senders.add(load.submit(() -> {
 				int i;
-				while (loading.get() && (i = sent.getAndIncrement()) < more.size()) {
-					EntityExchangeResult<String> result = post("/api/v1/sessions", more.get(i), "admin");
+				while (loading.get() && (i = sent.getAndIncrement()) < atMost) {
+					EntityExchangeResult<String> result = post("/api/v1/sessions", again(more, i), "admin");
 					if (result.getStatus() != HttpStatus.CREATED) {
 						failures.add(result.getStatus() + " " + result.getResponseBody());
 					}
@@ -254,11 +258,11 @@ class RulePackJourneyIntegrationTests {
 		}
 		// sessions scored before the publication, then after it, whatever the machine's
 		// load
-		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(1) || sent.get() >= more.size());
+		await().atMost(Duration.ofSeconds(60)).until(() -> versions.contains(1) || sent.get() >= atMost);
 		EntityExchangeResult<String> published = post("/api/v1/rule-packs/default/versions/" + version + "/publish",
 				approval, "admin");
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> versions.contains(version) || !failures.isEmpty() || sent.get() >= more.size());
+			.until(() -> versions.contains(version) || !failures.isEmpty() || sent.get() >= atMost);
 		loading.set(false);
 		for (Future<?> sender : senders) {
 			sender.get();
@@ -340,6 +344,19 @@ class RulePackJourneyIntegrationTests {
 
 	private static Consumer<HttpHeaders> basic(String username) {
 		return (headers) -> headers.setBasicAuth(username, PASSWORD);
+	}
+
+	/**
+	 * The {@code i}th record to send: the generated ones, then the same under new ids.
+	 */
+	private static String again(List<String> records, int i) {
+		String record = records.get(i % records.size());
+		if (i < records.size()) {
+			return record;
+		}
+		ObjectNode copy = (ObjectNode) json.readTree(record);
+		copy.put("sessionId", copy.get("sessionId").asString() + "-again-" + (i / records.size()));
+		return json.writeValueAsString(copy);
 	}
 
 }
