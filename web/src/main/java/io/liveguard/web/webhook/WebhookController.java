@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,6 +45,8 @@ class WebhookController {
 
 	@PostMapping
 	@Operation(summary = "Register an endpoint; the answer holds its signing secret, shown this once")
+	@ApiResponse(responseCode = "201", description = "Registered: the secret is shown this once",
+			useReturnTypeSchema = true)
 	ResponseEntity<WebhookEndpoints.Created> createWebhook(@Valid @RequestBody WebhookEndpoints.NewEndpoint request,
 			Authentication authentication) {
 		WebhookEndpoints.Created created = this.endpoints.create(request, authentication.getName());
