@@ -417,6 +417,39 @@ class AccessControlIntegrationTests {
 					.expect(302, 302, 403, 403, 403, 302)
 					.redirecting("/admin/api-keys", Caller.ADMIN),
 				page(HttpMethod.GET, "/admin/audit", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				// the webhooks pages: ADMIN only, as the API
+				page(HttpMethod.GET, "/admin/webhooks", (f) -> Request.at()).expect(302, 302, 403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/webhooks",
+						(f) -> Request.at().form("url", "http://127.0.0.1:9/hook", "events", "webhook.test"))
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/webhooks", Caller.ADMIN),
+				page(HttpMethod.GET, "/admin/webhooks/{id}/edit", (f) -> Request.at(f.webhookId)).expect(302, 302, 403,
+						403, 403, 200),
+				// a refused change goes back to the edit page, a saved one to the list
+				page(HttpMethod.POST, "/admin/webhooks/{id}",
+						(f) -> Request.at(f.newWebhook())
+							.form("url", "http://127.0.0.1:9/changed", "events", "webhook.test", "description",
+									"changed", "enabled", "true"))
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/webhooks", Caller.ADMIN),
+				page(HttpMethod.POST, "/admin/webhooks/{id}/rotate", (f) -> Request.at(f.newWebhook()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/webhooks", Caller.ADMIN),
+				page(HttpMethod.GET, "/admin/webhooks/{id}/delete", (f) -> Request.at(f.webhookId)).expect(302, 302,
+						403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/webhooks/{id}/delete", (f) -> Request.at(f.newWebhook()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirecting("/admin/webhooks", Caller.ADMIN),
+				// a test sent shows the endpoint's deliveries (a refused one the list)
+				page(HttpMethod.POST, "/admin/webhooks/{id}/test", (f) -> Request.at(f.newWebhook()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirectingMatching("/admin/webhooks/wh_[A-Za-z0-9_-]+/deliveries", Caller.ADMIN),
+				page(HttpMethod.GET, "/admin/webhooks/{id}/deliveries", (f) -> Request.at(f.webhookId)).expect(302, 302,
+						403, 403, 403, 200),
+				page(HttpMethod.POST, "/admin/webhooks/{id}/deliveries/{messageId}/retry",
+						(f) -> Request.at(f.newFailedDelivery()).form())
+					.expect(302, 302, 403, 403, 403, 302)
+					.redirectingMatching("/admin/webhooks/wh_[A-Za-z0-9_-]+/deliveries", Caller.ADMIN),
 				page(HttpMethod.GET, "/analyst/rule-packs", (f) -> Request.at()).expect(302, 302, 403, 403, 200, 403),
 				page(HttpMethod.POST, "/analyst/rule-packs/{packId}/drafts",
 						(f) -> Request.at("default").form("basedOn", "1"))
