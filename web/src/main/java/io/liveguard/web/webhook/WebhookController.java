@@ -47,8 +47,6 @@ class WebhookController {
 	@ApiResponse(responseCode = "201", description = "Registered; Location names the endpoint",
 			useReturnTypeSchema = true)
 	@Operation(summary = "Register an endpoint; the answer holds its signing secret, shown this once")
-	@ApiResponse(responseCode = "201", description = "Registered: the secret is shown this once",
-			useReturnTypeSchema = true)
 	ResponseEntity<WebhookEndpoints.Created> createWebhook(@Valid @RequestBody WebhookEndpoints.NewEndpoint request,
 			Authentication authentication) {
 		WebhookEndpoints.Created created = this.endpoints.create(request, authentication.getName());
