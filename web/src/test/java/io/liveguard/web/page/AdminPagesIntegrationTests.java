@@ -1,6 +1,5 @@
 package io.liveguard.web.page;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.liveguard.web.user.PageUsers;
@@ -13,10 +12,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.liveguard.web.page.AdminForms.between;
+import static io.liveguard.web.page.AdminForms.body;
+import static io.liveguard.web.page.AdminForms.page;
+import static io.liveguard.web.page.AdminForms.post;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** The admin's users, API keys and audit log pages, through their forms. */
@@ -35,31 +36,31 @@ class AdminPagesIntegrationTests {
 	void anAdminCreatesASellerDisablesAndEnablesItAndEachStepIsAudited() {
 		String username = "seller-" + UUID.randomUUID().toString().substring(0, 8);
 		MockHttpSession session = new MockHttpSession();
-		assertThat(post(session, "/admin/users", "username", username, "password", "a-long-enough-password", "role",
-				"SELLER", "sellerId", "shop-pages"))
+		assertThat(post(this.mvc, session, "/admin/users", "username", username, "password", "a-long-enough-password",
+				"role", "SELLER", "sellerId", "shop-pages"))
 			.hasRedirectedUrl("/admin/users");
-		String page = page(session, "/admin/users");
+		String page = page(this.mvc, session, "/admin/users");
 		assertThat(page).contains("User " + username + " created (SELLER).", "shop-pages", "id=\"user-" + username);
 		assertThat(this.jdbc.sql("select password_hash from app_user where username = ?")
 			.param(username)
 			.query(String.class)
 			.single()).startsWith("{bcrypt}");
 
-		assertThat(post(session, "/admin/users/" + username + "/disable")).hasRedirectedUrl("/admin/users");
-		assertThat(page(session, "/admin/users")).contains("User " + username + " is disabled");
+		assertThat(post(this.mvc, session, "/admin/users/" + username + "/disable")).hasRedirectedUrl("/admin/users");
+		assertThat(page(this.mvc, session, "/admin/users")).contains("User " + username + " is disabled");
 		assertThat(this.jdbc.sql("select enabled from app_user where username = ?")
 			.param(username)
 			.query(Boolean.class)
 			.single()).isFalse();
-		assertThat(post(session, "/admin/users/" + username + "/enable")).hasRedirectedUrl("/admin/users");
+		assertThat(post(this.mvc, session, "/admin/users/" + username + "/enable")).hasRedirectedUrl("/admin/users");
 		assertThat(this.jdbc.sql("select enabled from app_user where username = ?")
 			.param(username)
 			.query(Boolean.class)
 			.single()).isTrue();
 
-		String audit = page(session, "/admin/audit?principal=admin");
+		String audit = page(this.mvc, session, "/admin/audit?principal=admin");
 		assertThat(audit).contains("USER_CREATED", "USER_DISABLED", "USER_ENABLED", username);
-		assertThat(page(session, "/admin/audit?type=USER_DISABLED")).contains("USER_DISABLED")
+		assertThat(page(this.mvc, session, "/admin/audit?type=USER_DISABLED")).contains("USER_DISABLED")
 			.doesNotContain("data-type=\"USER_CREATED\"");
 	}
 
@@ -67,33 +68,35 @@ class AdminPagesIntegrationTests {
 	void aRefusedUserComesBackAsAMessageAndNothingIsStored() {
 		MockHttpSession session = new MockHttpSession();
 		long before = this.jdbc.sql("select count(*) from app_user").query(Long.class).single();
-		assertThat(post(session, "/admin/users", "username", "weak-one", "password", "short", "role", "ANALYST"))
+		assertThat(
+				post(this.mvc, session, "/admin/users", "username", "weak-one", "password", "short", "role", "ANALYST"))
 			.hasRedirectedUrl("/admin/users");
-		assertThat(page(session, "/admin/users")).contains("Not done: password: at least 12 characters");
+		assertThat(page(this.mvc, session, "/admin/users")).contains("Not done: password: at least 12 characters");
 		assertThat(this.jdbc.sql("select count(*) from app_user").query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test
 	void aNewApiKeyIsShownOnceAndARotatedOneReplacesIt() {
 		MockHttpSession session = new MockHttpSession();
-		assertThat(post(session, "/admin/api-keys", "name", "Shop TH ingest")).hasRedirectedUrl("/admin/api-keys");
-		String shown = page(session, "/admin/api-keys");
+		assertThat(post(this.mvc, session, "/admin/api-keys", "name", "Shop TH ingest"))
+			.hasRedirectedUrl("/admin/api-keys");
+		String shown = page(this.mvc, session, "/admin/api-keys");
 		String key = between(shown, "<code class=\"secret\">", "</code>");
 		assertThat(key).startsWith("lg_");
 		assertThat(shown).contains("The key for Shop TH ingest, shown this once:");
-		assertThat(page(session, "/admin/api-keys")).as("shown once").doesNotContain(key, "class=\"secret\"");
+		assertThat(page(this.mvc, session, "/admin/api-keys")).as("shown once").doesNotContain(key, "class=\"secret\"");
 
 		String id = this.jdbc.sql("select id from api_key where name = 'Shop TH ingest'").query(String.class).single();
-		assertThat(post(session, "/admin/api-keys/" + id + "/rotate")).hasRedirectedUrl("/admin/api-keys");
-		String rotated = between(page(session, "/admin/api-keys"), "<code class=\"secret\">", "</code>");
+		assertThat(post(this.mvc, session, "/admin/api-keys/" + id + "/rotate")).hasRedirectedUrl("/admin/api-keys");
+		String rotated = between(page(this.mvc, session, "/admin/api-keys"), "<code class=\"secret\">", "</code>");
 		assertThat(rotated).startsWith("lg_").isNotEqualTo(key);
-		assertThat(post(session, "/admin/api-keys/" + id + "/revoke")).hasRedirectedUrl("/admin/api-keys");
-		assertThat(page(session, "/admin/api-keys")).contains("Key Shop TH ingest is revoked.", "Revoked");
+		assertThat(post(this.mvc, session, "/admin/api-keys/" + id + "/revoke")).hasRedirectedUrl("/admin/api-keys");
+		assertThat(page(this.mvc, session, "/admin/api-keys")).contains("Key Shop TH ingest is revoked.", "Revoked");
 		assertThat(this.jdbc.sql("select revoked_at is not null from api_key where id = ?")
 			.param(id)
 			.query(Boolean.class)
 			.single()).isTrue();
-		assertThat(page(session, "/admin/audit?type=API_KEY_ROTATED")).contains(id);
+		assertThat(page(this.mvc, session, "/admin/audit?type=API_KEY_ROTATED")).contains(id);
 	}
 
 	@Test
@@ -109,30 +112,6 @@ class AdminPagesIntegrationTests {
 			.session(session)
 			.with(user(PageUsers.admin("admin")))
 			.exchange())).contains("Khóa API");
-	}
-
-	private MvcTestResult post(MockHttpSession session, String uri, String... params) {
-		var request = this.mvc.post().uri(uri).session(session).with(user(PageUsers.admin("admin"))).with(csrf());
-		for (int i = 0; i < params.length; i += 2) {
-			request = request.param(params[i], params[i + 1]);
-		}
-		return request.exchange();
-	}
-
-	private String page(MockHttpSession session, String uri) {
-		MvcTestResult result = this.mvc.get().uri(uri).session(session).with(user(PageUsers.admin("admin"))).exchange();
-		assertThat(result).hasStatusOk();
-		return body(result);
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-	}
-
-	private static String between(String text, String start, String end) {
-		int from = text.indexOf(start);
-		assertThat(from).as("%s in the page", start).isNotNegative();
-		return text.substring(from + start.length(), text.indexOf(end, from));
 	}
 
 }

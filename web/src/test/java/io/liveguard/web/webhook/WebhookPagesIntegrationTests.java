@@ -28,11 +28,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.liveguard.web.page.AdminForms.between;
+import static io.liveguard.web.page.AdminForms.body;
+import static io.liveguard.web.page.AdminForms.page;
+import static io.liveguard.web.page.AdminForms.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -79,46 +81,47 @@ class WebhookPagesIntegrationTests {
 		String url = receiver.url("/added-" + UUID.randomUUID());
 
 		// when
-		assertThat(post(session, "/admin/webhooks", "url", url, "events", "penalty.decided", "events", "appeal.decided",
-				"description", "Shop VN decisions"))
+		assertThat(post(this.mvc, session, "/admin/webhooks", "url", url, "events", "penalty.decided", "events",
+				"appeal.decided", "description", "Shop VN decisions"))
 			.hasRedirectedUrl("/admin/webhooks");
 
 		// then: the secret this once, then never again
-		String shown = page(session, "/admin/webhooks");
+		String shown = page(this.mvc, session, "/admin/webhooks");
 		assertThat(shown).contains("The signing secret of " + url + ", shown this once:");
 		String secret = between(shown, SECRET_START, "</code>");
 		assertThat(secret).startsWith("whsec_");
 		String id = endpointAt(url);
 		assertThat(between(shown, "id=\"webhook-" + id + "\"", "</tr>")).contains(url, "penalty.decided",
 				"appeal.decided", "Shop VN decisions", "Active", "None yet");
-		assertThat(page(session, "/admin/webhooks")).as("shown once").doesNotContain(secret, "class=\"secret\"");
+		assertThat(page(this.mvc, session, "/admin/webhooks")).as("shown once")
+			.doesNotContain(secret, "class=\"secret\"");
 		assertThat(this.jdbc.sql("select events from webhook_endpoint where endpoint_id = ?")
 			.param(id)
 			.query(String.class)
 			.single()).isEqualTo("penalty.decided,appeal.decided");
-		assertThat(page(session, "/admin/audit?type=WEBHOOK_CREATED")).contains(id);
+		assertThat(page(this.mvc, session, "/admin/audit?type=WEBHOOK_CREATED")).contains(id);
 
 		// and a test sent from the page arrives signed with that secret, and shows as
 		// delivered
-		assertThat(post(session, "/admin/webhooks/" + id + "/test"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/test"))
 			.hasRedirectedUrl("/admin/webhooks/" + id + "/deliveries");
 		String messageId = this.jdbc.sql("select message_id from webhook_message where endpoint_id = ?")
 			.param(id)
 			.query(String.class)
 			.single();
-		assertThat(page(session, "/admin/webhooks/" + id + "/deliveries"))
+		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries"))
 			.contains("Test event sent as message " + messageId + ".");
 		await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(status(messageId)));
 		Receiver.Received received = receiver.received(messageId);
 		assertThat(Receiver.signedWith(received, secret)).isTrue();
 		assertThat(received.body()).contains("\"type\":\"webhook.test\"");
-		String deliveries = page(session, "/admin/webhooks/" + id + "/deliveries");
+		String deliveries = page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries");
 		assertThat(between(deliveries, "id=\"message-" + messageId + "\"", "</tr>"))
 			.contains("webhook.test", "Delivered", "HTTP 204")
 			.doesNotContain("/retry");
-		assertThat(between(page(session, "/admin/webhooks"), "id=\"webhook-" + id + "\"", "</tr>"))
+		assertThat(between(page(this.mvc, session, "/admin/webhooks"), "id=\"webhook-" + id + "\"", "</tr>"))
 			.contains("Delivered", "webhook.test");
-		assertThat(page(session, "/admin/audit?type=WEBHOOK_TEST_SENT")).contains(messageId);
+		assertThat(page(this.mvc, session, "/admin/audit?type=WEBHOOK_TEST_SENT")).contains(messageId);
 	}
 
 	@Test
@@ -126,16 +129,18 @@ class WebhookPagesIntegrationTests {
 		MockHttpSession session = new MockHttpSession();
 		long before = this.jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single();
 
-		assertThat(post(session, "/admin/webhooks", "url", "ftp://platform.example/hook", "events", "webhook.test"))
-			.hasRedirectedUrl("/admin/webhooks");
-		assertThat(page(session, "/admin/webhooks")).contains("Not done: url: must be an absolute http or https URL");
-		assertThat(post(session, "/admin/webhooks", "url", "https://platform.example/hook"))
-			.hasRedirectedUrl("/admin/webhooks");
-		assertThat(page(session, "/admin/webhooks")).contains("Not done: events: is required");
-		assertThat(post(session, "/admin/webhooks", "url", "https://user:pw@platform.example/hook", "events",
+		assertThat(post(this.mvc, session, "/admin/webhooks", "url", "ftp://platform.example/hook", "events",
 				"webhook.test"))
 			.hasRedirectedUrl("/admin/webhooks");
-		assertThat(page(session, "/admin/webhooks")).contains("Not done: url: must not carry credentials")
+		assertThat(page(this.mvc, session, "/admin/webhooks"))
+			.contains("Not done: url: must be an absolute http or https URL");
+		assertThat(post(this.mvc, session, "/admin/webhooks", "url", "https://platform.example/hook"))
+			.hasRedirectedUrl("/admin/webhooks");
+		assertThat(page(this.mvc, session, "/admin/webhooks")).contains("Not done: events: is required");
+		assertThat(post(this.mvc, session, "/admin/webhooks", "url", "https://user:pw@platform.example/hook", "events",
+				"webhook.test"))
+			.hasRedirectedUrl("/admin/webhooks");
+		assertThat(page(this.mvc, session, "/admin/webhooks")).contains("Not done: url: must not carry credentials")
 			.doesNotContain(SECRET_START);
 
 		assertThat(this.jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single()).isEqualTo(before);
@@ -147,28 +152,30 @@ class WebhookPagesIntegrationTests {
 		MockHttpSession session = new MockHttpSession();
 		String id = create(session, receiver.url("/edited-" + UUID.randomUUID()), "webhook.test");
 		String changed = receiver.url("/changed-" + UUID.randomUUID());
-		assertThat(page(session, "/admin/webhooks/" + id + "/edit")).contains("Edit an endpoint", "name=\"enabled\"");
+		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/edit")).contains("Edit an endpoint",
+				"name=\"enabled\"");
 
 		// when: every event, a new url, and the box "enabled" left unchecked
-		assertThat(post(session, "/admin/webhooks/" + id, "url", changed, "events", "*", "description", "all of it"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id, "url", changed, "events", "*", "description",
+				"all of it"))
 			.hasRedirectedUrl("/admin/webhooks");
 
 		// then
-		assertThat(page(session, "/admin/webhooks")).contains("Endpoint " + changed + " saved (DISABLED).");
+		assertThat(page(this.mvc, session, "/admin/webhooks")).contains("Endpoint " + changed + " saved (DISABLED).");
 		WebhookEndpoint endpoint = endpoint(id);
 		assertThat(endpoint.url()).isEqualTo(changed);
 		assertThat(endpoint.events()).containsExactly("*");
 		assertThat(endpoint.description()).isEqualTo("all of it");
 		assertThat(endpoint.status()).isEqualTo(WebhookEndpoint.Status.DISABLED);
 		assertThat(endpoint.disabledReason()).isEqualTo("disabled by admin");
-		String edit = page(session, "/admin/webhooks/" + id + "/edit");
+		String edit = page(this.mvc, session, "/admin/webhooks/" + id + "/edit");
 		assertThat(edit).contains("value=\"" + changed + "\"", "all of it", "Disabled: disabled by admin");
-		assertThat(between(page(session, "/admin/webhooks"), "id=\"webhook-" + id + "\"", "</tr>")).contains("Disabled",
-				"All events (*)");
+		assertThat(between(page(this.mvc, session, "/admin/webhooks"), "id=\"webhook-" + id + "\"", "</tr>"))
+			.contains("Disabled", "All events (*)");
 
 		// and a disabled endpoint is sent no test
-		assertThat(post(session, "/admin/webhooks/" + id + "/test")).hasRedirectedUrl("/admin/webhooks");
-		assertThat(page(session, "/admin/webhooks"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/test")).hasRedirectedUrl("/admin/webhooks");
+		assertThat(page(this.mvc, session, "/admin/webhooks"))
 			.contains("Not done: status: webhook endpoint &#39;" + id + "&#39; is DISABLED and is sent nothing");
 		assertThat(this.jdbc.sql("select count(*) from webhook_message where endpoint_id = ?")
 			.param(id)
@@ -176,19 +183,19 @@ class WebhookPagesIntegrationTests {
 			.single()).isZero();
 
 		// a refused change goes back to the edit page and changes nothing
-		assertThat(post(session, "/admin/webhooks/" + id, "url", changed, "events", "*", "events", "webhook.test",
-				"enabled", "true"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id, "url", changed, "events", "*", "events",
+				"webhook.test", "enabled", "true"))
 			.hasRedirectedUrl("/admin/webhooks/" + id + "/edit");
-		assertThat(page(session, "/admin/webhooks/" + id + "/edit"))
+		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/edit"))
 			.contains("Not done: events: * means every type and stands alone");
 		assertThat(endpoint(id).status()).isEqualTo(WebhookEndpoint.Status.DISABLED);
 
 		// enabled again
-		assertThat(post(session, "/admin/webhooks/" + id, "url", changed, "events", "webhook.test", "description", "",
-				"enabled", "true"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id, "url", changed, "events", "webhook.test",
+				"description", "", "enabled", "true"))
 			.hasRedirectedUrl("/admin/webhooks");
 		assertThat(endpoint(id).status()).isEqualTo(WebhookEndpoint.Status.ACTIVE);
-		assertThat(page(session, "/admin/audit?type=WEBHOOK_UPDATED")).contains(id);
+		assertThat(page(this.mvc, session, "/admin/audit?type=WEBHOOK_UPDATED")).contains(id);
 	}
 
 	@Test
@@ -196,24 +203,24 @@ class WebhookPagesIntegrationTests {
 		// given
 		MockHttpSession session = new MockHttpSession();
 		String url = receiver.url("/rotated-" + UUID.randomUUID());
-		assertThat(post(session, "/admin/webhooks", "url", url, "events", "webhook.test"))
+		assertThat(post(this.mvc, session, "/admin/webhooks", "url", url, "events", "webhook.test"))
 			.hasRedirectedUrl("/admin/webhooks");
-		String first = between(page(session, "/admin/webhooks"), SECRET_START, "</code>");
+		String first = between(page(this.mvc, session, "/admin/webhooks"), SECRET_START, "</code>");
 		String id = endpointAt(url);
 
 		// when
-		assertThat(post(session, "/admin/webhooks/" + id + "/rotate")).hasRedirectedUrl("/admin/webhooks");
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/rotate")).hasRedirectedUrl("/admin/webhooks");
 
 		// then
-		String shown = page(session, "/admin/webhooks");
+		String shown = page(this.mvc, session, "/admin/webhooks");
 		String rotated = between(shown, SECRET_START, "</code>");
 		assertThat(rotated).startsWith("whsec_").isNotEqualTo(first);
 		assertThat(shown).contains("The signing secret of " + url + ", shown this once:",
 				"The previous secret also signs every message until 24 Nov 2026");
-		assertThat(page(session, "/admin/webhooks")).doesNotContain(rotated);
+		assertThat(page(this.mvc, session, "/admin/webhooks")).doesNotContain(rotated);
 		assertThat(endpoint(id).previousSecretValidUntil())
 			.isEqualTo(PageTestConfiguration.NOW.plus(Duration.ofHours(24)));
-		assertThat(page(session, "/admin/audit?type=WEBHOOK_SECRET_ROTATED")).contains(id);
+		assertThat(page(this.mvc, session, "/admin/audit?type=WEBHOOK_SECRET_ROTATED")).contains(id);
 	}
 
 	@Test
@@ -224,22 +231,23 @@ class WebhookPagesIntegrationTests {
 		String id = create(session, url, "webhook.test");
 
 		// when: the link asks first
-		String confirm = page(session, "/admin/webhooks/" + id + "/delete");
+		String confirm = page(this.mvc, session, "/admin/webhooks/" + id + "/delete");
 		assertThat(confirm).contains("Delete the endpoint " + url + " with all its messages?",
 				"action=\"/admin/webhooks/" + id + "/delete\"", "name=\"_csrf\"");
 		assertThat(endpoint(id)).isNotNull();
-		assertThat(post(session, "/admin/webhooks/" + id + "/delete")).hasRedirectedUrl("/admin/webhooks");
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/delete")).hasRedirectedUrl("/admin/webhooks");
 
 		// then
-		assertThat(page(session, "/admin/webhooks")).contains("Endpoint " + url + " is deleted.")
+		assertThat(page(this.mvc, session, "/admin/webhooks")).contains("Endpoint " + url + " is deleted.")
 			.doesNotContain("id=\"webhook-" + id + "\"");
 		assertThat(this.jdbc.sql("select count(*) from webhook_endpoint where endpoint_id = ?")
 			.param(id)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(page(session, "/admin/audit?type=WEBHOOK_DELETED")).contains(id);
-		assertThat(post(session, "/admin/webhooks/" + id + "/delete")).hasRedirectedUrl("/admin/webhooks");
-		assertThat(page(session, "/admin/webhooks")).contains("Not done: id: no webhook endpoint &#39;" + id + "&#39;");
+		assertThat(page(this.mvc, session, "/admin/audit?type=WEBHOOK_DELETED")).contains(id);
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/delete")).hasRedirectedUrl("/admin/webhooks");
+		assertThat(page(this.mvc, session, "/admin/webhooks"))
+			.contains("Not done: id: no webhook endpoint &#39;" + id + "&#39;");
 	}
 
 	@Test
@@ -249,46 +257,48 @@ class WebhookPagesIntegrationTests {
 		String path = "/down-" + UUID.randomUUID();
 		receiver.failing(path);
 		String id = create(session, receiver.url(path), "webhook.test");
-		assertThat(post(session, "/admin/webhooks/" + id + "/test"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/test"))
 			.hasRedirectedUrl("/admin/webhooks/" + id + "/deliveries");
 		String messageId = this.jdbc.sql("select message_id from webhook_message where endpoint_id = ?")
 			.param(id)
 			.query(String.class)
 			.single();
 		await().atMost(Duration.ofSeconds(10)).until(() -> attempts(messageId) >= 1);
-		assertThat(between(page(session, "/admin/webhooks/" + id + "/deliveries"), "id=\"message-" + messageId + "\"",
-				"</tr>"))
+		assertThat(between(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries"),
+				"id=\"message-" + messageId + "\"", "</tr>"))
 			.contains("Pending", "HTTP 500", "next attempt 23 Nov 2026");
 		forceEveryAttempt(messageId);
 
 		// when
-		String failed = page(session, "/admin/webhooks/" + id + "/deliveries?status=FAILED");
+		String failed = page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries?status=FAILED");
 
 		// then: each attempt with its answer, and a retry button
 		String row = between(failed, "id=\"message-" + messageId + "\"", "</tr>");
 		assertThat(row).contains("Failed", "webhook.test",
 				"action=\"/admin/webhooks/" + id + "/deliveries/" + messageId + "/retry\"");
 		assertThat(row.split("HTTP 500", -1)).hasSize(11);
-		assertThat(page(session, "/admin/webhooks/" + id + "/deliveries?status=DELIVERED")).doesNotContain(messageId)
+		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries?status=DELIVERED"))
+			.doesNotContain(messageId)
 			.contains("No messages.");
-		assertThat(between(page(session, "/admin/webhooks"), "id=\"webhook-" + id + "\"", "</tr>")).contains("Failed");
+		assertThat(between(page(this.mvc, session, "/admin/webhooks"), "id=\"webhook-" + id + "\"", "</tr>"))
+			.contains("Failed");
 
 		// and when the receiver is back, the retry delivers it
 		receiver.recovered(path);
-		assertThat(post(session, "/admin/webhooks/" + id + "/deliveries/" + messageId + "/retry"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/deliveries/" + messageId + "/retry"))
 			.hasRedirectedUrl("/admin/webhooks/" + id + "/deliveries");
-		assertThat(page(session, "/admin/webhooks/" + id + "/deliveries"))
+		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries"))
 			.contains("Message " + messageId + " is sent again now.");
 		await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(status(messageId)));
-		String delivered = between(page(session, "/admin/webhooks/" + id + "/deliveries?status=DELIVERED"),
+		String delivered = between(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries?status=DELIVERED"),
 				"id=\"message-" + messageId + "\"", "</tr>");
 		assertThat(delivered).contains("Delivered", "HTTP 204").doesNotContain("/retry");
-		assertThat(page(session, "/admin/audit?type=WEBHOOK_DELIVERY_RETRIED")).contains(messageId);
+		assertThat(page(this.mvc, session, "/admin/audit?type=WEBHOOK_DELIVERY_RETRIED")).contains(messageId);
 
 		// a message that is not FAILED is not retried by hand
-		assertThat(post(session, "/admin/webhooks/" + id + "/deliveries/" + messageId + "/retry"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/deliveries/" + messageId + "/retry"))
 			.hasRedirectedUrl("/admin/webhooks/" + id + "/deliveries");
-		assertThat(page(session, "/admin/webhooks/" + id + "/deliveries"))
+		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries"))
 			.contains("Not done: status: message &#39;" + messageId + "&#39; is DELIVERED");
 	}
 
@@ -303,7 +313,7 @@ class WebhookPagesIntegrationTests {
 		String id = create(session, "http://127.0.0.1:" + closed + "/nobody", "webhook.test");
 
 		// when
-		assertThat(post(session, "/admin/webhooks/" + id + "/test"))
+		assertThat(post(this.mvc, session, "/admin/webhooks/" + id + "/test"))
 			.hasRedirectedUrl("/admin/webhooks/" + id + "/deliveries");
 		String messageId = this.jdbc.sql("select message_id from webhook_message where endpoint_id = ?")
 			.param(id)
@@ -312,8 +322,8 @@ class WebhookPagesIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> attempts(messageId) >= 1);
 
 		// then
-		assertThat(between(page(session, "/admin/webhooks/" + id + "/deliveries"), "id=\"message-" + messageId + "\"",
-				"</tr>"))
+		assertThat(between(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries"),
+				"id=\"message-" + messageId + "\"", "</tr>"))
 			.contains("Pending", "No answer", "ConnectException")
 			.doesNotContain("HTTP ");
 	}
@@ -327,7 +337,8 @@ class WebhookPagesIntegrationTests {
 			.session(session)
 			.with(user(PageUsers.admin("admin")))
 			.exchange())).contains("Thêm địa chỉ nhận", "Thay khóa ký", "Gửi thử");
-		assertThat(page(session, "/admin/webhooks/" + id + "/deliveries?lang=vi")).contains("Lượt gửi", "Lọc");
+		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries?lang=vi")).contains("Lượt gửi",
+				"Lọc");
 	}
 
 	/**
@@ -346,8 +357,9 @@ class WebhookPagesIntegrationTests {
 	}
 
 	private String create(MockHttpSession session, String url, String events) {
-		assertThat(post(session, "/admin/webhooks", "url", url, "events", events)).hasRedirectedUrl("/admin/webhooks");
-		assertThat(page(session, "/admin/webhooks")).contains(SECRET_START);
+		assertThat(post(this.mvc, session, "/admin/webhooks", "url", url, "events", events))
+			.hasRedirectedUrl("/admin/webhooks");
+		assertThat(page(this.mvc, session, "/admin/webhooks")).contains(SECRET_START);
 		return endpointAt(url);
 	}
 
@@ -374,30 +386,6 @@ class WebhookPagesIntegrationTests {
 			.param(messageId)
 			.query(Integer.class)
 			.single();
-	}
-
-	private MvcTestResult post(MockHttpSession session, String uri, String... params) {
-		var request = this.mvc.post().uri(uri).session(session).with(user(PageUsers.admin("admin"))).with(csrf());
-		for (int i = 0; i < params.length; i += 2) {
-			request = request.param(params[i], params[i + 1]);
-		}
-		return request.exchange();
-	}
-
-	private String page(MockHttpSession session, String uri) {
-		MvcTestResult result = this.mvc.get().uri(uri).session(session).with(user(PageUsers.admin("admin"))).exchange();
-		assertThat(result).hasStatusOk();
-		return body(result);
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-	}
-
-	private static String between(String text, String start, String end) {
-		int from = text.indexOf(start);
-		assertThat(from).as("%s in the page", start).isNotNegative();
-		return text.substring(from + start.length(), text.indexOf(end, from));
 	}
 
 	/**
