@@ -1,13 +1,10 @@
 package io.liveguard.web.live;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,16 +16,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.liveguard.engine.session.SessionCodec;
+import io.liveguard.web.ApplicationJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,17 +65,12 @@ class LiveRestartIntegrationTests {
 	@Test
 	void aLiveDecidesAfterKillNineAsWithoutItAndTheIdleTimeoutStillEndsAForgottenOne(@TempDir Path directory)
 			throws Exception {
-		Path jar = Path.of(System.getProperty("liveguard.test.jar", "target/liveguard.jar")).toAbsolutePath();
-		assertThat(jar).as("the application jar, built by package before Failsafe runs").isRegularFile();
 		// the application's default database, moved to a temporary directory
-		String defaultUrl = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))
-			.getProperty("spring.datasource.url");
-		assertThat(defaultUrl).startsWith("jdbc:h2:file:./data/");
-		String url = defaultUrl.replace("file:./", "file:" + directory.toAbsolutePath() + "/");
+		String url = ApplicationJar.defaultDatabaseIn(directory);
 
 		List<JsonNode> answers = new ArrayList<>();
-		Process first = start(jar, url, directory, "first.log");
-		try {
+		// closing the node kills it: kill -9, no chance to clean up
+		try (ApplicationJar first = start(url, directory, "first.log")) {
 			assertThat(post("/api/v1/lives", goLive("restart-live")).statusCode()).isEqualTo(201);
 			assertThat(post("/api/v1/lives", goLive("restart-forgotten")).statusCode()).isEqualTo(201);
 			assertThat(signals("restart-forgotten", batch(signal(1, "00:40", "\"type\":\"DEAD_AIR\",\"durationSec\":5"))
@@ -89,10 +78,6 @@ class LiveRestartIntegrationTests {
 			for (String batch : BEFORE) {
 				answers.add(signals("restart-live", batch));
 			}
-		}
-		finally {
-			first.destroyForcibly();
-			assertThat(first.waitFor(1, TimeUnit.MINUTES)).isTrue();
 		}
 		assertThat(actions(answers)).as("decided before the kill")
 			.containsExactly(":1 REMIND VULGAR_CONTENT 1", ":2 WARN NO_LIVE_HOST 2");
@@ -105,8 +90,7 @@ class LiveRestartIntegrationTests {
 			assertThat(update.executeUpdate()).isOne();
 		}
 
-		Process second = start(jar, url, directory, "second.log");
-		try {
+		try (ApplicationJar second = start(url, directory, "second.log")) {
 			for (String batch : AFTER) {
 				answers.add(signals("restart-live", batch));
 			}
@@ -144,36 +128,14 @@ class LiveRestartIntegrationTests {
 			assertThat(forgotten.get("endedAt").asString()).isEqualTo("2026-12-03T12:00:40Z");
 			assertThat(get("/api/v1/sessions/restart-forgotten").body()).contains("\"peakViewers\":64");
 		}
-		finally {
-			second.destroyForcibly();
-			second.waitFor(1, TimeUnit.MINUTES);
-		}
 	}
 
-	private Process start(Path jar, String url, Path directory, String log) throws IOException {
-		Path output = directory.resolve(log);
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + PORT,
-				"--spring.datasource.url=" + url, "--liveguard.bootstrap.admin-password=" + PASSWORD,
-				"--liveguard.live.idle-sweep=PT1S")
-			.directory(directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
-		try {
-			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-				assertThat(process.isAlive()).as(tail(output)).isTrue();
-				return this.http
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/actuator/health")).build(),
-							HttpResponse.BodyHandlers.ofString())
-					.statusCode() == 200;
-			});
-		}
-		catch (RuntimeException | Error ex) {
-			process.destroyForcibly();
-			throw new AssertionError("the application did not start: " + tail(output), ex);
-		}
-		return process;
+	private static ApplicationJar start(String url, Path directory, String log) {
+		return ApplicationJar
+			.start(directory, log,
+					List.of("--server.port=" + PORT, "--spring.datasource.url=" + url,
+							"--liveguard.bootstrap.admin-password=" + PASSWORD, "--liveguard.live.idle-sweep=PT1S"))
+			.awaitHealthy(PORT);
 	}
 
 	private JsonNode signals(String liveId, String body) throws Exception {
@@ -239,16 +201,6 @@ class LiveRestartIntegrationTests {
 
 	private static String flag(String code) {
 		return "\"type\":\"MODERATION_FLAG\",\"code\":\"" + code + "\",\"confidence\":0.9";
-	}
-
-	private static String tail(Path log) {
-		try {
-			String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-			return text.substring(Math.max(0, text.length() - 4000));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

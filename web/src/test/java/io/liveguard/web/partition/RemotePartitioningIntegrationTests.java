@@ -1,6 +1,5 @@
 package io.liveguard.web.partition;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -22,6 +20,7 @@ import javax.sql.DataSource;
 import io.liveguard.batch.Decisions;
 import io.liveguard.batch.SyntheticSellers;
 import io.liveguard.batch.penalty.PenaltyRuns;
+import io.liveguard.web.ApplicationJar;
 import io.liveguard.web.LiveGuardApplication;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -75,7 +74,7 @@ class RemotePartitioningIntegrationTests {
 
 	private final String queue = "liveguard.partitions.it-" + this.suffix;
 
-	private final List<Process> workers = new ArrayList<>();
+	private final List<ApplicationJar> workers = new ArrayList<>();
 
 	@BeforeEach
 	void createDatabases() throws SQLException {
@@ -85,9 +84,7 @@ class RemotePartitioningIntegrationTests {
 
 	@AfterEach
 	void stopWorkersAndDropDatabases() throws Exception {
-		for (Process worker : this.workers) {
-			worker.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		}
+		this.workers.forEach(ApplicationJar::kill);
 		execute("drop database if exists " + this.remoteDb + " with (force)");
 		execute("drop database if exists " + this.localDb + " with (force)");
 	}
@@ -109,7 +106,7 @@ class RemotePartitioningIntegrationTests {
 			JdbcTemplate jdbc = new JdbcTemplate(manager.getBean(DataSource.class));
 			SyntheticSellers.write(jdbc, SELLERS, FROM, RUN_DATE, 42);
 			Path victimLog = logs.resolve("worker-1.log");
-			Process victim = startWorker(victimLog);
+			ApplicationJar victim = startWorker(victimLog);
 			startWorker(survivorLog);
 			AmqpAdmin rabbitAdmin = manager.getBean(AmqpAdmin.class);
 			await(Duration.ofMinutes(3), () -> consumers(rabbitAdmin) == 2, "both workers listening", logs);
@@ -123,8 +120,7 @@ class RemotePartitioningIntegrationTests {
 				running[0] = halfDonePartition(jdbc, victimLog);
 				return running[0] != null;
 			}, "a partition half done on worker 1", logs);
-			victim.destroyForcibly();
-			assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			victim.kill();
 			killedPartition = running[0];
 
 			// then: the run fails once the lost partition goes stale, naming it
@@ -185,12 +181,10 @@ class RemotePartitioningIntegrationTests {
 				"--liveguard.penalty-run.chunk-size=5");
 	}
 
-	private Process startWorker(Path log) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
-				System.getProperty("liveguard.test.jar")));
-		command.addAll(commonArguments(this.remoteDb));
-		command.add("--liveguard.partitioning.mode=WORKER");
-		Process worker = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	private ApplicationJar startWorker(Path log) {
+		List<String> arguments = new ArrayList<>(commonArguments(this.remoteDb));
+		arguments.add("--liveguard.partitioning.mode=WORKER");
+		ApplicationJar worker = ApplicationJar.start(log.getParent(), log.getFileName().toString(), arguments);
 		this.workers.add(worker);
 		return worker;
 	}
@@ -252,10 +246,6 @@ class RemotePartitioningIntegrationTests {
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
-	}
-
-	private static String javaBin() {
-		return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
 	}
 
 }

@@ -1,16 +1,13 @@
 package io.liveguard.web.penalty;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import io.liveguard.web.ApplicationJar;
 import io.liveguard.web.LiveGuardApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +16,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -63,30 +58,13 @@ class PenaltyRunCommandLineIntegrationTests {
 	 */
 	@Test
 	void theCommandLineRunsWhileTheServerHasTheDefaultDatabaseOpen(@TempDir Path directory) throws Exception {
-		Path jar = Path.of(System.getProperty("liveguard.test.jar", "target/liveguard.jar")).toAbsolutePath();
-		assertThat(jar).as("the application jar, built by package before Failsafe runs").isRegularFile();
-		String defaultUrl = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"))
-			.getProperty("spring.datasource.url");
-		assertThat(defaultUrl).startsWith("jdbc:h2:file:./data/");
 		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(LiveGuardApplication.class).run(
-				"--spring.datasource.url=" + defaultUrl.replace("file:./", "file:" + directory.toAbsolutePath() + "/"),
-				"--server.port=0", "--liveguard.bootstrap.admin-password=command-line-test-password")) {
-			Path log = directory.resolve("command-line.log");
-			Process commandLine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-					"--liveguard.penalty-run.date=2026-11-22", "--liveguard.penalty-run.market=VN")
-				.directory(directory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			try {
-				assertThat(commandLine.waitFor(4, TimeUnit.MINUTES)).as("the command line finished").isTrue();
-			}
-			finally {
-				commandLine.destroyForcibly();
-			}
-
-			assertThat(commandLine.exitValue()).as(tail(log)).isZero();
+				"--spring.datasource.url=" + ApplicationJar.defaultDatabaseIn(directory), "--server.port=0",
+				"--liveguard.bootstrap.admin-password=command-line-test-password")) {
+			// the default URL as it is, from the directory where the server's ./data is
+			ApplicationJar commandLine = ApplicationJar.start(directory, "command-line.log",
+					List.of("--liveguard.penalty-run.date=2026-11-22", "--liveguard.penalty-run.market=VN"));
+			assertThat(commandLine.awaitExit(Duration.ofMinutes(4))).as(commandLine.tail()).isZero();
 			assertThat(server.getBean(JdbcClient.class)
 				.sql("select requested_by || ' ' || business_date || ' ' || market from penalty_run")
 				.query(String.class)
@@ -114,16 +92,6 @@ class PenaltyRunCommandLineIntegrationTests {
 			Instant utc7 = Instant.parse("2026-11-22T17:30:00Z");
 			Instant utc8 = Instant.parse("2026-11-22T16:30:00Z");
 			assertThat(next).containsExactlyInAnyOrder(utc7, utc7, utc7, utc8, utc8, utc8);
-		}
-	}
-
-	private static String tail(Path log) {
-		try {
-			String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-			return text.substring(Math.max(0, text.length() - 4000));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.liveguard.web.webhook;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.liveguard.batch.webhook.WebhookOutbox;
+import io.liveguard.web.ApplicationJar;
 import io.liveguard.web.LiveGuardApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -66,42 +64,19 @@ class WebhookPostgresIntegrationTests {
 
 	@Test
 	void twoProcessesDrainABurstWithoutSendingAnyMessageTwice(@TempDir Path directory) throws Exception {
-		Path jar = Path.of(System.getProperty("liveguard.test.jar", "target/liveguard.jar")).toAbsolutePath();
-		assertThat(jar).as("the application jar, built by package before Failsafe runs").isRegularFile();
 		try (Receiver receiver = new Receiver(); ConfigurableApplicationContext first = node()) {
-			int port = freePort();
-			Path log = directory.resolve("second-node.log");
-			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-							"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-							"--liveguard.webhooks.secret-key="
-									+ first.getEnvironment().getRequiredProperty("liveguard.webhooks.secret-key")));
-			command.addAll(settings());
-			Process second = new ProcessBuilder(command).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			try {
+			int port = ApplicationJar.freePort();
+			List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--liveguard.webhooks.secret-key="
+					+ first.getEnvironment().getRequiredProperty("liveguard.webhooks.secret-key")));
+			arguments.addAll(settings());
+			try (ApplicationJar second = ApplicationJar.start(directory, "second-node.log", arguments)) {
+				second.awaitHealthy(port);
 				RestTestClient client = RestTestClient.bindToServer()
 					.baseUrl("http://127.0.0.1:" + port)
 					.defaultHeaders((headers) -> headers.setBasicAuth("admin", PASSWORD))
 					.build();
-				await("the second node's start (" + log + ")").atMost(Duration.ofMinutes(3))
-					.pollInterval(Duration.ofMillis(500))
-					.ignoreExceptions()
-					.until(() -> client.get()
-						.uri("/actuator/health")
-						.exchange()
-						.returnResult(String.class)
-						.getStatus()
-						.is2xxSuccessful());
 				drain(receiver, first, client);
-			}
-			finally {
-				second.destroy();
-				if (!second.waitFor(30, TimeUnit.SECONDS)) {
-					second.destroyForcibly();
-				}
+				second.stop();
 			}
 		}
 	}
@@ -169,12 +144,6 @@ class WebhookPostgresIntegrationTests {
 				"--spring.datasource.username=" + this.user, "--spring.datasource.password=",
 				"--liveguard.webhooks.poll=PT0.2S", "--liveguard.webhooks.batch-size=10",
 				"--liveguard.webhooks.threads=4", "--liveguard.bootstrap.admin-password=" + PASSWORD);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private void execute(String sql) throws SQLException {

@@ -1,14 +1,12 @@
 package io.liveguard.web.webhook;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import io.liveguard.web.ApplicationJar;
 import io.liveguard.web.LiveGuardApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -39,8 +38,6 @@ class WebhookRestartIntegrationTests {
 
 	@Test
 	void aMessageInFlightWhenTheNodeIsKilledIsDeliveredOnceAfterTheRestart(@TempDir Path directory) throws Exception {
-		Path jar = Path.of(System.getProperty("liveguard.test.jar", "target/liveguard.jar")).toAbsolutePath();
-		assertThat(jar).as("the application jar, built by package before Failsafe runs").isRegularFile();
 		String url = "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0";
 		String key = Base64.getEncoder().encodeToString(new byte[32]);
 		List<String> settings = List.of("--spring.datasource.url=" + url,
@@ -50,27 +47,14 @@ class WebhookRestartIntegrationTests {
 		try (Receiver receiver = new Receiver()) {
 			// given: a node whose attempt the receiver holds for a long minute
 			receiver.delayNext("/crash", 60_000);
-			int port = freePort();
-			Path log = directory.resolve("killed-node.log");
-			List<String> command = new java.util.ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-							"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
-			command.addAll(settings);
-			Process node = new ProcessBuilder(command).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+			int port = ApplicationJar.freePort();
+			List<String> arguments = new ArrayList<>(settings);
+			arguments.add("--server.port=" + port);
 			String messageId;
-			try {
+			// closing the node kills it: kill -9, while the message is in flight
+			try (ApplicationJar node = ApplicationJar.start(directory, "killed-node.log", arguments)) {
+				node.awaitHealthy(port);
 				RestTestClient client = client(port);
-				await("the node's start (" + log + ")").atMost(Duration.ofMinutes(3))
-					.pollInterval(Duration.ofMillis(500))
-					.ignoreExceptions()
-					.until(() -> client.get()
-						.uri("/actuator/health")
-						.exchange()
-						.returnResult(String.class)
-						.getStatus() == HttpStatus.OK);
 				EntityExchangeResult<String> created = client.post()
 					.uri("/api/v1/webhooks")
 					.contentType(MediaType.APPLICATION_JSON)
@@ -91,21 +75,18 @@ class WebhookRestartIntegrationTests {
 				messageId = json.readTree(test.getResponseBody()).get("messageId").asString();
 				await().atMost(Duration.ofSeconds(10)).until(() -> receiver.arrived.get() == 1);
 			}
-			finally {
-				node.destroyForcibly();
-			}
-			assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			awaitLockReleased(directory.resolve("db"));
+			ApplicationJar.awaitLockReleased(directory.resolve("db"));
 
 			// then: the restarted node sends it again once the killed node's lease ran
 			// out, and the receiver processes it once
+			List<String> restart = new ArrayList<>(settings);
+			restart.add("--server.port=0");
 			try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(LiveGuardApplication.class)
-				.run(java.util.stream.Stream.concat(settings.stream(), java.util.stream.Stream.of("--server.port=0"))
-					.toArray(String[]::new))) {
+				.run(restart.toArray(String[]::new))) {
 				await().atMost(Duration.ofSeconds(90)).until(() -> receiver.acceptedAt("/crash").size() == 1);
 				assertThat(receiver.acceptedAt("/crash").get(0).id()).isEqualTo(messageId);
 				await().atMost(Duration.ofSeconds(10))
-					.until(() -> restarted.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+					.until(() -> restarted.getBean(JdbcClient.class)
 						.sql("select status from webhook_message where message_id = ?")
 						.param(messageId)
 						.query(String.class)
@@ -122,20 +103,6 @@ class WebhookRestartIntegrationTests {
 			.baseUrl("http://127.0.0.1:" + port)
 			.defaultHeaders((headers) -> headers.setBasicAuth("admin", PASSWORD))
 			.build();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void awaitLockReleased(Path database) {
-		Path lock = Path.of(database + ".lock.db");
-		await("the lock file of " + database + " gone or older than 5 s").atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(250))
-			.until(() -> !Files.exists(lock)
-					|| System.currentTimeMillis() - Files.getLastModifiedTime(lock).toMillis() > 5000);
 	}
 
 }
