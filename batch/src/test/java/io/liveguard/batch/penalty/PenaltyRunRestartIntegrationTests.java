@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PenaltyRunRestartIntegrationTests {
 
-	private static final int SELLERS = 6000;
+	private static final int SELLERS = 2000;
 
 	private static final LocalDate FROM = LocalDate.of(2026, 10, 1);
 
