@@ -357,6 +357,8 @@ class AccessControlIntegrationTests {
 					.then(Caller.ADMIN, (f, result) -> assertThat(result.getResponseBody()).contains(f.liveOfA)),
 				page(HttpMethod.GET, "/lives/{liveId}", (f) -> Request.at(f.liveOfA)).expect(302, 302, 200, 404, 200,
 						200),
+				page(HttpMethod.GET, "/lives/{liveId}/updates", (f) -> Request.at(f.liveOfA)).expect(302, 302, 200, 404,
+						200, 200),
 				page(HttpMethod.GET, "/seller/lives", (f) -> Request.at()).expect(302, 302, 200, 200, 403, 403)
 					.then(Caller.OWNER, (f, result) -> assertThat(result.getResponseBody()).contains(f.liveOfA))
 					.then(Caller.OTHER_SELLER,

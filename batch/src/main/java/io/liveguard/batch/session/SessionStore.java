@@ -125,6 +125,25 @@ public class SessionStore {
 	}
 
 	/**
+	 * The status of those of the ids that are lives not ENDED (OPEN, STOPPED or REFUSED),
+	 * by live id: such an id is no session's (live.md: unique across lives and sessions),
+	 * and an ENDED live's session is stored under it.
+	 */
+	public Map<String, String> openLiveStatuses(Collection<String> ids) {
+		Map<String, String> statuses = new HashMap<>();
+		for (List<String> part : parts(ids)) {
+			this.jdbc
+				.sql("select live_id, status from live where status <> 'ENDED' and live_id in ("
+						+ placeholders(part.size()) + ")")
+				.params(part.toArray())
+				.query((rs) -> {
+					statuses.put(rs.getString(1), rs.getString(2));
+				});
+		}
+		return statuses;
+	}
+
+	/**
 	 * Stores a new session with its first score card, the card's findings and the
 	 * session's listed prices. Call inside a transaction; a second session with the same
 	 * id fails with {@link org.springframework.dao.DuplicateKeyException}.

@@ -40,6 +40,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>A session id already stored (or earlier in the file) with the same content hash is
  * a duplicate and skipped; with other content it is a conflict and goes to the
  * quarantine.</li>
+ * <li>The id of a live that has not ended (OPEN, STOPPED or REFUSED) and is no stored
+ * session is a conflict too, as {@code POST /api/v1/sessions} answers it with 409: an id
+ * is unique across lives and sessions (live.md), and a live becomes a session when it
+ * ends.</li>
  * <li>Each new session is scored with its market's active rule pack, taken once per step
  * so one step never mixes pack versions, and with the seller's price history as the API
  * gives it: the stored sessions (one query per chunk) plus the sessions of this chunk on
@@ -65,6 +69,15 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 	static final String QUARANTINED = "import.quarantined";
 
 	static final String CONFLICT = "conflict: session id already stored with different content";
+
+	/** The reason a line with the id of a live in {@code status} is quarantined. */
+	static String liveConflict(String sessionId, String status) {
+		return "REFUSED".equals(status)
+				? "conflict: session id is the id of a live refused at its go-live check; an id is unique across"
+						+ " lives and sessions"
+				: "conflict: session id is the id of a live that is still " + status
+						+ "; it becomes a session when it ends (POST /api/v1/lives/" + sessionId + "/end)";
+	}
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionImportWriter.class);
 
@@ -247,6 +260,7 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 			}
 		}
 		Map<String, String> known = new HashMap<>(this.store.contentHashes(ids));
+		Map<String, String> lives = this.store.openLiveStatuses(ids);
 		List<ImportLine.Parsed> fresh = new ArrayList<>();
 		for (ImportLine line : chunk) {
 			if (line instanceof ImportLine.Rejected rejected) {
@@ -255,7 +269,11 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 			else if (line instanceof ImportLine.Parsed parsed) {
 				String id = parsed.session().sessionId();
 				String hash = known.get(id);
-				if (hash == null) {
+				String live = lives.get(id);
+				if (hash == null && live != null) {
+					quarantine(parsed.number(), id, liveConflict(id, live), SessionMeters.Rejection.CONFLICT);
+				}
+				else if (hash == null) {
 					known.put(id, parsed.contentHash());
 					fresh.add(parsed);
 				}

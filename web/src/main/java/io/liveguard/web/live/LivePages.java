@@ -19,6 +19,7 @@ import io.liveguard.web.live.LiveViews.LiveSummary;
 import io.liveguard.web.live.LiveViews.LiveView;
 import io.liveguard.web.live.LiveViews.SellerLives;
 import io.liveguard.web.user.Caller;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -39,9 +40,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * htmx re-draws every two seconds from a fragment, so new actions appear without a
  * reload; a live's page with the timeline of its signals and actions (Chart.js, its data
  * in a data attribute) and every action with its evidence, for staff and the owning
- * seller (another seller's live is 404, as in the API); and the seller's own lives. The
- * roles are the security configuration's; which seller's live a SELLER sees is checked
- * here, through {@link LiveEnforcement}, as the API checks it.
+ * seller (another seller's live is 404, as in the API), whose status, counts, timeline
+ * and actions htmx re-draws every two seconds from a fragment while the live runs (an
+ * unchanged live answers 204, and an ENDED or REFUSED one is drawn without polling, so
+ * the page stops asking); and the seller's own lives. The roles are the security
+ * configuration's; which seller's live a SELLER sees is checked here, through
+ * {@link LiveEnforcement}, as the API checks it.
  */
 @Controller
 class LivePages {
@@ -88,14 +92,45 @@ class LivePages {
 			Authentication authentication, Model model) {
 		Caller caller = Caller.of(authentication);
 		LiveView live = this.lives.find(liveId, caller, LocaleContextHolder.getLocale());
-		ZoneId zone = zone(live.market());
+		model.addAttribute("seller", caller.isSeller());
+		updates(live, model);
+		return "live/live";
+	}
+
+	/**
+	 * What a live's page re-draws while the live runs: nothing (204, htmx keeps what it
+	 * shows) when the live is as the page last drew it ({@code seen}), else the fragment
+	 * with its status, counts, timeline and actions.
+	 */
+	@GetMapping("/lives/{liveId}/updates")
+	String liveUpdates(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.RULE) String liveId,
+			@RequestParam(required = false) @Nullable String seen, Authentication authentication, Model model,
+			HttpServletResponse response) {
+		LiveView live = this.lives.find(liveId, Caller.of(authentication), LocaleContextHolder.getLocale());
+		if (version(live).equals(seen)) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return "live/fragments :: nothing";
+		}
+		updates(live, model);
+		return "live/fragments :: liveUpdates";
+	}
+
+	private void updates(LiveView live, Model model) {
 		List<LiveStore.Arrived> signals = this.store.arrived(live.liveId(), CHART_SIGNALS);
 		model.addAttribute("live", live);
-		model.addAttribute("zone", zone);
-		model.addAttribute("seller", caller.isSeller());
+		model.addAttribute("zone", zone(live.market()));
 		model.addAttribute("chartCapped", signals.size() >= CHART_SIGNALS);
 		model.addAttribute("chart", this.json.writeValueAsString(chart(live, signals)));
-		return "live/live";
+		model.addAttribute("polling", live.status() == LiveStatus.OPEN || live.status() == LiveStatus.STOPPED);
+		model.addAttribute("version", version(live));
+	}
+
+	/**
+	 * What the page shows changes only with these: a live's signals and actions are only
+	 * ever added.
+	 */
+	private static String version(LiveView live) {
+		return live.status() + "-" + live.signalsAccepted() + "-" + live.actions().size();
 	}
 
 	@GetMapping("/seller/lives")

@@ -173,7 +173,7 @@ public class SecurityConfiguration {
 				// lives
 				.requestMatchers("/lives", "/lives/open/rows")
 				.hasAnyRole("ANALYST", "ADMIN")
-				.requestMatchers("/lives/*")
+				.requestMatchers("/lives/*", "/lives/*/updates")
 				.hasAnyRole("ANALYST", "ADMIN", "SELLER")
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole("ADMIN")

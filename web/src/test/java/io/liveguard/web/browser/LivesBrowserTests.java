@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lives' pages in a real browser: an analyst keeps the live console open while the
  * platform sends a signal through the API, and the action it decided appears in the
- * live's row without a reload; the live's page draws its timeline. A seller reads its own
- * live and the action taken in Vietnamese. Nothing is refused by the
- * Content-Security-Policy. Screenshots go to {@code target/screenshots}.
+ * live's row without a reload; the live's page draws its timeline, and shows the next
+ * action and signal without a reload too. A seller reads its own live and the action
+ * taken in Vietnamese. Nothing is refused by the Content-Security-Policy. Screenshots go
+ * to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "liveguard.bootstrap.admin-password=" + SellerJourneyBrowserTests.PASSWORD)
@@ -125,6 +126,26 @@ class LivesBrowserTests {
 		assertThat(this.chrome.findElement(By.id("actions")).getText()).contains("Reminder", "Vulgar content",
 				"MODERATION_FLAG");
 		Chromium.screenshot(this.chrome, "live-page");
+
+		// the live's page refreshes itself while the live runs: a new action and signal
+		// appear, and the timeline is drawn again, without a reload
+		this.chrome.executeScript("window.livePageMark = 'still here'");
+		assertThat(api("/api/v1/lives/" + this.liveId + "/signals",
+				"""
+						{"signals":[{"seq":2,"at":"2026-11-23T02:06:00Z","type":"MODERATION_FLAG","code":"OFF_PLATFORM_REDIRECT","confidence":0.9}]}
+						"""))
+			.isEqualTo(200);
+		By second = By.id("action-" + this.liveId + ":2");
+		new WebDriverWait(this.chrome, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+			.until(ExpectedConditions.presenceOfElementLocated(second));
+		assertThat(this.chrome.findElement(second).getText()).contains("Warning", "OFF_PLATFORM_REDIRECT");
+		assertThat(this.chrome.findElement(By.id("live-signals")).getText()).contains("2");
+		assertThat(this.chrome.executeScript(
+				"return Chart.getChart('live-chart').data.datasets.map(function (d) { return d.data.length; })"))
+			.asString()
+			.isEqualTo("[2, 2, 0]");
+		assertThat(this.chrome.executeScript("return window.livePageMark")).isEqualTo("still here");
+		Chromium.screenshot(this.chrome, "live-page-updated");
 		assertThat(Chromium.cspViolations(this.chrome)).as("htmx and Chart.js under the CSP").isEmpty();
 	}
 

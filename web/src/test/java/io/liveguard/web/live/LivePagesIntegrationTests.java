@@ -124,6 +124,49 @@ class LivePagesIntegrationTests {
 	}
 
 	@Test
+	void aRunningLivesPageAsksForItsNewActionsAndSignalsAndStopsAskingOnceTheLiveEnded() {
+		UserDetails seller = PageUsers.seller("lp-seller", this.sellerId);
+		String version = "OPEN-2-1";
+		String live = page("/lives/" + this.liveId, seller);
+		assertThat(live).contains("htmx.min.js", "live-chart.js")
+			.contains("<div id=\"live-updates\"", "data-version=\"" + version + "\"")
+			.contains("hx-get=\"/lives/" + this.liveId + "/updates?seen=" + version + "\"")
+			.contains("hx-trigger=\"every 2s\"", "hx-swap=\"outerHTML\"");
+
+		// nothing new: nothing to swap
+		assertThat(this.mvc.get().uri("/lives/{id}/updates?seen={seen}", this.liveId, version).with(user(seller)))
+			.hasStatus(HttpStatus.NO_CONTENT)
+			.body()
+			.isEmpty();
+
+		// a new action: the fragment, with it, and the next version to ask with
+		this.lives.signals(this.liveId,
+				"""
+						{"signals":[{"seq":3,"at":"2026-11-23T02:06:00Z","type":"MODERATION_FLAG","code":"OFF_PLATFORM_REDIRECT","confidence":0.9}]}
+						""",
+				Locale.ENGLISH);
+		String updates = page("/lives/" + this.liveId + "/updates?seen=" + version, seller);
+		assertThat(updates).startsWith("<div id=\"live-updates\"")
+			.doesNotContain("<html", "<script")
+			.contains("hx-get=\"/lives/" + this.liveId + "/updates?seen=OPEN-3-2\"", "hx-trigger=\"every 2s\"")
+			.contains("id=\"action-" + this.liveId + ":2\"", "data-level=\"WARN\"", "OFF_PLATFORM_REDIRECT")
+			.containsPattern("id=\"live-signals\"[^>]*>\\s*<h3>[^<]*</h3>\\s*<div class=\"big\">3</div>")
+			.contains("live-chart");
+
+		// ended: drawn once more, without polling
+		this.lives.end(this.liveId, """
+				{"endedAt":"2026-11-23T02:30:00Z","stats":{"peakViewers":500,"avgViewers":300,"comments":200,
+				 "commentsAnswered":120,"orders":30,"viewerReports":0}}
+				""");
+		String ended = page("/lives/" + this.liveId + "/updates?seen=OPEN-3-2", seller);
+		assertThat(ended).contains("data-version=\"ENDED-3-2\"").doesNotContain("hx-get", "hx-trigger");
+		assertThat(page("/lives/" + this.liveId, seller)).doesNotContain("hx-trigger");
+		assertThat(this.mvc.get()
+			.uri("/lives/{id}/updates", this.liveId)
+			.with(user(PageUsers.seller("lp-other-seller", "shop-lp-someone-else")))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void aSellerSeesItsOwnLivesAndTheirActionsInVietnameseButNeverAnotherSellers() {
 		UserDetails seller = PageUsers.seller("lp-seller", this.sellerId);
 		String other = "lp-other-" + UUID.randomUUID().toString().substring(0, 8);

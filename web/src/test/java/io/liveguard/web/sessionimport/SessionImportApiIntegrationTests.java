@@ -185,6 +185,63 @@ class SessionImportApiIntegrationTests {
 		assertThat(spoolFiles()).isEmpty();
 	}
 
+	@Test
+	void aLineWithTheIdOfALiveThatHasNotEndedIsRejectedAndTheOthersAreStored() throws Exception {
+		// given: a live that is running (live.md: an id is unique across lives and
+		// sessions)
+		String liveId = "ex-live-running-" + System.nanoTime();
+		EntityExchangeResult<String> opened = this.client.post()
+			.uri("/api/v1/lives")
+			.headers(admin())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"liveId":"%s","sellerId":"shop-honest","market":"VN","startedAt":"2026-11-20T12:00:00Z",
+					 "host":{"hostId":"staff-01","identityVerified":true},
+					 "products":[{"sku":"rice-st25","category":"GENERAL","declaredOrigin":"VN","verifiedOrigin":"VN",
+					   "listPrice":250000,"livePrice":220000}]}
+					""".formatted(liveId))
+			.exchange()
+			.returnResult(String.class);
+		assertThat(opened.getStatus()).as(opened.getResponseBody()).isEqualTo(HttpStatus.CREATED);
+		String clean = new String(mixed(), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "")
+			.lines()
+			.filter((line) -> line.contains("\"ex-clean-001\""))
+			.findFirst()
+			.orElseThrow();
+		String lines = clean.replace("ex-clean-001", liveId) + "\n" + clean.replace("ex-clean-001", "ex-after-live")
+				+ "\n";
+
+		// when
+		long importId = json.readTree(post("/api/v1/imports", lines.getBytes()).getResponseBody())
+			.get("importId")
+			.asLong();
+
+		// then: the live's line is rejected with its reason, the other stored
+		JsonNode status = awaitEnd(importId);
+		assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(status.get("stored").asLong()).isEqualTo(1);
+		assertThat(status.get("quarantined").asLong()).isEqualTo(1);
+		JsonNode rejected = json.readTree(get("/api/v1/imports/" + importId + "/quarantine").getResponseBody())
+			.get("lines")
+			.get(0);
+		assertThat(rejected.get("item").asString()).isEqualTo("line 1 (session " + liveId + ")");
+		assertThat(rejected.get("reason").asString()).contains("live that is still OPEN",
+				"/api/v1/lives/" + liveId + "/end");
+		assertThat(get("/api/v1/sessions/ex-after-live/score").getStatus()).isEqualTo(HttpStatus.OK);
+		assertThat(get("/api/v1/sessions/" + liveId + "/score").getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+		// the single POST answers the same record 409, and the live runs on
+		EntityExchangeResult<String> single = this.client.post()
+			.uri("/api/v1/sessions")
+			.headers(admin())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(clean.replace("ex-clean-001", liveId))
+			.exchange()
+			.returnResult(String.class);
+		assertThat(single.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(json.readTree(get("/api/v1/lives/" + liveId).getResponseBody()).get("status").asString())
+			.isEqualTo("OPEN");
+	}
+
 	private JsonNode awaitEnd(long importId) {
 		return await().alias("import " + importId + " ends")
 			.atMost(Duration.ofSeconds(60))

@@ -1,4 +1,4 @@
-package io.liveguard.rules;
+package io.liveguard.bench.live;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +23,20 @@ import io.liveguard.engine.text.KeywordMatcher;
 
 /**
  * An independent plain-Java reading of policy-default.md section 4 and live.md's
- * ordering, lateness and duplicate rules, with the section's numbers written out, for the
- * differential test: it shares nothing with the engine but the keyword matcher (what "an
- * off-platform phrase" and "a cure claim" mean is the pack's keyword lists).
+ * ordering, lateness and duplicate rules for one live, with the section's numbers written
+ * out: the differential test ({@code LiveDifferentialTests}) checks the Drools pack
+ * against it, and the lives benchmark compares their speed and uses it to know which
+ * actions a node must answer. It shares nothing with the engine but the keyword matcher
+ * (what "an off-platform phrase" and "a cure claim" mean is the pack's keyword lists).
+ * <p>
+ * Only viewer reports and stream samples are ever counted in a window, so only those are
+ * kept, and only as long as a window can reach them: a signal that is not late is at most
+ * {@code LATENESS} before the newest, and looks back at most {@code WINDOW_REPORTS}.
  */
-final class LiveOracle {
+public final class PlainJavaLive {
 
-	/** What the oracle decided: an action without its message, evidence and snapshot. */
-	record Decided(String actionId, ActionLevel level, String code, Severity severity, int strikes, Instant at) {
+	/** What was decided: an action without its message, evidence and snapshot. */
+	public record Decided(String actionId, ActionLevel level, String code, Severity severity, int strikes, Instant at) {
 	}
 
 	private static final Duration WINDOW_REPORTS = Duration.ofMinutes(5);
@@ -44,6 +50,9 @@ final class LiveOracle {
 	private static final Duration LATENESS = Duration.ofMinutes(2);
 
 	private static final Duration PRODUCT_DEADLINE = Duration.ofMinutes(10);
+
+	/** Counted signals kept before those no window can reach are dropped. */
+	private static final int PRUNE_ABOVE = 32;
 
 	private final GoLive live;
 
@@ -73,18 +82,20 @@ final class LiveOracle {
 
 	private boolean productsChecked;
 
-	LiveOracle(GoLive live, Set<String> blocked, KeywordMatcher keywords) {
+	public PlainJavaLive(GoLive live, Set<String> blocked, KeywordMatcher keywords) {
 		this.live = live;
 		this.blocked = blocked;
 		this.keywords = keywords;
 		this.newest = live.startedAt();
 	}
 
-	List<Decided> decided() {
+	/** Every action decided so far, in order. */
+	public List<Decided> decided() {
 		return this.decided;
 	}
 
-	void send(GeneratedLive.Request request) {
+	/** Judges one request of signals, as {@code POST .../signals} would. */
+	public void send(GeneratedLive.Request request) {
 		if (request.viewers() != null) {
 			this.viewers = request.viewers();
 		}
@@ -104,8 +115,14 @@ final class LiveOracle {
 			if (this.stopped) {
 				continue;
 			}
-			this.judged.add(signal.signal());
+			if (signal.signal() instanceof Signal.ViewerReport || signal.signal() instanceof Signal.StreamQuality) {
+				this.judged.add(signal.signal());
+			}
 			decide(candidates(signal.signal()), at);
+		}
+		if (this.judged.size() > PRUNE_ABOVE) {
+			Instant horizon = this.newest.minus(LATENESS).minus(WINDOW_REPORTS);
+			this.judged.removeIf((signal) -> signal.at().isBefore(horizon));
 		}
 	}
 

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The lives benchmark (issue 13, bench/README.md "Lives"): one node from the web jar with -Xmx1g on a throwaway
+# H2 file database under bench/target (or PostgreSQL), 10,000 generated lives open at once, each sending a request
+# of one to three signals every 5 s (2,000 requests/s) for 10 minutes after a 2-minute warm-up, then steps of
+# higher rates to find the most the node sustains. Before the node starts, the same lives are decided in one JVM
+# by the default pack's Drools live rules and by the plain-Java reading of section 4 (LiveEngineComparison).
+#
+#   bench/lives/run.sh                                   # the full run (about 25 minutes)
+#   LIVES=500 WARMUP=20s DURATION=60s MAX_STEP=0s bench/lives/run.sh   # a smoke run
+#   DB=postgres bench/lives/run.sh                       # PostgreSQL at 127.0.0.1:5432 (database liveguard_lives_bench)
+#   BUILD=1 bench/lives/run.sh                           # rebuild the jar and the benchmark first
+#   COMPARE=0 bench/lives/run.sh                         # skip the in-process comparison
+#   JAR=/path/to/liveguard.jar EXTRA_ARGS="--liveguard.live.deciders=20000" bench/lives/run.sh
+#
+# The driver and the node share the machine's cores: the driver's CPU per request is printed next to the node's.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+jar=${JAR:-$root/web/target/liveguard.jar}
+classpath_file=$root/bench/target/lives-classpath.txt
+lives=${LIVES:-10000}
+period=${PERIOD:-5s}
+warmup=${WARMUP:-120s}
+duration=${DURATION:-10m}
+max_step=${MAX_STEP:-60s}
+max_rates=${MAX_RATES:-2500,3000,4000,5000,6000,8000}
+heap_every=${HEAP_EVERY:-30s}
+seed=${SEED:-20261204}
+heap=${HEAP:-1g}
+db=${DB:-h2}
+password=bench-admin-password-$RANDOM$RANDOM
+
+if [[ ! -f $jar || -n ${BUILD:-} ]]; then
+  (cd "$root" && ./mvnw -o -q -pl web -am package -DskipTests)
+fi
+if [[ ! -f $classpath_file || -n ${BUILD:-} ]]; then
+  (cd "$root" && ./mvnw -o -q -pl bench -am -Plives-classpath -DskipTests package)
+fi
+classpath=$(cat "$classpath_file")
+
+work=$root/bench/target/lives-bench
+rm -rf "$work"
+mkdir -p "$work"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base=http://127.0.0.1:$port
+server=
+cleanup() {
+  if [[ -n $server ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+echo "== machine"
+echo "date:      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "cores:     $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))"
+echo "memory:    $(free -m | awk '/Mem:/ {print $2 " MB, " $7 " MB available"}')"
+echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before start"
+echo "java:      $(java -version 2>&1 | sed -n 2p)"
+echo "jar:       $jar ($(date -u -r "$jar" +%Y-%m-%dT%H:%M:%SZ))"
+echo "commit:    $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+
+if [[ ${COMPARE:-1} != 0 ]]; then
+  # the engines alone, before the node starts: nothing else of the benchmark runs meanwhile
+  java -Xms3g -Xmx3g -Dlogback.configurationFile="$here/logback.xml" -cp "$classpath" io.liveguard.bench.live.LiveEngineComparison lives="$lives" seed="$seed" \
+    warmup="${COMPARE_WARMUP:-2000}"
+fi
+
+case $db in
+  h2)
+    datasource=(--spring.datasource.url="jdbc:h2:file:$work/liveguard")
+    ;;
+  postgres)
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists liveguard_lives_bench' \
+      -c 'create database liveguard_lives_bench'
+    datasource=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/liveguard_lives_bench"
+      --spring.datasource.username=postgres)
+    ;;
+  *) echo "DB is h2 or postgres, not $db" >&2; exit 1 ;;
+esac
+echo "== node: -Xms$heap -Xmx$heap, database $db, port $port ${EXTRA_ARGS:-}"
+java -Xms"$heap" -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" \
+  --server.port="$port" \
+  "${datasource[@]}" \
+  --liveguard.bootstrap.admin-password="$password" \
+  ${EXTRA_ARGS:-} >"$work/server.log" 2>&1 &
+server=$!
+
+for _ in $(seq 1 180); do
+  if curl -fsS "$base/actuator/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then echo "the node stopped:" >&2; tail -50 "$work/server.log" >&2; exit 1; fi
+  sleep 1
+done
+curl -fsS "$base/actuator/health" >/dev/null
+
+key=$(curl -fsS -u "admin:$password" -H 'Content-Type: application/json' -d '{"name":"lives benchmark"}' \
+  "$base/api/v1/api-keys" | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+
+status=0
+java -Xms2g -Xmx2g -Dlogback.configurationFile="$here/logback.xml" -cp "$classpath" io.liveguard.bench.live.RunLiveBenchmark url="$base" key="$key" pid="$server" \
+  lives="$lives" period="$period" warmup="$warmup" duration="$duration" max-step="$max_step" \
+  max-rates="$max_rates" heap-every="$heap_every" seed="$seed" || status=$?
+echo "== node: $(grep -c ' ERROR ' "$work/server.log" || true) ERROR lines in its log ($work/server.log)"
+if [[ $db == postgres ]]; then
+  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists liveguard_lives_bench'
+fi
+exit $status
