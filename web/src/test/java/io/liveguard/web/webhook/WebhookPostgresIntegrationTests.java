@@ -71,11 +71,14 @@ class WebhookPostgresIntegrationTests {
 		try (Receiver receiver = new Receiver(); ConfigurableApplicationContext first = node()) {
 			int port = freePort();
 			Path log = directory.resolve("second-node.log");
-			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-							"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-							"--liveguard.webhooks.secret-key="
-									+ first.getEnvironment().getRequiredProperty("liveguard.webhooks.secret-key")));
+			List<String> command = new ArrayList<>(List.of(
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+					"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+					"--liveguard.webhooks.secret-key="
+							+ first.getEnvironment().getRequiredProperty("liveguard.webhooks.secret-key"),
+					// the receiver listens on http://127.0.0.1, as in the test
+					// configuration
+					"--liveguard.webhooks.allow-http=true", "--liveguard.webhooks.allow-private-destinations=true"));
 			command.addAll(settings());
 			Process second = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
