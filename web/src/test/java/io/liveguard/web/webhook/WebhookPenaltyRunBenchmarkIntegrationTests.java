@@ -74,6 +74,9 @@ class WebhookPenaltyRunBenchmarkIntegrationTests {
 
 	static final AtomicLong outboxCalls = new AtomicLong();
 
+	/** CPU time the calling threads spent in {@link WebhookOutbox#record}. */
+	static final AtomicLong outboxCpuNanos = new AtomicLong();
+
 	@Autowired
 	private PenaltyRuns runs;
 
@@ -111,27 +114,38 @@ class WebhookPenaltyRunBenchmarkIntegrationTests {
 		System.out.printf(
 				"Penalty run with and without a webhook endpoint: H2 in memory, %d cores, %,d sellers, Java %s%n",
 				Runtime.getRuntime().availableProcessors(), sellers, System.getProperty("java.version"));
-		System.out.println("| run | endpoint | penalties | warnings | lifts | run time | in outbox.record | messages "
-				+ "| received (distinct) | duplicates | last received after the run's end | load before / after |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+		System.out.println("| run | endpoint | penalties | warnings | lifts | run time | JVM CPU during the run "
+				+ "| in outbox.record (CPU) | messages | received (distinct) | duplicates "
+				+ "| last received after the run's end | load before / after |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int i = 0; i < results.size(); i++) {
 			Result r = results.get(i);
 			System.out.printf(
-					"| %d | %s | %,d | %,d | %,d | %.2f s | %.2f s (%d calls) | %s | %s | %s | %s | %.2f / %.2f |%n",
-					i + 1, r.side().label, r.penalties(), r.warnings(), r.lifts(), r.seconds(), r.outboxSeconds(),
-					r.outboxCalls(), r.endpoint() ? String.format("%,d", r.messages()) : "-",
+					"| %d | %s | %,d | %,d | %,d | %.2f s | %.2f s | %.2f s (%.2f s) in %d calls | %s | %s | %s | %s "
+							+ "| %.2f / %.2f |%n",
+					i + 1, r.side().label, r.penalties(), r.warnings(), r.lifts(), r.seconds(), r.cpuSeconds(),
+					r.outboxSeconds(), r.outboxCpuSeconds(), r.outboxCalls(),
+					r.endpoint() ? String.format("%,d", r.messages()) : "-",
 					r.endpoint() ? String.format("%,d", r.received()) : "-",
 					r.endpoint() ? Integer.toString(r.duplicates()) : "-",
 					r.endpoint() ? String.format("%.2f s", r.lastAfterEnd().toMillis() / 1000.0) : "-", r.loadBefore(),
 					r.loadAfter());
 		}
-		double without = median(results, Side.NONE);
-		double with = median(results, Side.SENDING);
-		double paused = median(results, Side.PAUSED);
+		double without = median(results, Side.NONE, Result::seconds);
+		double with = median(results, Side.SENDING, Result::seconds);
+		double paused = median(results, Side.PAUSED, Result::seconds);
 		System.out.printf(
 				"median run time: %.2f s without an endpoint, %.2f s with one (sending during the run): %+.1f%%; "
 						+ "%.2f s with one (dispatcher stopped during the run): %+.1f%%%n",
 				without, with, (with / without - 1) * 100, paused, (paused / without - 1) * 100);
+		// CPU time moves less than wall time with what else runs on the machine
+		double cpuWithout = median(results, Side.NONE, Result::cpuSeconds);
+		double cpuWith = median(results, Side.SENDING, Result::cpuSeconds);
+		double cpuPaused = median(results, Side.PAUSED, Result::cpuSeconds);
+		System.out.printf(
+				"median JVM CPU during the run: %.2f s without an endpoint, %.2f s sending during the run (receiver "
+						+ "included): %+.1f%%, %.2f s with the dispatcher stopped: %+.1f%%%n",
+				cpuWithout, cpuWith, (cpuWith / cpuWithout - 1) * 100, cpuPaused, (cpuPaused / cpuWithout - 1) * 100);
 		for (Result r : results) {
 			if (r.endpoint()) {
 				assertThat(r.received()).isEqualTo(r.messages());
@@ -165,12 +179,17 @@ class WebhookPenaltyRunBenchmarkIntegrationTests {
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		outboxNanos.set(0);
 		outboxCalls.set(0);
+		outboxCpuNanos.set(0);
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
 		if (side == Side.PAUSED) {
 			this.dispatcher.stop();
 		}
+		long cpuBegin = os.getProcessCpuTime();
 		long begin = System.nanoTime();
 		PenaltyRuns.RunStatus run = this.runs.runAndWait(RUN_DATE, null, "benchmark");
 		double seconds = (System.nanoTime() - begin) / 1e9;
+		double cpuSeconds = (os.getProcessCpuTime() - cpuBegin) / 1e9;
 		Instant ended = Instant.now();
 		if (side == Side.PAUSED) {
 			this.dispatcher.start();
@@ -204,21 +223,21 @@ class WebhookPenaltyRunBenchmarkIntegrationTests {
 				.orElse(ended);
 			lastAfterEnd = Duration.between(ended, last);
 		}
-		Result result = new Result(side, run.penaltiesDecided(), run.warnings(), run.lifts(), seconds, inOutbox, calls,
-				messages, received, receiver.duplicates.get(), receiver.badSignatures.get(), lastAfterEnd, loadBefore,
-				loadAfter);
+		Result result = new Result(side, run.penaltiesDecided(), run.warnings(), run.lifts(), seconds, cpuSeconds,
+				inOutbox, outboxCpuNanos.get() / 1e9, calls, messages, received, receiver.duplicates.get(),
+				receiver.badSignatures.get(), lastAfterEnd, loadBefore, loadAfter);
 		System.out.printf(
-				"webhooks x penalty run: endpoint %s, %,d penalties, %,d warnings in %.2f s, %.2f s in "
-						+ "outbox.record; %,d messages, %,d received, last %d ms after the run's end%n",
-				side.label, run.penaltiesDecided(), run.warnings(), seconds, inOutbox, messages, received,
+				"webhooks x penalty run: endpoint %s, %,d penalties, %,d warnings in %.2f s (JVM CPU %.2f s), %.2f s "
+						+ "in outbox.record; %,d messages, %,d received, last %d ms after the run's end%n",
+				side.label, run.penaltiesDecided(), run.warnings(), seconds, cpuSeconds, inOutbox, messages, received,
 				lastAfterEnd.toMillis());
 		return result;
 	}
 
-	private static double median(List<Result> results, Side side) {
+	private static double median(List<Result> results, Side side, java.util.function.ToDoubleFunction<Result> measure) {
 		List<Double> sorted = results.stream()
 			.filter((result) -> result.side() == side)
-			.map(Result::seconds)
+			.map(measure::applyAsDouble)
 			.sorted()
 			.toList();
 		int n = sorted.size();
@@ -237,9 +256,9 @@ class WebhookPenaltyRunBenchmarkIntegrationTests {
 
 	}
 
-	private record Result(Side side, long penalties, long warnings, long lifts, double seconds, double outboxSeconds,
-			long outboxCalls, int messages, int received, int duplicates, int badSignatures, Duration lastAfterEnd,
-			double loadBefore, double loadAfter) {
+	private record Result(Side side, long penalties, long warnings, long lifts, double seconds, double cpuSeconds,
+			double outboxSeconds, double outboxCpuSeconds, long outboxCalls, int messages, int received, int duplicates,
+			int badSignatures, Duration lastAfterEnd, double loadBefore, double loadAfter) {
 
 		boolean endpoint() {
 			return this.side != Side.NONE;
@@ -265,12 +284,15 @@ class WebhookPenaltyRunBenchmarkIntegrationTests {
 						if (!invocation.getMethod().getName().equals("record")) {
 							return invocation.proceed();
 						}
+						java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+						long cpu = threads.getCurrentThreadCpuTime();
 						long start = System.nanoTime();
 						try {
 							return invocation.proceed();
 						}
 						finally {
 							outboxNanos.addAndGet(System.nanoTime() - start);
+							outboxCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
 							outboxCalls.incrementAndGet();
 						}
 					});
