@@ -261,7 +261,7 @@ class WebhookDispatcher implements SmartLifecycle {
 			// First the candidates, the earliest due first, read along the due index
 			// without locks, so a claim reads about a batch of rows however long the
 			// backlog (ordered by seq, or locked in the same query, H2 reads and sorts
-			// every due message: a second per claim at 40,000). For a first attempt,
+			// every due message: about 0.4 s per claim at 36,000). For a first attempt,
 			// next_attempt_at is when its decision recorded it.
 			List<Long> candidates = this.jdbc.sql("""
 					select seq from webhook_message
