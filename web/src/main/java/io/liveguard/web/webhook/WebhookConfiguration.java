@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,19 +27,33 @@ class WebhookConfiguration {
 	}
 
 	@Bean
+	WebhookDestinations webhookDestinations(WebhookProperties properties) {
+		return new WebhookDestinations(properties.allowHttp(), properties.allowPrivateDestinations());
+	}
+
+	@Bean
 	WebhookEndpoints webhookEndpoints(JdbcClient jdbc, WebhookSecrets secrets, WebhookOutbox outbox,
-			ApplicationEventPublisher events, WebhookProperties properties, Clock clock) {
-		return new WebhookEndpoints(jdbc, secrets, outbox, events, properties, clock);
+			ApplicationEventPublisher events, WebhookProperties properties, WebhookDestinations destinations,
+			Clock clock) {
+		return new WebhookEndpoints(jdbc, secrets, outbox, events, properties, destinations, clock);
 	}
 
 	@Bean
 	WebhookDispatcher webhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSecrets secrets,
-			WebhookEndpoints endpoints, WebhookProperties properties, MeterRegistry meters, Clock clock,
-			WebhookOutbox outbox) {
-		WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, transactions, secrets, endpoints, properties, meters,
-				clock);
+			WebhookEndpoints endpoints, WebhookDestinations destinations, WebhookProperties properties,
+			MeterRegistry meters, Clock clock, WebhookOutbox outbox) {
+		WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, transactions, secrets, endpoints, destinations,
+				properties, meters, clock);
 		outbox.onRecorded(dispatcher::wake);
 		return dispatcher;
+	}
+
+	/** A command-line penalty run exits when its run is done: it purges nothing. */
+	@Bean
+	@ConditionalOnWebApplication
+	WebhookRetention webhookRetention(JdbcClient jdbc, TransactionTemplate transactions, WebhookProperties properties,
+			Clock clock) {
+		return new WebhookRetention(jdbc, transactions, properties, clock);
 	}
 
 	@Bean

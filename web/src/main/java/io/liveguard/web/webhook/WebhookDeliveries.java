@@ -73,7 +73,7 @@ class WebhookDeliveries {
 		if (!bySeq.isEmpty()) {
 			String in = String.join(",", bySeq.keySet().stream().map((seq) -> "?").toList());
 			this.jdbc
-				.sql("select message_seq, attempt, attempted_at, http_status, error, duration_ms "
+				.sql("select message_seq, attempt, attempted_at, http_status, error, duration_ms, answer "
 						+ "from webhook_attempt where message_seq in (" + in + ") order by message_seq, attempt")
 				.params(new ArrayList<>(bySeq.keySet()))
 				.query((rs, row) -> {
@@ -82,7 +82,7 @@ class WebhookDeliveries {
 						.attempts()
 						.add(new Delivery.Attempt(rs.getInt("attempt"),
 								rs.getObject("attempted_at", OffsetDateTime.class).toInstant(), http,
-								rs.getString("error"), rs.getLong("duration_ms")));
+								rs.getString("error"), rs.getLong("duration_ms"), rs.getString("answer")));
 				})
 				.list();
 		}
@@ -152,8 +152,10 @@ class WebhookDeliveries {
 		 * @param httpStatus the answer's status, or null without an answer
 		 * @param error why it failed, or null for a 2xx
 		 * @param durationMs how long it took
+		 * @param answer the first KB of the answer's body, as text, or null without one
 		 */
-		record Attempt(int attempt, Instant at, @Nullable Integer httpStatus, @Nullable String error, long durationMs) {
+		record Attempt(int attempt, Instant at, @Nullable Integer httpStatus, @Nullable String error, long durationMs,
+				@Nullable String answer) {
 		}
 
 	}

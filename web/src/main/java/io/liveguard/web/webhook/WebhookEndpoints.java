@@ -73,15 +73,18 @@ class WebhookEndpoints {
 
 	private final WebhookProperties properties;
 
+	private final WebhookDestinations destinations;
+
 	private final Clock clock;
 
 	WebhookEndpoints(JdbcClient jdbc, WebhookSecrets secrets, WebhookOutbox outbox, ApplicationEventPublisher events,
-			WebhookProperties properties, Clock clock) {
+			WebhookProperties properties, WebhookDestinations destinations, Clock clock) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.outbox = outbox;
 		this.events = events;
 		this.properties = properties;
+		this.destinations = destinations;
 		this.clock = clock;
 	}
 
@@ -90,7 +93,7 @@ class WebhookEndpoints {
 		if (!this.secrets.configured()) {
 			throw new WebhookRefused.NotConfigured();
 		}
-		String url = url(request.url());
+		String url = destination(request.url());
 		List<String> types = events(request.events());
 		String description = (request.description() == null) ? "" : request.description().strip();
 		String id = "wh_" + random();
@@ -123,7 +126,7 @@ class WebhookEndpoints {
 	@Transactional
 	WebhookEndpoint update(String id, EndpointChange change, String admin) {
 		WebhookEndpoint endpoint = get(id);
-		String url = (change.url() != null) ? url(change.url()) : endpoint.url();
+		String url = (change.url() != null) ? destination(change.url()) : endpoint.url();
 		List<String> types = (change.events() != null) ? events(change.events()) : endpoint.events();
 		String description = (change.description() != null) ? change.description().strip() : endpoint.description();
 		WebhookEndpoint.Status status = (change.status() != null) ? change.status() : endpoint.status();
@@ -199,6 +202,19 @@ class WebhookEndpoints {
 		if (updated > 0) {
 			audit("webhook-dispatcher", DISABLED_BY_410, id, Map.of("url", url));
 		}
+	}
+
+	/**
+	 * The URL as events.md allows it ({@link #url}), and one LiveGuard may send to now:
+	 * https unless http is allowed, to public addresses unless private ones are
+	 * ({@link WebhookDestinations}).
+	 */
+	private String destination(String url) {
+		String checked = url(url);
+		this.destinations.refusal(URI.create(checked)).ifPresent((reason) -> {
+			throw new WebhookRefused.InvalidEndpoint("url: " + reason);
+		});
+		return checked;
 	}
 
 	/** The URL as events.md allows it: absolute, http or https, without credentials. */

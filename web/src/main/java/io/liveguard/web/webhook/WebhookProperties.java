@@ -26,6 +26,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * than any attempt, so no other node sends it meanwhile
  * @param rotationOverlap how long the previous secret still signs after a rotation
  * @param enabled whether this node sends (false: it only records)
+ * @param allowHttp whether an endpoint's URL may be plain http (otherwise https only)
+ * @param allowPrivateDestinations whether an endpoint's host may resolve to a loopback,
+ * link-local, private, unspecified or multicast address (otherwise only public ones)
+ * @param retention how long a DELIVERED message, and a FAILED one nobody retried, is kept
+ * after its last attempt; the purge then deletes it with its attempts (and its event,
+ * once no message refers to it)
+ * @param purgeBatch messages deleted per transaction by the purge
  */
 @ConfigurationProperties("liveguard.webhooks")
 record WebhookProperties(@Nullable String secretKey, @DefaultValue( {
@@ -33,12 +40,18 @@ record WebhookProperties(@Nullable String secretKey, @DefaultValue( {
 		@DefaultValue("10s") Duration poll, @DefaultValue("100") int batchSize, @DefaultValue("4") int threads,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration timeout,
 		@DefaultValue("2m") Duration lease, @DefaultValue("24h") Duration rotationOverlap,
-		@DefaultValue("true") boolean enabled){
+		@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean allowHttp,
+		@DefaultValue("false") boolean allowPrivateDestinations, @DefaultValue("30d") Duration retention,
+		@DefaultValue("1000") int purgeBatch){
 
 	WebhookProperties {
 		retrySchedule = List.copyOf(retrySchedule);
-		if (batchSize < 1 || threads < 1) {
-			throw new IllegalArgumentException("liveguard.webhooks.batch-size and threads must be at least 1");
+		if (batchSize < 1 || threads < 1 || purgeBatch < 1) {
+			throw new IllegalArgumentException(
+					"liveguard.webhooks.batch-size, threads and purge-batch must be at least 1");
+		}
+		if (retention.isNegative() || retention.isZero()) {
+			throw new IllegalArgumentException("liveguard.webhooks.retention (" + retention + ") must be positive");
 		}
 		if (lease.compareTo(timeout.plus(connectTimeout)) <= 0) {
 			throw new IllegalArgumentException("liveguard.webhooks.lease (" + lease

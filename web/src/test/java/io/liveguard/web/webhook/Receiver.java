@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A platform's webhook receiver on loopback, as events.md tells one to be: it checks
@@ -38,7 +39,7 @@ final class Receiver implements AutoCloseable {
 
 	private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
 
-	private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
+	private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
 
 	/** Every request: path, id, timestamp, body, signature valid, status answered. */
 	final List<Received> requests = new CopyOnWriteArrayList<>();
@@ -77,7 +78,14 @@ final class Receiver implements AutoCloseable {
 	}
 
 	void answer(String path, Integer... statuses) {
-		this.answers.computeIfAbsent(path, (p) -> new ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
+		for (Integer status : statuses) {
+			answer(path, status, null);
+		}
+	}
+
+	/** The next request to the path is answered with this status and body. */
+	void answer(String path, int status, @Nullable String body) {
+		this.answers.computeIfAbsent(path, (p) -> new ConcurrentLinkedDeque<>()).add(new Answer(status, body));
 	}
 
 	/** The next request to the path is answered after this long. */
@@ -115,9 +123,9 @@ final class Receiver implements AutoCloseable {
 			Deque<Long> delay = this.delays.get(path);
 			Long millis = (delay != null) ? delay.poll() : null;
 			boolean valid = verify(path, id, timestamp, body, signature);
-			Deque<Integer> queued = this.answers.get(path);
-			Integer next = (queued != null) ? queued.poll() : null;
-			int status = !valid ? 401 : (next != null) ? next : 204;
+			Deque<Answer> queued = this.answers.get(path);
+			Answer next = (queued != null) ? queued.poll() : null;
+			int status = !valid ? 401 : (next != null) ? next.status() : 204;
 			Received received = new Received(path, id, timestamp, body, signature, valid, status, Instant.now(),
 					exchange.getRequestHeaders().getFirst("content-type"));
 			if (millis != null) {
@@ -131,7 +139,15 @@ final class Receiver implements AutoCloseable {
 				this.duplicates.incrementAndGet();
 			}
 			this.requests.add(received);
-			exchange.sendResponseHeaders(status, -1);
+			String answer = (valid && next != null) ? next.body() : null;
+			if (answer == null) {
+				exchange.sendResponseHeaders(status, -1);
+			}
+			else {
+				byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(status, bytes.length);
+				exchange.getResponseBody().write(bytes);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -201,6 +217,9 @@ final class Receiver implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+	}
+
+	private record Answer(int status, @Nullable String body) {
 	}
 
 	record Received(String path, String id, String timestamp, String body, String signature, boolean valid, int status,

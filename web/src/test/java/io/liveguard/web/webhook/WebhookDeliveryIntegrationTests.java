@@ -240,6 +240,31 @@ class WebhookDeliveryIntegrationTests {
 	}
 
 	@Test
+	void eachAttemptKeepsTheFirstKilobyteOfItsAnswer() {
+		// given: a long error page first, then a short acknowledgement
+		Endpoint endpoint = register("/talkative", "webhook.test");
+		String page = "<h1>Down for maintenance</h1>" + "é".repeat(600);
+		receiver.answer("/talkative", 503, page);
+		receiver.answer("/talkative", 200, "{\"received\":true}");
+
+		// when
+		test(endpoint.id());
+
+		// then: the first 1,024 bytes of the page (a two-byte character cut in half
+		// becomes U+FFFD), and the acknowledgement whole
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> deliveries(endpoint.id()).get(0).get("status").asString().equals("DELIVERED"));
+		JsonNode attempts = deliveries(endpoint.id()).get(0).get("attempts");
+		String first = attempts.get(0).get("answer").asString();
+		assertThat(first).startsWith("<h1>Down for maintenance</h1>éé");
+		assertThat(first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isBetween(1022, 1026);
+		assertThat(page).startsWith(first.substring(0, first.length() - 1));
+		assertThat(attempts.get(0).get("httpStatus").asInt()).isEqualTo(503);
+		assertThat(attempts.get(1).get("answer").asString()).isEqualTo("{\"received\":true}");
+		assertThat(attempts.get(1).get("httpStatus").asInt()).isEqualTo(200);
+	}
+
+	@Test
 	void anAnswerTooLateIsAFailedAttemptAndTheReceiverDropsTheSecondDelivery() {
 		// given: the receiver takes the message but answers after LiveGuard's 2 s
 		Endpoint endpoint = register("/slow", "webhook.test");

@@ -277,6 +277,8 @@ class WebhookPagesIntegrationTests {
 		assertThat(row).contains("Failed", "webhook.test",
 				"action=\"/admin/webhooks/" + id + "/deliveries/" + messageId + "/retry\"");
 		assertThat(row.split("HTTP 500", -1)).hasSize(11);
+		// with what the receiver answered, as text, never as markup
+		assertThat(row).contains("&lt;b&gt;Down&lt;/b&gt; &amp; &quot;out&quot;").doesNotContain("<b>Down</b>");
 		assertThat(page(this.mvc, session, "/admin/webhooks/" + id + "/deliveries?status=DELIVERED"))
 			.doesNotContain(messageId)
 			.contains("No messages.");
@@ -389,9 +391,9 @@ class WebhookPagesIntegrationTests {
 	}
 
 	/**
-	 * A receiver on loopback that answers 204, or 500 on a failing path, and keeps what
-	 * came. (The tests' {@link Receiver} also checks the timestamp against the real
-	 * clock, which the pages' fixed clock is days behind.)
+	 * A receiver on loopback that answers 204, or 500 with a little HTML on a failing
+	 * path, and keeps what came. (The tests' {@link Receiver} also checks the timestamp
+	 * against the real clock, which the pages' fixed clock is days behind.)
 	 */
 	static final class Answering implements AutoCloseable {
 
@@ -437,7 +439,14 @@ class WebhookPagesIntegrationTests {
 					exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
 					exchange.getRequestHeaders().getFirst("webhook-signature"), true, status, Instant.now(),
 					exchange.getRequestHeaders().getFirst("content-type")));
-			exchange.sendResponseHeaders(status, -1);
+			if (status == 500) {
+				byte[] answer = "<b>Down</b> & \"out\"".getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(status, answer.length);
+				exchange.getResponseBody().write(answer);
+			}
+			else {
+				exchange.sendResponseHeaders(status, -1);
+			}
 			exchange.close();
 		}
 

@@ -66,8 +66,12 @@ class WebhookPostgresIntegrationTests {
 	void twoProcessesDrainABurstWithoutSendingAnyMessageTwice(@TempDir Path directory) throws Exception {
 		try (Receiver receiver = new Receiver(); ConfigurableApplicationContext first = node()) {
 			int port = ApplicationJar.freePort();
-			List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--liveguard.webhooks.secret-key="
-					+ first.getEnvironment().getRequiredProperty("liveguard.webhooks.secret-key")));
+			List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
+					"--liveguard.webhooks.secret-key="
+							+ first.getEnvironment().getRequiredProperty("liveguard.webhooks.secret-key"),
+					// the receiver listens on http://127.0.0.1, as in the test
+					// configuration
+					"--liveguard.webhooks.allow-http=true", "--liveguard.webhooks.allow-private-destinations=true"));
 			arguments.addAll(settings());
 			try (ApplicationJar second = ApplicationJar.start(directory, "second-node.log", arguments)) {
 				second.awaitHealthy(port);

@@ -43,7 +43,9 @@ class WebhookRestartIntegrationTests {
 		List<String> settings = List.of("--spring.datasource.url=" + url,
 				"--liveguard.bootstrap.admin-password=" + PASSWORD, "--liveguard.webhooks.secret-key=" + key,
 				"--liveguard.webhooks.lease=PT20S", "--liveguard.webhooks.timeout=PT10S",
-				"--liveguard.webhooks.connect-timeout=PT2S", "--liveguard.webhooks.poll=PT1S");
+				"--liveguard.webhooks.connect-timeout=PT2S", "--liveguard.webhooks.poll=PT1S",
+				// the receiver listens on http://127.0.0.1, as in the test configuration
+				"--liveguard.webhooks.allow-http=true", "--liveguard.webhooks.allow-private-destinations=true");
 		try (Receiver receiver = new Receiver()) {
 			// given: a node whose attempt the receiver holds for a long minute
 			receiver.delayNext("/crash", 60_000);
