@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.liveguard.batch.penalty.Penalties;
@@ -49,18 +47,18 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lives (live.md), from the go-live check to the end. A live's requests are judged one at
- * a time under its row's lock: its decider decides, and the signals, the request's
- * viewers and the actions they decided are stored in that same transaction, so an action
- * is never answered without being stored, nor stored twice. When the transaction does not
- * commit, the decider (now ahead of what was stored) is dropped and the next request
- * rebuilds it from the stored signals. Ending a live hands its record to the sessions
- * feature's {@link SessionIngest}, the code path of {@code POST /api/v1/sessions}.
+ * a time under its row's lock, on every node: its decider, first brought to where the row
+ * stands ({@link OpenLives}: fed the requests another node judged, or rebuilt from the
+ * stored ones), decides, and the signals, the request's viewers and the actions they
+ * decided are stored in that same transaction, so an action is never answered without
+ * being stored, nor stored twice. When the transaction does not commit, the decider (now
+ * ahead of what was stored) is dropped and the next request rebuilds it from the stored
+ * signals. Ending a live hands its record to the sessions feature's
+ * {@link SessionIngest}, the code path of {@code POST /api/v1/sessions}.
  */
 @Service
 public class LiveEnforcement {
@@ -189,17 +187,8 @@ public class LiveEnforcement {
 		SignalsAnswer answer = this.transactions.execute((status) -> {
 			StoredLive locked = this.store.lock(liveId).orElseThrow(() -> new LiveNotFound(liveId));
 			refuseClosed(locked);
-			// whatever happens from here, a decider that went ahead of what is stored is
-			// not kept
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int completion) {
-					if (completion != STATUS_COMMITTED) {
-						LiveEnforcement.this.open.forget(liveId);
-					}
-				}
-			});
-			return this.open.with(liveId, () -> rebuild(locked, live),
+			int after = locked.batches() + (parsed.stored() ? 1 : 0);
+			return this.open.with(locked, after, source(locked, live),
 					(decider) -> judge(locked, decider, parsed, decidedAt, locale));
 		});
 		this.meters.judged(Objects.requireNonNull(answer), System.nanoTime() - arrived);
@@ -341,8 +330,7 @@ public class LiveEnforcement {
 			.sorted(Comparator.comparing((SequencedSignal signal) -> signal.signal().at()))
 			.toList();
 		int batch = live.batches();
-		boolean stored = !ordered.isEmpty() || parsed.viewers() != null;
-		if (stored) {
+		if (parsed.stored()) {
 			batch++;
 			this.store.addBatch(liveId, batch, parsed.viewers(), decidedAt);
 		}
@@ -396,37 +384,38 @@ public class LiveEnforcement {
 	}
 
 	/**
-	 * A fresh decider fed the live's stored requests in arrival order: it stands where
-	 * the live's stored actions say, and the next signal decides what it would have
-	 * decided in the decider that was lost.
+	 * The live's deciders: opened by the pack version that checked it, and fed its stored
+	 * requests in arrival order, each as one {@code decide} (the order in which
+	 * {@link #judge} took its signals). The actions a replay decides again are dropped:
+	 * they are stored. Fed every stored request, a fresh decider stands where the live's
+	 * stored actions say, and the next signal decides what it would have decided in the
+	 * decider that judged them; fed those after its own, a decider of this node catches
+	 * up with the requests another node judged.
 	 */
-	private LiveDecider rebuild(StoredLive live, GoLive request) {
-		LiveAnswer answer = this.json.readValue(live.answer(), LiveAnswer.class);
-		LiveDecider decider = lives(answer.rulePack()).open(request, answer.engine());
-		try {
-			Instant replayedAt = this.clock.instant();
-			Set<Long> seqs = new HashSet<>();
-			for (LiveStore.Batch batch : this.store.batches(live.liveId())) {
-				List<SequencedSignal> signals = new ArrayList<>();
-				for (LiveStore.Batch.Stored stored : batch.signals()) {
-					seqs.add(stored.seq());
-					signals.add(new SequencedSignal(stored.seq(), this.json.readValue(stored.json(), Signal.class)));
+	private OpenLives.Source source(StoredLive live, GoLive request) {
+		return new OpenLives.Source() {
+
+			@Override
+			public LiveDecider open() {
+				LiveAnswer answer = LiveEnforcement.this.json.readValue(live.answer(), LiveAnswer.class);
+				return lives(answer.rulePack()).open(request, answer.engine());
+			}
+
+			@Override
+			public void feed(LiveDecider decider, int judged) {
+				Instant replayedAt = LiveEnforcement.this.clock.instant();
+				for (LiveStore.Batch batch : LiveEnforcement.this.store.batches(live.liveId(), judged,
+						decider.accepted())) {
+					List<SequencedSignal> signals = new ArrayList<>();
+					for (LiveStore.Batch.Stored stored : batch.signals()) {
+						signals.add(new SequencedSignal(stored.seq(),
+								LiveEnforcement.this.json.readValue(stored.json(), Signal.class)));
+					}
+					decider.decide(signals, batch.viewers(), replayedAt);
 				}
-				decider.decide(signals, batch.viewers(), replayedAt);
 			}
-			if (decider.actions() != live.actions() || decider.accepted() != live.signalsAccepted()) {
-				throw new IllegalStateException("Live " + live.liveId() + " replayed to " + decider.accepted()
-						+ " signals and " + decider.actions() + " actions where " + live.signalsAccepted() + " and "
-						+ live.actions() + " are stored");
-			}
-			log.debug("Live {} rebuilt from {} stored signals ({} actions)", live.liveId(), seqs.size(),
-					decider.actions());
-			return decider;
-		}
-		catch (RuntimeException ex) {
-			decider.close();
-			throw ex;
-		}
+
+		};
 	}
 
 	/**

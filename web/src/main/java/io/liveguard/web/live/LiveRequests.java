@@ -218,6 +218,15 @@ class LiveRequests {
 	 * @param viewers the current number of viewers, if sent
 	 */
 	record Signals(List<SequencedSignal> signals, @Nullable Long viewers) {
+
+		/**
+		 * Whether the request is stored as one of the live's requests (it sent signals or
+		 * viewers); one that sent neither changes nothing.
+		 */
+		boolean stored() {
+			return !this.signals.isEmpty() || this.viewers != null;
+		}
+
 	}
 
 }

@@ -175,24 +175,33 @@ class LiveStore {
 	}
 
 	/**
-	 * The live's requests of signals in arrival order, each with its signals in the order
-	 * they were judged: what a fresh decider replays.
+	 * The live's requests of signals after its first {@code judged} ones, in arrival
+	 * order, each with its signals in the order they were judged: what a decider that
+	 * judged the first {@code judged} requests, and so accepted the first
+	 * {@code accepted} signals, replays to stand where the live does (a fresh one from 0
+	 * and 0).
 	 */
-	List<Batch> batches(String liveId) {
+	List<Batch> batches(String liveId, int judged, int accepted) {
 		Map<Integer, Batch> batches = new LinkedHashMap<>();
-		this.jdbc.sql("select n, viewers from live_batch where live_id = :liveId order by n")
+		this.jdbc.sql("select n, viewers from live_batch where live_id = :liveId and n > :judged order by n")
 			.param("liveId", liveId)
+			.param("judged", judged)
 			.query((rs) -> {
 				long viewers = rs.getLong("viewers");
 				batches.put(rs.getInt("n"), new Batch(rs.wasNull() ? null : viewers, new ArrayList<>()));
 			});
-		this.jdbc.sql("select batch, seq, signal_json from live_signal where live_id = :liveId order by arrival")
-			.param("liveId", liveId)
-			.query((rs) -> {
-				batches.get(rs.getInt("batch"))
-					.signals()
-					.add(new Batch.Stored(rs.getLong("seq"), rs.getString("signal_json")));
-			});
+		// arrival for the primary key's range, batch in case the two disagree
+		this.jdbc.sql("""
+				select batch, seq, signal_json from live_signal
+				where live_id = :liveId and arrival > :accepted and batch > :judged order by arrival
+				""").param("liveId", liveId).param("accepted", accepted).param("judged", judged).query((rs) -> {
+			Batch batch = batches.get(rs.getInt("batch"));
+			if (batch == null) {
+				throw new IllegalStateException(
+						"Live " + liveId + " has a signal of request " + rs.getInt("batch") + ", which is not stored");
+			}
+			batch.signals().add(new Batch.Stored(rs.getLong("seq"), rs.getString("signal_json")));
+		});
 		return List.copyOf(batches.values());
 	}
 
