@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.liveguard.engine.DomainException;
 import io.liveguard.engine.ScoringEngine;
@@ -184,6 +185,10 @@ class RulePackLifecycleIntegrationTests {
 		for (int i = 0; i < 4; i++) {
 			senders.add(load.submit(() -> {
 				while (loading.get()) {
+					// paced, about 50 sessions a second each: enough to catch a request
+					// during the switch, without starving the publication's child JVM of
+					// the machine's two cores
+					LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 					EntityExchangeResult<String> result = this.api.post("/api/v1/sessions", telegramSession(), "admin");
 					if (result.getStatus() != HttpStatus.CREATED) {
 						failures.add(result.getStatus() + " " + result.getResponseBody());
