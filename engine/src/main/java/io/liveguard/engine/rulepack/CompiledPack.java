@@ -304,11 +304,13 @@ public final class CompiledPack {
 			if (System.nanoTime() - this.startedWall <= this.budgetNanos) {
 				return false;
 			}
-			if (!CPU_TIME) {
+			long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+			if (cpu < 0 || this.readingCpu < 0) {
+				// no CPU time for this thread (a virtual thread has none): the clock
+				// decides
 				return true;
 			}
-			long spent = THREADS.getCurrentThreadCpuTime() - this.readingCpu - (this.startedWall - this.readingWall);
-			return spent > this.budgetNanos;
+			return cpu - this.readingCpu - (this.startedWall - this.readingWall) > this.budgetNanos;
 		}
 
 		@Override
