@@ -1,5 +1,7 @@
 package io.liveguard.engine.rulepack;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,9 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,9 +39,12 @@ import org.kie.api.runtime.KieSession;
  * fires more rules than {@link #MAX_FIRINGS} for one session, or runs longer than its
  * time budget (the engine's, set on the {@link RulePackCompiler}; a pack cannot change
  * it), is stopped and reported with the rule that was running rather than left looping.
- * The budget is checked between rule firings: what runs inside one condition or
- * consequence cannot be halted, which is why {@link DrlSandbox} admits no loops, no
- * functions, no regular expressions and nothing that grows beyond its inputs.
+ * The budget is the scoring thread's CPU time, checked before each rule firing by the
+ * session's agenda listener, which halts the session there: no thread or scheduled task
+ * per session (halting from another thread would also take effect only between firings).
+ * What runs inside one condition or consequence cannot be halted, which is why
+ * {@link DrlSandbox} admits no loops, no functions, no regular expressions and nothing
+ * that grows beyond its inputs.
  */
 public final class CompiledPack {
 
@@ -54,9 +56,6 @@ public final class CompiledPack {
 	 * well under 1 ms.
 	 */
 	public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(1);
-
-	/** Halts sessions that run over their budget; one daemon thread for every pack. */
-	private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
 	private final RulePackSource source;
 
@@ -165,21 +164,16 @@ public final class CompiledPack {
 				for (Object fact : facts.all()) {
 					session.insert(fact);
 				}
-				AtomicBoolean halted = new AtomicBoolean();
-				CurrentRule current = new CurrentRule();
+				CurrentRule current = new CurrentRule(this.budgetNanos);
 				session.addEventListener(current);
-				ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-					halted.set(true);
-					session.halt();
-				}, this.budgetNanos, TimeUnit.NANOSECONDS);
 				try {
 					fired = session.fireAllRules(MAX_FIRINGS);
 				}
 				finally {
-					watchdog.cancel(false);
 					session.removeEventListener(current);
 				}
-				if (halted.get()) {
+				boolean halted = current.halted || current.overBudget();
+				if (halted) {
 					throw new ScoringException("Rule pack " + ref() + " exceeded its time budget of "
 							+ Duration.ofNanos(this.budgetNanos).toMillis() + " ms on session "
 							+ facts.summary().getSessionId() + " and was stopped"
@@ -248,27 +242,85 @@ public final class CompiledPack {
 		}
 	}
 
-	private static ScheduledThreadPoolExecutor watchdog() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "liveguard-rule-watchdog");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.setRemoveOnCancelPolicy(true);
-		return executor;
-	}
-
-	/** The rule firing now, and how many have fired: what the watchdog's report names. */
+	/**
+	 * The rule firing now and how many have fired, for the report, and the session's
+	 * budget, checked before each firing: a session over it is halted there. The budget
+	 * is the scoring thread's CPU time, so a session that merely waited for a core on a
+	 * busy machine is not stopped. Reading a thread's CPU time is a system call (about 1
+	 * us here, as much as a few firings), so a firing reads only the clock, which CPU
+	 * time never outruns, and a session does not read the CPU time when it starts: it
+	 * takes its thread's last reading, at most {@link #REREAD_NANOS} old, and counts
+	 * everything since as its own except the time on the clock between that reading and
+	 * its start. That never overstates the session's CPU time, and understates it by less
+	 * than {@link #REREAD_NANOS}.
+	 */
 	private static final class CurrentRule extends DefaultAgendaEventListener {
 
-		private volatile @Nullable String name;
+		private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-		private volatile int firings;
+		private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported()
+				&& THREADS.isThreadCpuTimeEnabled();
+
+		/**
+		 * How old a thread's last reading of its CPU time may be when a session starts.
+		 */
+		private static final long REREAD_NANOS = Duration.ofMillis(1).toNanos();
+
+		/** Per thread: the clock, then the thread's CPU time read just after it. */
+		private static final ThreadLocal<long[]> LAST_READING = ThreadLocal.withInitial(() -> new long[2]);
+
+		private final long budgetNanos;
+
+		private final long startedWall;
+
+		private final long readingWall;
+
+		private final long readingCpu;
+
+		private @Nullable String name;
+
+		private int firings;
+
+		private boolean halted;
+
+		CurrentRule(long budgetNanos) {
+			this.budgetNanos = budgetNanos;
+			long[] reading = LAST_READING.get();
+			long now = System.nanoTime();
+			if (CPU_TIME && (reading[0] == 0 || now - reading[0] > REREAD_NANOS)) {
+				reading[0] = now;
+				reading[1] = THREADS.getCurrentThreadCpuTime();
+			}
+			this.readingWall = reading[0];
+			this.readingCpu = reading[1];
+			this.startedWall = System.nanoTime();
+		}
+
+		/**
+		 * Whether this thread has spent more than the budget since the session began (by
+		 * CPU time, not less than its share since the last reading).
+		 */
+		boolean overBudget() {
+			if (System.nanoTime() - this.startedWall <= this.budgetNanos) {
+				return false;
+			}
+			long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+			if (cpu < 0 || this.readingCpu < 0) {
+				// no CPU time for this thread (a virtual thread has none): the clock
+				// decides
+				return true;
+			}
+			return cpu - this.readingCpu - (this.startedWall - this.readingWall) > this.budgetNanos;
+		}
 
 		@Override
 		public void beforeMatchFired(BeforeMatchFiredEvent event) {
 			this.name = event.getMatch().getRule().getName();
 			this.firings++;
+			if (!this.halted && overBudget()) {
+				this.halted = true;
+				event.getKieRuntime().halt();
+			}
 		}
 
 	}

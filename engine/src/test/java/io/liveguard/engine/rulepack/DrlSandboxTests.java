@@ -301,9 +301,8 @@ class DrlSandboxTests {
 
 	@Test
 	void aPackOverTheEnginesTimeBudgetIsHaltedAndTheRuleNamed() {
-		// keeps firing until it is stopped: 10,000 firings take far longer than the
-		// watchdog needs to
-		// halt a session whose budget is zero, so the budget, not the firing limit, stops
+		// keeps firing until it is stopped: a session whose budget is zero is halted
+		// before its first firing completes, so the budget, not the firing limit, stops
 		// it
 		String drl = HEAD + """
 				rule "counts up for ever"
