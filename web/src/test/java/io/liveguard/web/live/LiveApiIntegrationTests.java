@@ -375,7 +375,7 @@ class LiveApiIntegrationTests {
 			List<String> expected = engineActions(request, generated.requests(), answer);
 			List<String> served = new ArrayList<>();
 			for (GeneratedLive.Request sent : generated.requests()) {
-				JsonNode decided = signals(request.liveId(), signalsBody(sent));
+				JsonNode decided = signals(request.liveId(), SignalBatches.body(sent));
 				for (JsonNode action : decided.get("actions")) {
 					served.add(describe(action));
 				}
@@ -489,20 +489,6 @@ class LiveApiIntegrationTests {
 			.map((signal) -> signal.signal().at())
 			.max(Comparator.naturalOrder())
 			.orElse(live.request().startedAt());
-	}
-
-	private static String signalsBody(GeneratedLive.Request request) {
-		ObjectNode body = json.createObjectNode();
-		ArrayNode signals = body.putArray("signals");
-		for (SequencedSignal signal : request.signals()) {
-			ObjectNode node = (ObjectNode) json.readTree(json.writeValueAsString(signal.signal()));
-			node.put("seq", signal.seq());
-			signals.add(node);
-		}
-		if (request.viewers() != null) {
-			body.put("viewers", request.viewers());
-		}
-		return body.toString();
 	}
 
 	private JsonNode signals(String liveId, String body) {

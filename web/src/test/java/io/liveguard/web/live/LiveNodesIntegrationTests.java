@@ -18,14 +18,12 @@ import java.util.stream.IntStream;
 
 import io.liveguard.engine.generator.GeneratedLive;
 import io.liveguard.engine.generator.LiveGenerator;
-import io.liveguard.engine.live.SequencedSignal;
 import io.liveguard.engine.session.SessionCodec;
 import io.liveguard.web.LiveGuardApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +33,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static io.liveguard.web.live.SignalBatches.START;
+import static io.liveguard.web.live.SignalBatches.batch;
+import static io.liveguard.web.live.SignalBatches.flag;
+import static io.liveguard.web.live.SignalBatches.goLive;
+import static io.liveguard.web.live.SignalBatches.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,8 +56,6 @@ class LiveNodesIntegrationTests {
 	private static final String PASSWORD = "live-nodes-admin-password";
 
 	private static final ObjectMapper json = new SessionCodec().mapper();
-
-	private static final String START = "2026-12-03T12:00:00Z";
 
 	/**
 	 * A ladder whose turns each miss something of the other node's: the product shown,
@@ -103,7 +104,8 @@ class LiveNodesIntegrationTests {
 	private void alternate(RestTestClient first, RestTestClient second) {
 		// the scripted ladder, strictly alternating
 		List<RestTestClient> nodes = List.of(first, second);
-		Turns scripted = sendBoth("nodes-ladder", goLive("nodes-ladder"), SCRIPT, (i) -> i % 2 == 1, nodes);
+		Turns scripted = sendBoth("nodes-ladder", goLive("nodes-ladder", "nodes-shop"), SCRIPT, (i) -> i % 2 == 1,
+				nodes);
 		assertThat(scripted.actions()).map((action) -> action.substring(0, action.lastIndexOf(' ')))
 			.containsExactly(":1 REMIND VULGAR_CONTENT 1", ":2 WARN NO_LIVE_HOST 2", ":3 STOP OFF_PLATFORM_REDIRECT 3");
 		assertThat(scripted.live().get("status").asString()).isEqualTo("STOPPED");
@@ -120,7 +122,7 @@ class LiveNodesIntegrationTests {
 			String liveId = "nodes-" + generated.request().liveId();
 			ObjectNode request = (ObjectNode) json.readTree(json.writeValueAsString(generated.request()));
 			request.put("liveId", liveId);
-			List<String> bodies = generated.requests().stream().map(LiveNodesIntegrationTests::signalsBody).toList();
+			List<String> bodies = generated.requests().stream().map(SignalBatches::body).toList();
 			IntPredicate onSecond = (checked % 2 == 0) ? (i) -> i % 2 == 1 : (i) -> (i / 2) % 2 == 1;
 			Turns turns = sendBoth(liveId, request.toString(), bodies, onSecond, nodes);
 			if (turns.live() != null) {
@@ -140,7 +142,7 @@ class LiveNodesIntegrationTests {
 	private void race(ConfigurableApplicationContext first, ConfigurableApplicationContext second) {
 		String liveId = "nodes-race";
 		List<RestTestClient> nodes = List.of(client(first), client(second));
-		post(nodes.get(0), "/api/v1/lives", goLive(liveId), HttpStatus.CREATED);
+		post(nodes.get(0), "/api/v1/lives", goLive(liveId, "nodes-shop"), HttpStatus.CREATED);
 		List<String> codes = List.of("VULGAR_LANGUAGE", "STATIC_IMAGE", "OFF_PLATFORM_REDIRECT", "INDECENT_ATTIRE");
 		List<Callable<List<JsonNode>>> senders = new ArrayList<>();
 		for (int sender = 0; sender < 4; sender++) {
@@ -290,41 +292,6 @@ class LiveNodesIntegrationTests {
 		EntityExchangeResult<String> result = node.get().uri(uri).exchange().returnResult(String.class);
 		assertThat(result.getStatus()).as("%s %s", uri, result.getResponseBody()).isEqualTo(HttpStatus.OK);
 		return result.getResponseBody();
-	}
-
-	private static String signalsBody(GeneratedLive.Request request) {
-		ObjectNode body = json.createObjectNode();
-		ArrayNode signals = body.putArray("signals");
-		for (SequencedSignal signal : request.signals()) {
-			ObjectNode node = (ObjectNode) json.readTree(json.writeValueAsString(signal.signal()));
-			node.put("seq", signal.seq());
-			signals.add(node);
-		}
-		if (request.viewers() != null) {
-			body.put("viewers", request.viewers());
-		}
-		return body.toString();
-	}
-
-	private static String goLive(String liveId) {
-		return """
-				{"liveId":"%s","sellerId":"nodes-shop","market":"VN","startedAt":"%s",
-				 "host":{"hostId":"kol-1","identityVerified":true},
-				 "products":[{"sku":"p-1","category":"GENERAL","adConfirmationId":null,"declaredOrigin":"VN",
-				              "verifiedOrigin":"VN","listPrice":100000,"livePrice":90000}]}
-				""".formatted(liveId, START);
-	}
-
-	private static String batch(String signals) {
-		return "{\"signals\":[" + signals + "]}";
-	}
-
-	private static String signal(long seq, String minuteSecond, String fields) {
-		return "{\"seq\":" + seq + ",\"at\":\"2026-12-03T12:" + minuteSecond + "Z\"," + fields + "}";
-	}
-
-	private static String flag(String code) {
-		return "\"type\":\"MODERATION_FLAG\",\"code\":\"" + code + "\",\"confidence\":0.9";
 	}
 
 	private static void execute(String server, String user, String sql) throws SQLException {

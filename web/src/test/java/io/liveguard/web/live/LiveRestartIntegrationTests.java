@@ -24,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import static io.liveguard.web.live.SignalBatches.batch;
+import static io.liveguard.web.live.SignalBatches.flag;
+import static io.liveguard.web.live.SignalBatches.goLive;
+import static io.liveguard.web.live.SignalBatches.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,8 +47,6 @@ class LiveRestartIntegrationTests {
 	private static final String PASSWORD = "restart-test-admin-password";
 
 	private static final ObjectMapper json = new SessionCodec().mapper();
-
-	private static final String START = "2026-12-03T12:00:00Z";
 
 	/**
 	 * The script: the product shown, a REMIND, a WARN; then, after the restart, a repeat
@@ -71,8 +73,8 @@ class LiveRestartIntegrationTests {
 		List<JsonNode> answers = new ArrayList<>();
 		// closing the node kills it: kill -9, no chance to clean up
 		try (ApplicationJar first = start(url, directory, "first.log")) {
-			assertThat(post("/api/v1/lives", goLive("restart-live")).statusCode()).isEqualTo(201);
-			assertThat(post("/api/v1/lives", goLive("restart-forgotten")).statusCode()).isEqualTo(201);
+			assertThat(post("/api/v1/lives", goLive("restart-live", "restart-shop")).statusCode()).isEqualTo(201);
+			assertThat(post("/api/v1/lives", goLive("restart-forgotten", "restart-shop")).statusCode()).isEqualTo(201);
 			assertThat(signals("restart-forgotten", batch(signal(1, "00:40", "\"type\":\"DEAD_AIR\",\"durationSec\":5"))
 				.replace("}]}", "}],\"viewers\":64}")).get("accepted").asInt()).isEqualTo(1);
 			for (String batch : BEFORE) {
@@ -95,7 +97,7 @@ class LiveRestartIntegrationTests {
 				answers.add(signals("restart-live", batch));
 			}
 			// the twin, never interrupted: the whole script on the new node
-			assertThat(post("/api/v1/lives", goLive("restart-twin")).statusCode()).isEqualTo(201);
+			assertThat(post("/api/v1/lives", goLive("restart-twin", "restart-shop")).statusCode()).isEqualTo(201);
 			List<JsonNode> twin = new ArrayList<>();
 			for (String batch : BEFORE) {
 				twin.add(signals("restart-twin", batch));
@@ -180,27 +182,6 @@ class LiveRestartIntegrationTests {
 					+ answer.get("late").asInt() + " " + answer.get("strikes").asInt() + " "
 					+ answer.get("status").asString())
 			.toList();
-	}
-
-	private static String goLive(String liveId) {
-		return """
-				{"liveId":"%s","sellerId":"restart-shop","market":"VN","startedAt":"%s",
-				 "host":{"hostId":"kol-1","identityVerified":true},
-				 "products":[{"sku":"p-1","category":"GENERAL","adConfirmationId":null,"declaredOrigin":"VN",
-				              "verifiedOrigin":"VN","listPrice":100000,"livePrice":90000}]}
-				""".formatted(liveId, START);
-	}
-
-	private static String batch(String signals) {
-		return "{\"signals\":[" + signals + "]}";
-	}
-
-	private static String signal(long seq, String minuteSecond, String fields) {
-		return "{\"seq\":" + seq + ",\"at\":\"2026-12-03T12:" + minuteSecond + "Z\"," + fields + "}";
-	}
-
-	private static String flag(String code) {
-		return "\"type\":\"MODERATION_FLAG\",\"code\":\"" + code + "\",\"confidence\":0.9";
 	}
 
 }
