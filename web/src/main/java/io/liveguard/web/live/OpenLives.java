@@ -78,7 +78,8 @@ class OpenLives {
 	}
 
 	/**
-	 * Drops the live's decider: it ended, or its state may be ahead of what was stored.
+	 * Drops the live's decider: the live ended. (A decider ahead of what was stored is
+	 * dropped by its request's {@link Judging}.)
 	 */
 	void forget(String liveId) {
 		this.deciders.invalidate(liveId);
