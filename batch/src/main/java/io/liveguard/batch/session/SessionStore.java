@@ -111,17 +111,7 @@ public class SessionStore {
 
 	/** The content hashes of those of the sessions that are stored, by session id. */
 	public Map<String, String> contentHashes(Collection<String> sessionIds) {
-		Map<String, String> hashes = new HashMap<>();
-		for (List<String> part : parts(sessionIds)) {
-			this.jdbc
-				.sql("select session_id, content_hash from live_session where session_id in ("
-						+ placeholders(part.size()) + ")")
-				.params(part.toArray())
-				.query((rs) -> {
-					hashes.put(rs.getString(1), rs.getString(2));
-				});
-		}
-		return hashes;
+		return byId("select session_id, content_hash from live_session where session_id", sessionIds);
 	}
 
 	/**
@@ -130,17 +120,34 @@ public class SessionStore {
 	 * and an ENDED live's session is stored under it.
 	 */
 	public Map<String, String> openLiveStatuses(Collection<String> ids) {
-		Map<String, String> statuses = new HashMap<>();
+		return byId("select live_id, status from live where status <> 'ENDED' and live_id", ids);
+	}
+
+	/**
+	 * Why a session cannot take the id of a live in {@code status} (not ENDED), as the
+	 * single POST's 409 and the bulk import's quarantine say it: "... session id " +
+	 * this.
+	 */
+	public static String liveIdTaken(String sessionId, String status) {
+		return "REFUSED".equals(status)
+				? "is the id of a live refused at its go-live check; an id is unique across lives and sessions"
+				: "is the id of a live that is still " + status
+						+ "; it becomes a session when it ends (POST /api/v1/lives/" + sessionId + "/end)";
+	}
+
+	/**
+	 * The two columns {@code select} names, the first by the second, for the rows whose
+	 * first column is one of {@code ids}; {@code select} ends with that column, before
+	 * its {@code in (...)}.
+	 */
+	private Map<String, String> byId(String select, Collection<String> ids) {
+		Map<String, String> found = new HashMap<>();
 		for (List<String> part : parts(ids)) {
-			this.jdbc
-				.sql("select live_id, status from live where status <> 'ENDED' and live_id in ("
-						+ placeholders(part.size()) + ")")
-				.params(part.toArray())
-				.query((rs) -> {
-					statuses.put(rs.getString(1), rs.getString(2));
-				});
+			this.jdbc.sql(select + " in (" + placeholders(part.size()) + ")").params(part.toArray()).query((rs) -> {
+				found.put(rs.getString(1), rs.getString(2));
+			});
 		}
-		return statuses;
+		return found;
 	}
 
 	/**

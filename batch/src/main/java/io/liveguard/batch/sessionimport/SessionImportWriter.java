@@ -72,11 +72,7 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 
 	/** The reason a line with the id of a live in {@code status} is quarantined. */
 	static String liveConflict(String sessionId, String status) {
-		return "REFUSED".equals(status)
-				? "conflict: session id is the id of a live refused at its go-live check; an id is unique across"
-						+ " lives and sessions"
-				: "conflict: session id is the id of a live that is still " + status
-						+ "; it becomes a session when it ends (POST /api/v1/lives/" + sessionId + "/end)";
+		return "conflict: session id " + SessionStore.liveIdTaken(sessionId, status);
 	}
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionImportWriter.class);

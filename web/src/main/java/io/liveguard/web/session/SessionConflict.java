@@ -1,5 +1,6 @@
 package io.liveguard.web.session;
 
+import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.DomainException;
 
 /** A session id that was already received with different content: nothing changes. */
@@ -19,11 +20,7 @@ class SessionConflict extends DomainException {
 	 * sessions (live.md).
 	 */
 	static SessionConflict live(String sessionId, String status) {
-		return new SessionConflict(sessionId,
-				"REFUSED".equals(status)
-						? "is the id of a live refused at its go-live check; an id is unique across lives and sessions"
-						: "is the id of a live that is still " + status
-								+ "; it becomes a session when it ends (POST /api/v1/lives/" + sessionId + "/end)");
+		return new SessionConflict(sessionId, SessionStore.liveIdTaken(sessionId, status));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.liveguard.web.session;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.liveguard.batch.session.SessionStore;
@@ -30,14 +31,12 @@ class Sessions {
 	}
 
 	/**
-	 * The status of the live with this id, if there is one (live.md: an id is unique
-	 * across lives and sessions; a live becomes a session when it ends).
+	 * The status of the live with this id, if there is one that has not ended (live.md:
+	 * an id is unique across lives and sessions; an ended live's session is stored under
+	 * it), as the bulk import checks it.
 	 */
 	Optional<String> liveStatus(String id) {
-		return this.jdbc.sql("select status from live where live_id = :id")
-			.param("id", id)
-			.query(String.class)
-			.optional();
+		return Optional.ofNullable(this.store.openLiveStatuses(List.of(id)).get(id));
 	}
 
 	/** The session with its current score card. */
