@@ -17,7 +17,8 @@
 #   BUILD=1 bench/ingest/run.sh                  # rebuild the jar first
 #   JAR=/path/to/liveguard.jar EXTRA_ARGS="--server.tomcat.threads.max=8" bench/ingest/run.sh
 #
-# Other settings: CONNECTIONS (16), THREADS (2 wrk threads), WARMUP_BASIC (5s, Basic after the key's warm-up),
+# Other settings: CONNECTIONS (16), THREADS (2 wrk threads), TIMEOUT (10s, wrk's; a slower answer is a socket error,
+# not a latency), WARMUP_BASIC (5s, Basic after the key's warm-up),
 # BATCH_SESSIONS (18000), BATCH_SIZE (1000 lines a request), BATCH_CONNECTIONS (2), SESSIONS (10000 generated,
 # sent in passes), SELLERS (1000), SEED (20261205), HEAP (1g), JAVA_OPTS, VERBOSE=1 (print wrk's output).
 set -euo pipefail
@@ -30,6 +31,7 @@ warmup=${WARMUP:-20s}
 warmup_basic=${WARMUP_BASIC:-5s}
 connections=${CONNECTIONS:-16}
 threads=${THREADS:-2}
+timeout=${TIMEOUT:-10s}
 runs=${RUNS:-key basic batch}
 batch_sessions=${BATCH_SESSIONS:-18000}
 batch_size=${BATCH_SIZE:-1000}
@@ -79,8 +81,8 @@ export LG_SESSIONS=$generated
 # single RUN_TAG AUTHORIZATION LABEL OUTPUT_FILE DURATION: one wrk run of single POSTs, its row and its answers;
 # answers other than 201 are printed with the first body of each and fail the benchmark.
 single() {
-  LG_RUN=$1 LG_AUTHORIZATION=$2 wrk_row "$3" "$4" -t"$threads" -c"$connections" -d"$5" -s "$here/sessions.lua" \
-    "$node_url"
+  LG_RUN=$1 LG_AUTHORIZATION=$2 wrk_row "$3" "$4" -t"$threads" -c"$connections" -d"$5" --timeout "$timeout" \
+    -s "$here/sessions.lua" "$node_url"
   local answers
   answers=$(grep '^answers:' "$4" || echo "answers: none")
   echo "             $answers"
