@@ -1,15 +1,18 @@
 # wrk runs for the benchmarks under bench/ that load one node over HTTP (eligibility, ingest), sourced after node.sh:
-# one wrk run with --latency makes one table row of requests/s, latency percentiles, non-2xx answers, the CPU time
-# per request of the node and of wrk, and the load average after the run.
+# their common start (wrk_prepare), and one wrk run with --latency as one table row of requests/s, latency
+# percentiles, non-2xx answers, the CPU time per request of the node and of wrk, and the load average after the run.
 
-wrk_require() {
+# wrk_prepare NAME THREADS: what a wrk benchmark does first: checks wrk, builds the jar when missing, makes the work
+# directory `work` under /tmp for the node's database and log (the node stopped and the directory removed on exit),
+# and prints the machine with wrk's version.
+wrk_prepare() {
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-}
-
-# wrk_machine THREADS: the lines node_machine leaves to wrk.
-wrk_machine() {
+  node_build
+  work=$(mktemp -d "/tmp/liveguard-$1-bench.XXXXXX")
+  trap 'node_stop; rm -rf "$work"' EXIT
+  node_machine
   echo "wrk:       $(wrk -v 2>&1 | head -1)"
-  echo "note:      wrk ($1 threads) and the node share these $(nproc) cores"
+  echo "note:      wrk ($2 threads) and the node share these $(nproc) cores"
 }
 
 # wrk_header FIRST_COLUMN: the header of the rows wrk_row prints.

@@ -22,17 +22,7 @@ warmup=${WARMUP:-120s}
 connections=${CONNECTIONS:-16 64 128}
 threads=${THREADS:-2}
 
-wrk_require
-node_build
-work=$(mktemp -d /tmp/liveguard-eligibility-bench.XXXXXX)
-cleanup() {
-  node_stop
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-node_machine
-wrk_machine "$threads"
+wrk_prepare eligibility "$threads"
 
 # The application's own Flyway migrations build the schema; the seed folder adds the benchmark's sellers
 # as one more migration, so the eligibility index loads them at start-up like any standing penalty.

@@ -43,18 +43,8 @@ seed=${SEED:-20261205}
 for r in $runs; do
   [[ $r == key || $r == basic || $r == batch ]] || { echo "RUNS holds key, basic and batch, not $r" >&2; exit 1; }
 done
-wrk_require
-node_build
-work=$(mktemp -d /tmp/liveguard-ingest-bench.XXXXXX)
+wrk_prepare ingest "$threads"
 status=0
-cleanup() {
-  node_stop
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-node_machine
-wrk_machine "$threads"
 
 # The generator's sessions, once per settings (the jar holds the engine and its generator).
 generated=$node_root/bench/target/ingest-bench/sessions-$sessions-$sellers-$seed.ndjson
