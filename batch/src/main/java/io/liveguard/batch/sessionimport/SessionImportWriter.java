@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import io.liveguard.batch.penalty.Quarantine;
+import io.liveguard.batch.session.ChunkHistories;
 import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
@@ -21,7 +21,6 @@ import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.scoring.ScoreCard;
 import io.liveguard.engine.scoring.SellerHistory;
 import io.liveguard.engine.session.LiveSession;
-import io.liveguard.engine.session.Product;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +75,6 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 	}
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionImportWriter.class);
-
-	private static final Comparator<SellerHistory.PriorSale> HISTORY_ORDER = Comparator
-		.comparing(SellerHistory.PriorSale::startedAt)
-		.thenComparing(SellerHistory.PriorSale::sessionId)
-		.thenComparing(SellerHistory.PriorSale::sku);
 
 	private final SessionStore store;
 
@@ -162,15 +156,12 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		// millisecond precision, so the stored card and the database column agree (as in
 		// the API)
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Map<String, List<SellerHistory.PriorSale>> sales = storedSales(fresh);
 		// a session's history needs the prices of the earlier ones, not their scores:
-		// histories in file
-		// order, then the scoring (most of the work) on every core
+		// histories in file order, then the scoring (most of the work) on every core
+		ChunkHistories prior = ChunkHistories.read(this.store, sessions(fresh), this::pack);
 		List<SellerHistory> histories = new ArrayList<>(fresh.size());
 		for (ImportLine.Parsed line : fresh) {
-			LiveSession session = line.session();
-			histories.add(history(sales, session, ScoringEngine.historyWindow(pack(session), session)));
-			addSales(sales, session);
+			histories.add(prior.next(line.session()));
 		}
 		List<Scored> results = IntStream.range(0, fresh.size())
 			.parallel()
@@ -179,7 +170,7 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		if (results.stream().anyMatch((result) -> result.failure() != null)) {
 			// rare: a session the pack fails on is quarantined and its prices are no
 			// history for later ones
-			storeOneByOne(fresh, storedSales(fresh), now);
+			storeOneByOne(fresh, ChunkHistories.read(this.store, sessions(fresh), this::pack), now);
 			return;
 		}
 		List<SessionStore.NewSession> scored = new ArrayList<>(fresh.size());
@@ -193,12 +184,11 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		this.pending.stored += scored.size();
 	}
 
-	private void storeOneByOne(List<ImportLine.Parsed> fresh, Map<String, List<SellerHistory.PriorSale>> sales,
-			Instant now) {
+	private void storeOneByOne(List<ImportLine.Parsed> fresh, ChunkHistories chunk, Instant now) {
 		List<SessionStore.NewSession> scored = new ArrayList<>(fresh.size());
 		for (ImportLine.Parsed line : fresh) {
 			LiveSession session = line.session();
-			Scored result = score(session, history(sales, session, ScoringEngine.historyWindow(pack(session), session)),
+			Scored result = score(session, chunk.history(session, ScoringEngine.historyWindow(pack(session), session)),
 					now);
 			RuntimeException failure = result.failure();
 			if (failure != null) {
@@ -212,7 +202,7 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 			}
 			scored.add(new SessionStore.NewSession(session, line.record(), line.contentHash(), result.card(),
 					result.json(), now));
-			addSales(sales, session);
+			chunk.add(session);
 		}
 		this.store.addAll(scored);
 		this.stored += scored.size();
@@ -226,21 +216,6 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		}
 		catch (RuntimeException ex) {
 			return new Scored(null, null, ex);
-		}
-	}
-
-	/**
-	 * Later sessions of the seller in this chunk see this one's prices, as they would
-	 * once it is stored.
-	 */
-	private static void addSales(Map<String, List<SellerHistory.PriorSale>> sales, LiveSession session) {
-		if (session.stats().orders() > 0) {
-			List<SellerHistory.PriorSale> sellerSales = sales.computeIfAbsent(session.sellerId(),
-					(seller) -> new ArrayList<>());
-			for (Product product : session.products()) {
-				sellerSales.add(new SellerHistory.PriorSale(session.sessionId(), session.startedAt(), product.sku(),
-						product.livePrice()));
-			}
 		}
 	}
 
@@ -285,37 +260,8 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 		return fresh;
 	}
 
-	/**
-	 * The stored sales of the chunk's sellers, each seller's over the union of its
-	 * sessions' windows.
-	 */
-	private Map<String, List<SellerHistory.PriorSale>> storedSales(List<ImportLine.Parsed> fresh) {
-		Map<String, ScoringEngine.HistoryWindow> windows = new HashMap<>();
-		for (ImportLine.Parsed line : fresh) {
-			ScoringEngine.HistoryWindow window = ScoringEngine.historyWindow(pack(line.session()), line.session());
-			if (!window.isEmpty()) {
-				windows.merge(line.session().sellerId(), window,
-						(a, b) -> new ScoringEngine.HistoryWindow(a.from().isBefore(b.from()) ? a.from() : b.from(),
-								a.to().isAfter(b.to()) ? a.to() : b.to()));
-			}
-		}
-		return new HashMap<>(this.store.sales(windows));
-	}
-
-	private static SellerHistory history(Map<String, List<SellerHistory.PriorSale>> sales, LiveSession session,
-			ScoringEngine.HistoryWindow window) {
-		List<SellerHistory.PriorSale> sellerSales = sales.get(session.sellerId());
-		if (window.isEmpty() || sellerSales == null) {
-			return SellerHistory.NONE;
-		}
-		List<SellerHistory.PriorSale> inWindow = new ArrayList<>();
-		for (SellerHistory.PriorSale sale : sellerSales) {
-			if (!sale.startedAt().isBefore(window.from()) && sale.startedAt().isBefore(window.to())) {
-				inWindow.add(sale);
-			}
-		}
-		inWindow.sort(HISTORY_ORDER);
-		return inWindow.isEmpty() ? SellerHistory.NONE : new SellerHistory(inWindow);
+	private static List<LiveSession> sessions(List<ImportLine.Parsed> lines) {
+		return lines.stream().map(ImportLine.Parsed::session).toList();
 	}
 
 	private CompiledPack pack(LiveSession session) {

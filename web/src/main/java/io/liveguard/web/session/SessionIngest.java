@@ -5,10 +5,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
+import io.liveguard.batch.session.ChunkHistories;
 import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
@@ -47,6 +54,14 @@ public class SessionIngest {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionIngest.class);
 
+	/** Lines an NDJSON chunk holds at most. */
+	static final int CHUNK_LINES = 500;
+
+	/**
+	 * Characters after which an NDJSON chunk is taken: one holds at most this and a line.
+	 */
+	static final int CHUNK_CHARS = 4 * 1024 * 1024;
+
 	private final SessionCodec codec;
 
 	private final ScoringEngine engine;
@@ -61,8 +76,10 @@ public class SessionIngest {
 
 	private final SessionMeters meters;
 
+	private final SessionStore store;
+
 	SessionIngest(SessionCodec codec, ScoringEngine engine, Sessions sessions, TransactionTemplate transactions,
-			JsonMapper json, Clock clock, SessionMeters meters) {
+			JsonMapper json, Clock clock, SessionMeters meters, SessionStore store) {
 		this.codec = codec;
 		this.engine = engine;
 		this.sessions = sessions;
@@ -70,6 +87,7 @@ public class SessionIngest {
 		this.json = json;
 		this.clock = clock;
 		this.meters = meters;
+		this.store = store;
 	}
 
 	/**
@@ -150,42 +168,202 @@ public class SessionIngest {
 	/**
 	 * Ingests NDJSON, one record a line, each line on its own: a bad line, or one over
 	 * the record limit, is reported and never stops the others. Blank lines are skipped;
-	 * lines are numbered from 1.
+	 * lines are numbered from 1. The lines are taken in chunks ({@value #CHUNK_LINES}
+	 * lines, or {@value #CHUNK_CHARS} characters) with the bulk import's reading of a
+	 * chunk: one look-up of the chunk's ids, the sellers' stored prices read once (and
+	 * each line's history adding the chunk's earlier lines, as if they had come one by
+	 * one), the scoring on every core, and the new sessions stored in one transaction of
+	 * JDBC batches. A chunk that meets anything else (a rule pack failing on a session, a
+	 * concurrent request storing one of its ids) is taken again line by line.
 	 */
 	BatchSummary ingestLines(NdjsonLines lines) throws IOException {
-		int accepted = 0;
-		int duplicates = 0;
-		List<BatchSummary.Rejection> rejected = new ArrayList<>();
+		Tally tally = new Tally();
+		List<NdjsonLines.Text> chunk = new ArrayList<>();
+		long chars = 0;
 		NdjsonLines.Line next;
 		while ((next = lines.next()) != null) {
-			long number = next.number();
 			if (!(next instanceof NdjsonLines.Text text)) {
-				rejected.add(new BatchSummary.Rejection(number, null, ((NdjsonLines.TooLong) next).reason()));
+				tally.rejected
+					.add(new BatchSummary.Rejection(next.number(), null, ((NdjsonLines.TooLong) next).reason()));
 				this.meters.rejected(SessionMeters.Path.BATCH, SessionMeters.Rejection.TOO_LONG, 1);
 				continue;
 			}
-			String line = text.text();
-			try {
-				if (ingest(line, SessionMeters.Path.BATCH).created()) {
-					accepted++;
-				}
-				else {
-					duplicates++;
-				}
-			}
-			catch (InvalidSessionException ex) {
-				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.getMessage()));
-			}
-			catch (SessionConflict ex) {
-				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.detail()));
-			}
-			catch (RuntimeException ex) {
-				log.error("NDJSON line {} could not be stored", number, ex);
-				rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line),
-						"could not be stored: an unexpected error occurred; it has been logged"));
+			chunk.add(text);
+			chars += text.text().length();
+			if (chunk.size() >= CHUNK_LINES || chars >= CHUNK_CHARS) {
+				ingestChunk(chunk, tally);
+				chunk = new ArrayList<>();
+				chars = 0;
 			}
 		}
-		return new BatchSummary(accepted, duplicates, rejected);
+		ingestChunk(chunk, tally);
+		tally.rejected.sort(Comparator.comparingLong(BatchSummary.Rejection::line));
+		return new BatchSummary(tally.accepted, tally.duplicates, tally.rejected);
+	}
+
+	private void ingestChunk(List<NdjsonLines.Text> lines, Tally tally) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		List<Parsed> parsed = new ArrayList<>(lines.size());
+		for (NdjsonLines.Text line : lines) {
+			try {
+				LiveSession session = this.codec.read(line.text());
+				parsed.add(new Parsed(line, session, this.codec.write(session), this.codec.contentHash(session),
+						this.engine.packFor(session)));
+			}
+			catch (InvalidSessionException ex) {
+				this.meters.rejected(SessionMeters.Path.BATCH, SessionMeters.Rejection.INVALID, 1);
+				tally.rejected
+					.add(new BatchSummary.Rejection(line.number(), sessionIdOf(line.text()), ex.getMessage()));
+			}
+			catch (RuntimeException ex) {
+				// not the common case: that line goes the single way, and reports as it
+				// does
+				parsed.add(new Parsed(line, null, null, null, null));
+			}
+		}
+		List<Parsed> fresh = new ArrayList<>();
+		List<NdjsonLines.Text> oneByOne = new ArrayList<>();
+		Set<String> ids = new LinkedHashSet<>();
+		for (Parsed line : parsed) {
+			if (line.session() != null) {
+				ids.add(line.session().sessionId());
+			}
+		}
+		Map<String, String> known = new HashMap<>(this.store.contentHashes(ids));
+		Map<String, String> lives = this.store.openLiveStatuses(ids);
+		for (Parsed line : parsed) {
+			LiveSession session = line.session();
+			if (session == null) {
+				oneByOne.add(line.line());
+				continue;
+			}
+			String id = session.sessionId();
+			String hash = known.get(id);
+			String live = lives.get(id);
+			if (hash == null && live != null) {
+				reject(line, SessionConflict.live(id, live), tally);
+			}
+			else if (hash == null) {
+				known.put(id, line.contentHash());
+				fresh.add(line);
+			}
+			else if (hash.equals(line.contentHash())) {
+				this.meters.duplicates(SessionMeters.Path.BATCH, 1);
+				tally.duplicates++;
+			}
+			else {
+				reject(line, new SessionConflict(id), tally);
+			}
+		}
+		if (!storeChunk(fresh)) {
+			fresh.forEach((line) -> oneByOne.add(line.line()));
+		}
+		else {
+			this.meters.stored(SessionMeters.Path.BATCH, fresh.size());
+			tally.accepted += fresh.size();
+		}
+		oneByOne.sort(Comparator.comparingLong(NdjsonLines.Text::number));
+		for (NdjsonLines.Text line : oneByOne) {
+			ingestOne(line, tally);
+		}
+	}
+
+	/**
+	 * Scores the chunk's new sessions (histories in line order, scoring on every core)
+	 * and stores them in one transaction; false, with nothing stored, when a pack failed
+	 * on one, an id was stored meanwhile or the database failed.
+	 */
+	private boolean storeChunk(List<Parsed> fresh) {
+		if (fresh.isEmpty()) {
+			return true;
+		}
+		List<LiveSession> sessions = fresh.stream().map(Parsed::session).toList();
+		Map<String, CompiledPack> packs = new HashMap<>();
+		fresh.forEach((line) -> packs.put(line.session().sessionId(), line.pack()));
+		ChunkHistories prior = ChunkHistories.read(this.store, sessions, (session) -> packs.get(session.sessionId()));
+		List<SellerHistory> histories = sessions.stream().map(prior::next).toList();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		List<SessionStore.NewSession> scored;
+		try {
+			scored = IntStream.range(0, fresh.size()).parallel().mapToObj((i) -> {
+				Parsed line = fresh.get(i);
+				ScoreCard card = this.meters.score(line.pack(), line.session(), histories.get(i), now);
+				return new SessionStore.NewSession(line.session(), line.record(), line.contentHash(), card,
+						this.json.writeValueAsString(card), now);
+			}).toList();
+		}
+		catch (RuntimeException ex) {
+			log.debug("A rule pack failed on a session of an NDJSON chunk; taking its lines one by one", ex);
+			return false;
+		}
+		try {
+			this.transactions.execute((status) -> {
+				this.store.addAll(scored);
+				return Boolean.TRUE;
+			});
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("A session of an NDJSON chunk was stored meanwhile; taking its lines one by one", ex);
+			return false;
+		}
+		catch (RuntimeException ex) {
+			// each line then reports its own outcome
+			log.warn("An NDJSON chunk of {} new sessions could not be stored; taking its lines one by one",
+					fresh.size(), ex);
+			return false;
+		}
+	}
+
+	private void reject(Parsed line, SessionConflict conflict, Tally tally) {
+		this.meters.rejected(SessionMeters.Path.BATCH, SessionMeters.Rejection.CONFLICT, 1);
+		tally.rejected
+			.add(new BatchSummary.Rejection(line.line().number(), line.session().sessionId(), conflict.detail()));
+	}
+
+	/** One line on its own, as {@code POST /api/v1/sessions} takes a record. */
+	private void ingestOne(NdjsonLines.Text text, Tally tally) {
+		long number = text.number();
+		String line = text.text();
+		try {
+			if (ingest(line, SessionMeters.Path.BATCH).created()) {
+				tally.accepted++;
+			}
+			else {
+				tally.duplicates++;
+			}
+		}
+		catch (InvalidSessionException ex) {
+			tally.rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.getMessage()));
+		}
+		catch (SessionConflict ex) {
+			tally.rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line), ex.detail()));
+		}
+		catch (RuntimeException ex) {
+			log.error("NDJSON line {} could not be stored", number, ex);
+			tally.rejected.add(new BatchSummary.Rejection(number, sessionIdOf(line),
+					"could not be stored: an unexpected error occurred; it has been logged"));
+		}
+	}
+
+	/**
+	 * A line of a chunk, read; all null but the line when reading it failed unexpectedly.
+	 */
+	private record Parsed(NdjsonLines.Text line, @Nullable LiveSession session, @Nullable String record,
+			@Nullable String contentHash, @Nullable CompiledPack pack) {
+	}
+
+	/** What became of a batch's lines so far. */
+	private static final class Tally {
+
+		int accepted;
+
+		int duplicates;
+
+		final List<BatchSummary.Rejection> rejected = new ArrayList<>();
+
 	}
 
 	private IngestResult store(LiveSession session, String record, String contentHash, CompiledPack pack) {

@@ -246,6 +246,31 @@ class SessionApiIntegrationTests {
 	}
 
 	@Test
+	void aBatchScoresALineWithTheSalesOfTheLinesBeforeItAsIfSentOneByOne() {
+		// given: the fake-discount pair of a seller of its own, both in one NDJSON body
+		String sale = compact(resource("/fake-discount/a-prior-sale.json"));
+		String inflated = compact(resource("/fake-discount/a-inflated-3-days-later.json"));
+		String ndjson = (sale + "\n" + inflated + "\n").replace("fd-a-00", "fd-batch-00")
+			.replace("shop-bargain-a", "shop-bargain-batch");
+
+		// when
+		EntityExchangeResult<String> result = this.client.post()
+			.uri("/api/v1/sessions/batch")
+			.headers(basic("platform"))
+			.contentType(NDJSON)
+			.body(ndjson)
+			.exchange()
+			.returnResult(String.class);
+
+		// then: the later line saw the earlier one's sale, as the single POSTs do
+		assertThat(json.readTree(result.getResponseBody()).get("accepted").asInt()).isEqualTo(2);
+		JsonNode card = json.readTree(get("/api/v1/sessions/fd-batch-002/score", "analyst").getResponseBody());
+		assertThat(findings(card, "FAKE_DISCOUNT")).singleElement()
+			.satisfies((finding) -> assertThat(finding.get("evidence").valueStream())
+				.anySatisfy((evidence) -> assertThat(evidence.get("detail").asString()).contains("fd-batch-001")));
+	}
+
+	@Test
 	void fakeDiscountFlagsAListPriceInflatedOverASaleThreeDaysEarlier() {
 		postSession(resource("/fake-discount/a-prior-sale.json"), "platform");
 
@@ -400,6 +425,10 @@ class SessionApiIntegrationTests {
 
 	private static String example(String file) {
 		return resource("/examples/" + file);
+	}
+
+	private static String compact(String record) {
+		return json.readTree(record).toString();
 	}
 
 	private static String resource(String path) {

@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 
 import io.liveguard.batch.session.SessionMeters;
+import io.liveguard.batch.session.SessionStore;
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.scoring.SellerHistory;
 import io.liveguard.engine.session.InvalidSessionException;
@@ -31,12 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -50,6 +51,8 @@ class SessionIngestTests {
 	private static ScoringEngine engine;
 
 	private final Sessions sessions = mock(Sessions.class);
+
+	private final SessionStore store = mock(SessionStore.class);
 
 	private SessionIngest ingest;
 
@@ -68,7 +71,7 @@ class SessionIngestTests {
 		given(this.sessions.history(anyString(), any())).willReturn(SellerHistory.NONE);
 		this.ingest = new SessionIngest(codec, engine, this.sessions, transactions, JsonMapper.builder().build(),
 				Clock.fixed(Instant.parse("2026-11-23T08:00:00.123456Z"), ZoneOffset.UTC),
-				new SessionMeters(this.registry));
+				new SessionMeters(this.registry), this.store);
 	}
 
 	@Test
@@ -189,11 +192,18 @@ class SessionIngestTests {
 		assertThat(count("liveguard.sessions.ingested", "path", "batch", "outcome", "stored")).isEqualTo(1);
 		assertThat(count("liveguard.sessions.rejected", "path", "batch", "reason", "invalid")).isEqualTo(2);
 		assertThat(count("liveguard.sessions.ingested", "path", "single", "outcome", "stored")).isZero();
+		// in one chunk: one look-up of its ids, one transaction
+		verify(this.store).contentHashes(Set.of("ex-clean-001"));
+		verify(this.store).addAll(argThat((added) -> added.size() == 1));
+		verify(this.sessions, never()).add(any());
 	}
 
 	@Test
 	void ndjsonLineThatFailsUnexpectedlyIsReportedAndTheNextLineStillStored() throws IOException {
 		given(this.sessions.find(anyString())).willReturn(Optional.empty());
+		// the chunk's transaction fails, then its lines are taken one by one: the first
+		// fails
+		willThrow(new IllegalStateException("disk full")).given(this.store).addAll(any());
 		willThrow(new IllegalStateException("disk full")).willDoNothing().given(this.sessions).add(any());
 		String ndjson = compact(example("clean-session.json")) + "\n" + compact(example("counterfeit.json")) + "\n";
 
@@ -222,7 +232,7 @@ class SessionIngestTests {
 			assertThat(rejection.sessionId()).isNull();
 			assertThat(rejection.error()).contains("longer than the limit of 65536 bytes");
 		});
-		verify(this.sessions, times(2)).add(any());
+		verify(this.store).addAll(argThat((added) -> added.size() == 2));
 	}
 
 	@Test
@@ -236,6 +246,7 @@ class SessionIngestTests {
 			assertThat(rejection.error()).startsWith("sessionId: ").contains("lone UTF-16 surrogate");
 		});
 		verify(this.sessions, never()).add(any());
+		verify(this.store, never()).addAll(any());
 	}
 
 	private static NdjsonLines lines(String ndjson, long limit) {
