@@ -35,8 +35,6 @@ import java.util.regex.Pattern;
  */
 final class SettingsFolding {
 
-	private static final String IMPORT = "io.liveguard.engine.rulepack.";
-
 	private static final Pattern IMPORTS_SETTINGS = Pattern
 		.compile("(?m)^\\s*import\\s+io\\.liveguard\\.engine\\.rulepack\\.(PackSettings|\\*)\\s*;?");
 
