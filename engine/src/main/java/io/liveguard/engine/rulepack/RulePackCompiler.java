@@ -207,8 +207,8 @@ public final class RulePackCompiler {
 
 	/**
 	 * Builds the scoring DRL with its settings resolved at compile time
-	 * ({@link SettingsFolding}); should that text not compile, the DRL as written, so a
-	 * pack is accepted or refused and its errors reported exactly as written.
+	 * ({@link SettingsFolding}); should that text not compile, the DRL as written, whose
+	 * errors are then the ones reported, pinned to its lines.
 	 */
 	private KieContainer buildScoring(RulePackSource source, List<PackFile> scoring, PackSettings settings) {
 		List<PackFile> folded = SettingsFolding.fold(scoring, settings);
