@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
  * <p>
  * Folding is conservative: a pattern is folded only where it stands on its own at the top
  * level of a rule's conditions, with only {@code num("...")} bindings whose values are
- * finite, whose variables the consequence does not use; and nothing is folded in a pack
- * whose scoring DRL deletes, retracts, modifies or updates facts, or declares types, or
- * in a file that does not import {@link PackSettings}. Anything else is left as written.
- * If the folded DRL does not compile, {@link RulePackCompiler} compiles the DRL as
- * written instead.
+ * finite, whose variables the consequence does not use and the conditions do not test for
+ * equality or membership (see {@code onlyOrdered}); and nothing is folded in a pack whose
+ * scoring DRL deletes, retracts, modifies or updates facts, or declares types, or in a
+ * file that does not import {@link PackSettings}. Anything else is left as written. If
+ * the folded DRL does not compile, {@link RulePackCompiler} compiles the DRL as written
+ * instead.
  */
 final class SettingsFolding {
 
