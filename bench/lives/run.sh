@@ -16,8 +16,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-jar=${JAR:-$root/web/target/liveguard.jar}
+source "$here/../node.sh"
+root=$node_root
 classpath_file=$root/bench/target/lives-classpath.txt
 lives=${LIVES:-10000}
 period=${PERIOD:-5s}
@@ -27,13 +27,9 @@ max_step=${MAX_STEP:-60s}
 max_rates=${MAX_RATES:-2500,3000,4000,5000,6000,8000}
 heap_every=${HEAP_EVERY:-30s}
 seed=${SEED:-20261204}
-heap=${HEAP:-1g}
 db=${DB:-h2}
-password=bench-admin-password-$RANDOM$RANDOM
 
-if [[ ! -f $jar || -n ${BUILD:-} ]]; then
-  (cd "$root" && ./mvnw -o -q -pl web -am package -DskipTests)
-fi
+node_build
 if [[ ! -f $classpath_file || -n ${BUILD:-} ]]; then
   (cd "$root" && ./mvnw -o -q -pl bench -am -Plives-classpath -DskipTests package)
 fi
@@ -42,22 +38,9 @@ classpath=$(cat "$classpath_file")
 work=$root/bench/target/lives-bench
 rm -rf "$work"
 mkdir -p "$work"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-server=
-cleanup() {
-  if [[ -n $server ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
+trap node_stop EXIT
 
-echo "== machine"
-echo "date:      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-echo "cores:     $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))"
-echo "memory:    $(free -m | awk '/Mem:/ {print $2 " MB, " $7 " MB available"}')"
-echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before start"
-echo "java:      $(java -version 2>&1 | sed -n 2p)"
-echo "jar:       $jar ($(date -u -r "$jar" +%Y-%m-%dT%H:%M:%SZ))"
-echo "commit:    $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+node_machine
 
 if [[ ${COMPARE:-1} != 0 ]]; then
   # the engines alone, before the node starts: nothing else of the benchmark runs meanwhile
@@ -77,31 +60,17 @@ case $db in
     ;;
   *) echo "DB is h2 or postgres, not $db" >&2; exit 1 ;;
 esac
-echo "== node: -Xms$heap -Xmx$heap, database $db, port $port ${EXTRA_ARGS:-}"
-java -Xms"$heap" -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" \
-  --server.port="$port" \
-  "${datasource[@]}" \
-  --liveguard.bootstrap.admin-password="$password" \
-  ${EXTRA_ARGS:-} >"$work/server.log" 2>&1 &
-server=$!
-
-for _ in $(seq 1 180); do
-  if curl -fsS "$base/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then echo "the node stopped:" >&2; tail -50 "$work/server.log" >&2; exit 1; fi
-  sleep 1
-done
-curl -fsS "$base/actuator/health" >/dev/null
-
-key=$(curl -fsS -u "admin:$password" -H 'Content-Type: application/json' -d '{"name":"lives benchmark"}' \
-  "$base/api/v1/api-keys" | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+node_start "$work" "${datasource[@]}"
+echo "== node: -Xms$node_heap -Xmx$node_heap, database $db, $node_url ${EXTRA_ARGS:-}"
+key=$(node_api_key "lives benchmark")
 
 status=0
-java -Xms2g -Xmx2g -Dlogback.configurationFile="$here/logback.xml" -cp "$classpath" io.liveguard.bench.live.RunLiveBenchmark url="$base" key="$key" pid="$server" \
+java -Xms2g -Xmx2g -Dlogback.configurationFile="$here/logback.xml" -cp "$classpath" io.liveguard.bench.live.RunLiveBenchmark url="$node_url" key="$key" pid="$node_pid" \
   lives="$lives" period="$period" warmup="$warmup" duration="$duration" max-step="$max_step" \
   max-rates="$max_rates" heap-every="$heap_every" seed="$seed" || status=$?
-echo "== node: $(grep -c ' ERROR ' "$work/server.log" || true) ERROR lines in its log ($work/server.log)"
+echo "== node: $(node_errors) ($node_log)"
 if [[ $db == postgres ]]; then
-  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=
+  node_stop
   psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists liveguard_lives_bench'
 fi
 exit $status

@@ -19,7 +19,9 @@ import io.liveguard.engine.penalty.SellerDecision;
 import io.liveguard.engine.penalty.SellerRecord;
 import io.liveguard.engine.penalty.Warning;
 import io.liveguard.engine.rulepack.CompiledPack;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -80,6 +82,8 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 
 	private ExecutionContext counts = new ExecutionContext();
 
+	private WebhookOutbox.@Nullable Bulk bulk;
+
 	PenaltyDecisionWriter(JdbcClient jdbc, SellerRecords records, ScoringEngine engine, Quarantine quarantine,
 			EligibilityIndex eligibility, PenaltyMeters meters, WebhookOutbox outbox, Penalties penalties, Clock clock,
 			long runId, LocalDate runDate) {
@@ -99,6 +103,19 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.counts = stepExecution.getExecutionContext();
+		// its events' messages are made and sent at a capped rate while the partition
+		// runs
+		this.bulk = this.outbox.bulk();
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		WebhookOutbox.Bulk declared = this.bulk;
+		if (declared != null) {
+			declared.close();
+			this.bulk = null;
+		}
+		return stepExecution.getExitStatus();
 	}
 
 	@Override
@@ -148,7 +165,7 @@ class PenaltyDecisionWriter implements ItemWriter<RunSeller>, StepExecutionListe
 		increment(SELLERS, chunk.size());
 		// the events go out with the chunk: a chunk rolled back (and retried) sends none
 		events.addAll(PenaltyEvents.lifted(this.jdbc, this.penalties, lifted, now.toInstant()));
-		this.outbox.record(events);
+		this.outbox.record(events, this.bulk);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

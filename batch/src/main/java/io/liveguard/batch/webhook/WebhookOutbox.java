@@ -9,13 +9,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +32,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction commits, the listeners ({@link #onRecorded}, the dispatcher) are told, and
  * a rolled-back decision leaves neither event nor message. An event no endpoint
  * subscribes to is not stored.
+ * <p>
+ * A bulk writer (a penalty run's partition, {@link #bulk()}) records thousands of events
+ * in transactions whose time counts: it stores each event with its recipients and a row
+ * of {@code webhook_fanout}, and the messages are made later by {@link #fanOut(int)}, on
+ * a dispatcher's thread, which takes that up at a capped rate while a bulk writer records
+ * on its node.
  */
 public class WebhookOutbox {
 
@@ -38,6 +48,12 @@ public class WebhookOutbox {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	private static final String INSERT_MESSAGE = """
+			insert into webhook_message (message_id, endpoint_id, event_id, event_type, status, attempts,
+			                             next_attempt_at, created_at)
+			values (?, ?, ?, ?, 'PENDING', 0, ?, ?)
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
@@ -46,15 +62,37 @@ public class WebhookOutbox {
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+	/** The bulk writers recording in this JVM now. */
+	private final Set<Bulk> bulkWriters = ConcurrentHashMap.newKeySet();
+
 	public WebhookOutbox(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 	}
 
-	/** Runs {@code listener} after a transaction that recorded messages commits. */
+	/**
+	 * Runs {@code listener} after a transaction that recorded messages commits, and when
+	 * a bulk writer is done.
+	 */
 	public void onRecorded(Runnable listener) {
 		this.listeners.add(listener);
+	}
+
+	/**
+	 * Declares a writer that records many events in this JVM (a penalty run's partition),
+	 * until the returned handle is closed; it records with
+	 * {@link #record(Collection, Bulk)}.
+	 */
+	public Bulk bulk() {
+		Bulk bulk = new Bulk();
+		this.bulkWriters.add(bulk);
+		return bulk;
+	}
+
+	/** Whether a bulk writer records in this JVM now. */
+	public boolean bulkWriting() {
+		return !this.bulkWriters.isEmpty();
 	}
 
 	/** Records one event for its subscribers; see {@link #record(Collection)}. */
@@ -68,6 +106,17 @@ public class WebhookOutbox {
 	 * @return how many messages were recorded
 	 */
 	public int record(Collection<Event> events) {
+		return record(events, null);
+	}
+
+	/**
+	 * Records the events as {@link #record(Collection)} does, or, for a bulk writer, each
+	 * with its recipients, their messages to be made by {@link #fanOut(int)}.
+	 * @param bulk the bulk writer recording them, or null
+	 * @return how many messages were recorded, or will be made
+	 */
+	public int record(Collection<Event> events, @Nullable Bulk bulk) {
+		boolean deferred = bulk != null;
 		if (events.isEmpty()) {
 			return 0;
 		}
@@ -77,12 +126,17 @@ public class WebhookOutbox {
 		if (subscribers.isEmpty()) {
 			return 0;
 		}
-		int messages = store(events,
-				(event) -> subscribers.stream()
-					.filter((subscriber) -> subscriber.wants(event.type()))
-					.map(Subscriber::endpointId)
-					.toList(),
-				new ArrayList<>());
+		Function<Event, List<String>> recipients = (event) -> subscribers.stream()
+			.filter((subscriber) -> subscriber.wants(event.type()))
+			.map(Subscriber::endpointId)
+			.toList();
+		if (deferred) {
+			// nobody to wake: the dispatcher looks at its own pace while a bulk writer
+			// records,
+			// and at once when it is done
+			return storeDeferred(events, recipients);
+		}
+		int messages = store(events, recipients, new ArrayList<>());
 		if (messages > 0) {
 			afterCommit();
 		}
@@ -101,8 +155,59 @@ public class WebhookOutbox {
 	}
 
 	/**
+	 * Makes the messages of up to {@code limit} events bulk writers recorded, the oldest
+	 * first, in the caller's transaction: one for each recipient that still exists, as if
+	 * recorded with the event (its time is their {@code created_at} and first due time).
+	 * Events another node is fanning out at the same time are skipped, and each is fanned
+	 * out once.
+	 * @return how many messages it made
+	 */
+	public int fanOut(int limit) {
+		List<Waiting> waiting = this.jdbc.query(
+				"select seq, event_id from webhook_fanout order by seq limit ? for update skip locked",
+				(rs, row) -> new Waiting(rs.getLong(1), rs.getString(2)), limit);
+		if (waiting.isEmpty()) {
+			return 0;
+		}
+		Set<String> endpoints = new HashSet<>(
+				this.jdbc.queryForList("select endpoint_id from webhook_endpoint", String.class));
+		String in = String.join(",", waiting.stream().map((row) -> "?").toList());
+		Map<String, Deferred> events = new HashMap<>();
+		this.jdbc.query("select event_id, event_type, occurred_at, recipients from webhook_event where event_id in ("
+				+ in + ")", (rs) -> {
+					events.put(rs.getString(1),
+							new Deferred(rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4)));
+				}, waiting.stream().map(Waiting::eventId).toArray());
+		List<Object[]> messageRows = new ArrayList<>();
+		for (Waiting row : waiting) {
+			Deferred event = events.get(row.eventId());
+			if (event == null || event.recipients() == null) {
+				continue;
+			}
+			for (String endpointId : event.recipients().split(",")) {
+				// an endpoint deleted since the decision gets no message
+				if (endpoints.contains(endpointId)) {
+					messageRows.add(new Object[] { id(MESSAGE_PREFIX), endpointId, row.eventId(), event.type(),
+							event.occurredAt(), event.occurredAt() });
+				}
+			}
+		}
+		if (!messageRows.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_MESSAGE, messageRows);
+		}
+		this.jdbc.update("delete from webhook_fanout where seq in (" + in + ")",
+				waiting.stream().map(Waiting::seq).toArray());
+		return messageRows.size();
+	}
+
+	/** Whether events wait for {@link #fanOut(int)}, on any node. */
+	public boolean fanOutWaiting() {
+		return !this.jdbc.queryForList("select seq from webhook_fanout limit 1", Long.class).isEmpty();
+	}
+
+	/**
 	 * Inserts the events that have recipients and their messages, in order, in two JDBC
-	 * batches (a penalty run's chunk records hundreds at once).
+	 * batches.
 	 */
 	private int store(Collection<Event> events, Function<Event, List<String>> recipients, List<String> messageIds) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -114,12 +219,8 @@ public class WebhookOutbox {
 			if (endpointIds.isEmpty()) {
 				continue;
 			}
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", event.type());
-			body.put("timestamp", now.toString());
-			body.put("data", event.data());
 			String eventId = id(EVENT_PREFIX);
-			eventRows.add(new Object[] { eventId, event.type(), at, this.json.writeValueAsString(body) });
+			eventRows.add(new Object[] { eventId, event.type(), at, body(event, now) });
 			for (String endpointId : endpointIds) {
 				String messageId = id(MESSAGE_PREFIX);
 				messageRows.add(new Object[] { messageId, endpointId, eventId, event.type(), at, at });
@@ -131,12 +232,47 @@ public class WebhookOutbox {
 		}
 		this.jdbc.batchUpdate("insert into webhook_event (event_id, event_type, occurred_at, body) values (?, ?, ?, ?)",
 				eventRows);
-		this.jdbc.batchUpdate("""
-				insert into webhook_message (message_id, endpoint_id, event_id, event_type, status, attempts,
-				                             next_attempt_at, created_at)
-				values (?, ?, ?, ?, 'PENDING', 0, ?, ?)
-				""", messageRows);
+		this.jdbc.batchUpdate(INSERT_MESSAGE, messageRows);
 		return messageRows.size();
+	}
+
+	/**
+	 * A bulk writer's events, each with its recipients (the endpoints subscribed now) and
+	 * a row of {@code webhook_fanout}: two JDBC batches, and the event's is the one index
+	 * entry of consequence.
+	 */
+	private int storeDeferred(Collection<Event> events, Function<Event, List<String>> recipients) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		List<Object[]> eventRows = new ArrayList<>();
+		List<Object[]> fanoutRows = new ArrayList<>();
+		int messages = 0;
+		for (Event event : events) {
+			List<String> endpointIds = recipients.apply(event);
+			if (endpointIds.isEmpty()) {
+				continue;
+			}
+			String eventId = id(EVENT_PREFIX);
+			eventRows.add(new Object[] { eventId, event.type(), at, body(event, now), String.join(",", endpointIds) });
+			fanoutRows.add(new Object[] { eventId });
+			messages += endpointIds.size();
+		}
+		if (eventRows.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.batchUpdate(
+				"insert into webhook_event (event_id, event_type, occurred_at, body, recipients) values (?, ?, ?, ?, ?)",
+				eventRows);
+		this.jdbc.batchUpdate("insert into webhook_fanout (event_id) values (?)", fanoutRows);
+		return messages;
+	}
+
+	private String body(Event event, Instant now) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", event.type());
+		body.put("timestamp", now.toString());
+		body.put("data", event.data());
+		return this.json.writeValueAsString(body);
 	}
 
 	private void afterCommit() {
@@ -164,6 +300,25 @@ public class WebhookOutbox {
 		return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * A bulk writer's handle: it records with it while it runs, and closes it when it is
+	 * done.
+	 */
+	public final class Bulk implements AutoCloseable {
+
+		private Bulk() {
+		}
+
+		/** Done: the dispatcher takes up what is left at full speed. */
+		@Override
+		public void close() {
+			if (WebhookOutbox.this.bulkWriters.remove(this)) {
+				notifyListeners();
+			}
+		}
+
+	}
+
 	/** An event to record: its type (events.md) and its {@code data}. */
 	public record Event(String type, Object data) {
 	}
@@ -174,6 +329,12 @@ public class WebhookOutbox {
 			return this.events.contains(EventTypes.ALL) || this.events.contains(type);
 		}
 
+	}
+
+	private record Waiting(long seq, String eventId) {
+	}
+
+	private record Deferred(String type, OffsetDateTime occurredAt, String recipients) {
 	}
 
 }

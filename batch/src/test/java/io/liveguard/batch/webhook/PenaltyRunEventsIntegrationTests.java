@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The penalty run's decisions reach the outbox in the chunk's transaction (events.md,
- * "Delivery"): one message per decision and subscribed ACTIVE endpoint, none for a
- * decision that rolled back.
+ * "Delivery"): one event per decision with its subscribed ACTIVE endpoints, whose
+ * messages a dispatcher makes later (there is none in this module: the test fans out),
+ * and nothing for a decision that rolled back.
  */
 @SpringBootTest(classes = BatchTestApplication.class)
 class PenaltyRunEventsIntegrationTests {
@@ -69,8 +70,17 @@ class PenaltyRunEventsIntegrationTests {
 		// when
 		PenaltyRuns.RunStatus run = this.runs.runAndWait(RUN_DATE, "VN", "test");
 
-		// then
+		// then: the events wait for their messages, three of them
 		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(count("webhook_message")).isZero();
+		assertThat(count("webhook_fanout")).isEqualTo(3);
+		// fanned out two events at a time, then the rest: four messages in all
+		int first = fanOut(2);
+		assertThat(count("webhook_fanout")).isEqualTo(1);
+		int rest = fanOut(100);
+		assertThat(first + rest).isEqualTo(4);
+		assertThat(fanOut(100)).isZero();
+		assertThat(count("webhook_fanout")).isZero();
 		assertThat(types("ep-all")).containsExactlyInAnyOrder("penalty.decided", "penalty.decided", "warning.issued");
 		assertThat(types("ep-warnings")).containsExactly("warning.issued");
 		assertThat(types("ep-disabled")).isEmpty();
@@ -96,6 +106,21 @@ class PenaltyRunEventsIntegrationTests {
 	}
 
 	@Test
+	void anEndpointDeletedBeforeTheFanOutGetsNoMessage() {
+		// given: a run whose events wait for their messages
+		this.runs.runAndWait(RUN_DATE, "VN", "test");
+
+		// when: the endpoint for warnings is deleted before they are made
+		this.jdbc.sql("delete from webhook_endpoint where endpoint_id = 'ep-warnings'").update();
+		fanOut(100);
+
+		// then
+		assertThat(types("ep-all")).hasSize(3);
+		assertThat(types("ep-warnings")).isEmpty();
+		assertThat(count("webhook_fanout")).isZero();
+	}
+
+	@Test
 	void aRunWhoseChunksRollBackRecordsNothing() {
 		// given: every chunk fails on its last write
 		this.jdbc.sql("alter table seller_state rename to seller_state_away").update();
@@ -109,8 +134,9 @@ class PenaltyRunEventsIntegrationTests {
 
 		// then
 		assertThat(run.status()).isEqualTo("FAILED");
-		assertThat(this.jdbc.sql("select count(*) from webhook_message").query(Integer.class).single()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from webhook_event").query(Integer.class).single()).isZero();
+		assertThat(count("webhook_message")).isZero();
+		assertThat(count("webhook_event")).isZero();
+		assertThat(count("webhook_fanout")).isZero();
 	}
 
 	@Test
@@ -135,6 +161,15 @@ class PenaltyRunEventsIntegrationTests {
 				                              created_at, updated_at)
 				values (?, 'http://127.0.0.1:1/hook', ?, '', ?, 'not-used-here', 'test', ?, ?)
 				""").params(id, events, status, now, now).update();
+	}
+
+	private int fanOut(int events) {
+		Integer made = this.transactions.execute((status) -> this.outbox.fanOut(events));
+		return (made != null) ? made : 0;
+	}
+
+	private int count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Integer.class).single();
 	}
 
 	private List<String> types(String endpointId) {

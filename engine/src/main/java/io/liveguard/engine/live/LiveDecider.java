@@ -79,7 +79,8 @@ public final class LiveDecider implements AutoCloseable {
 
 	private int late;
 
-	LiveDecider(CompiledPack pack, KieBase liveRules, GoLive request, Set<String> blocked) {
+	LiveDecider(CompiledPack pack, KieBase liveRules, KieSessionConfiguration pseudoClock, GoLive request,
+			Set<String> blocked) {
 		this.liveId = request.liveId();
 		this.market = request.market();
 		this.startedAt = request.startedAt();
@@ -89,9 +90,7 @@ public final class LiveDecider implements AutoCloseable {
 		this.snapshotMillis = this.settings.millis("live.snapshot");
 		String languageKey = "live.language." + this.market;
 		this.language = this.settings.has(languageKey) ? this.settings.text(languageKey) : "en";
-		KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
-		configuration.setOption(ClockTypeOption.PSEUDO);
-		this.session = liveRules.newKieSession(configuration, null);
+		this.session = liveRules.newKieSession(pseudoClock, null);
 		this.clock = this.session.getSessionClock();
 		long start = this.startedAt.toEpochMilli();
 		this.clock.advanceTime(start - this.clock.getCurrentTime(), TimeUnit.MILLISECONDS);
@@ -286,6 +285,17 @@ public final class LiveDecider implements AutoCloseable {
 
 	private static Evidence evidence(Signal signal, String detail) {
 		return new Evidence(signal.at(), signal.type(), detail);
+	}
+
+	/**
+	 * The configuration of a live's session: a pseudo clock. Made once per pack and
+	 * shared by its lives' sessions (each made anew would load Drools' configuration
+	 * files again: about 10 KB a live).
+	 */
+	static KieSessionConfiguration pseudoClock() {
+		KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+		configuration.setOption(ClockTypeOption.PSEUDO);
+		return configuration;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.liveguard.engine.session.Product;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 
 /**
  * The lives of one market's rule pack: the go-live check and a decider for each live that
@@ -28,6 +29,8 @@ public final class Lives {
 	private final KieBase goLiveRules;
 
 	private final KieBase liveRules;
+
+	private final KieSessionConfiguration pseudoClock = LiveDecider.pseudoClock();
 
 	/** The lives of {@code pack}, which must have go-live and live rules. */
 	public Lives(CompiledPack pack) {
@@ -120,7 +123,7 @@ public final class Lives {
 			throw new IllegalArgumentException(
 					"The answer is for live " + answer.liveId() + ", not " + request.liveId());
 		}
-		return new LiveDecider(this.pack, this.liveRules, request, answer.blockedSkus());
+		return new LiveDecider(this.pack, this.liveRules, this.pseudoClock, request, answer.blockedSkus());
 	}
 
 }

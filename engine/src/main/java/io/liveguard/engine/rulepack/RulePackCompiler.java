@@ -35,6 +35,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.conf.IndexLeftBetaMemoryOption;
+import org.kie.internal.conf.IndexRightBetaMemoryOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,6 +204,11 @@ public final class RulePackCompiler {
 	private static KieBase streamMode(KieContainer container) {
 		KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration();
 		configuration.setOption(EventProcessingOption.STREAM);
+		// a live's session holds a handful of facts: hash-indexed beta memories (a table
+		// per
+		// join on equality, per session) cost far more memory than they save in lookups
+		configuration.setOption(IndexLeftBetaMemoryOption.NO);
+		configuration.setOption(IndexRightBetaMemoryOption.NO);
 		return container.newKieBase(configuration);
 	}
 

@@ -43,7 +43,7 @@ class WebhookConfiguration {
 			WebhookEndpoints endpoints, WebhookDestinations destinations, WebhookProperties properties,
 			MeterRegistry meters, Clock clock, WebhookOutbox outbox) {
 		WebhookDispatcher dispatcher = new WebhookDispatcher(jdbc, transactions, secrets, endpoints, destinations,
-				properties, meters, clock);
+				outbox, properties, meters, clock);
 		outbox.onRecorded(dispatcher::wake);
 		return dispatcher;
 	}

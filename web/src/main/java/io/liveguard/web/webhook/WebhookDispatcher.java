@@ -51,6 +51,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an answer timeout, and stores each outcome only while the claim is still its own. A 2xx
  * is delivery; a {@code 410} disables the endpoint; anything else is retried on the
  * schedule, then FAILED.
+ * <p>
+ * A bulk writer's events (a penalty run's) wait for their messages
+ * ({@link WebhookOutbox#fanOut}); the dispatcher makes them before it claims. While a
+ * bulk writer records in this JVM it leaves it the cores: it makes at most
+ * {@code liveguard.webhooks.bulk-rate} of those messages a second (and sends them), while
+ * every other decision's messages (a live's actions) go at once; when the writer is done,
+ * the rest at full speed.
  */
 class WebhookDispatcher implements SmartLifecycle {
 
@@ -60,6 +67,15 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	/** Candidates read per claim, in batches: room for another node claiming at once. */
 	private static final int CANDIDATES = 2;
+
+	/**
+	 * How often the dispatcher makes a share of a bulk writer's messages while it
+	 * records.
+	 */
+	private static final long BULK_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+	/** Events fanned out per transaction at full speed. */
+	private static final int FAN_OUT_BATCH = 500;
 
 	/** How much of an answer's body an attempt keeps, in bytes. */
 	static final int MAX_ANSWER = 1024;
@@ -76,6 +92,8 @@ class WebhookDispatcher implements SmartLifecycle {
 	private final WebhookEndpoints endpoints;
 
 	private final WebhookDestinations destinations;
+
+	private final WebhookOutbox outbox;
 
 	private final WebhookProperties properties;
 
@@ -103,14 +121,20 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** While a bulk writer records: how many of its messages may be made now. */
+	private double allowance;
+
+	private long allowanceAt;
+
 	WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSecrets secrets,
-			WebhookEndpoints endpoints, WebhookDestinations destinations, WebhookProperties properties,
-			MeterRegistry meters, Clock clock) {
+			WebhookEndpoints endpoints, WebhookDestinations destinations, WebhookOutbox outbox,
+			WebhookProperties properties, MeterRegistry meters, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.secrets = secrets;
 		this.endpoints = endpoints;
 		this.destinations = destinations;
+		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
 		this.http = HttpClient.newBuilder()
@@ -188,7 +212,11 @@ class WebhookDispatcher implements SmartLifecycle {
 	private void run() {
 		while (this.running) {
 			try {
-				if (dispatch() == 0) {
+				if (this.outbox.bulkWriting()) {
+					yieldToBulkWriter();
+				}
+				else if (fanOut(FAN_OUT_BATCH) + dispatch() == 0) {
+					this.allowanceAt = 0;
 					this.wakeUps.poll(untilNextDue().toMillis(), TimeUnit.MILLISECONDS);
 				}
 			}
@@ -222,6 +250,46 @@ class WebhookDispatcher implements SmartLifecycle {
 		}
 		Duration until = Duration.between(this.clock.instant(), next.toInstant());
 		return until.isNegative() ? Duration.ofMillis(10) : (until.compareTo(poll) < 0) ? until : poll;
+	}
+
+	/**
+	 * One tick while a bulk writer records on this node: makes its share of the bulk
+	 * writer's messages ({@code bulk-rate} a second) and sends everything due; until the
+	 * tick's end, a commit's wake-up (another decision's messages) sends at once.
+	 */
+	private void yieldToBulkWriter() throws InterruptedException {
+		long tickEnd = System.nanoTime() + BULK_TICK_NANOS;
+		long now = System.nanoTime();
+		int rate = this.properties.bulkRate();
+		if (this.allowanceAt == 0) {
+			this.allowanceAt = now;
+		}
+		// at most a second's worth at once
+		this.allowance = Math.min(rate, this.allowance + rate * ((now - this.allowanceAt) / 1e9));
+		this.allowanceAt = now;
+		int share = (int) Math.min(this.allowance, FAN_OUT_BATCH);
+		if (share > 0) {
+			this.allowance -= fanOut(share);
+		}
+		sendDue();
+		long left;
+		while (this.running && this.outbox.bulkWriting() && (left = tickEnd - System.nanoTime()) > 0) {
+			if (this.wakeUps.poll(left, TimeUnit.NANOSECONDS) != null) {
+				sendDue();
+			}
+		}
+	}
+
+	private void sendDue() throws InterruptedException {
+		while (this.running && dispatch() == this.properties.batchSize()) {
+			// a full batch: there may be more
+		}
+	}
+
+	/** Makes the messages of up to {@code events} a bulk writer recorded. */
+	private int fanOut(int events) {
+		Integer made = this.transactions.execute((status) -> this.outbox.fanOut(events));
+		return (made != null) ? made : 0;
 	}
 
 	/**

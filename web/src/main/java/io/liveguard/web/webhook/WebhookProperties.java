@@ -33,6 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * after its last attempt; the purge then deletes it with its attempts (and its event,
  * once no message refers to it)
  * @param purgeBatch messages deleted per transaction by the purge
+ * @param bulkRate while a bulk writer (a penalty run's partition) records on this node,
+ * how many of its messages the dispatcher makes and sends a second (0: none until it is
+ * done); other decisions' messages are sent at once meanwhile
  */
 @ConfigurationProperties("liveguard.webhooks")
 record WebhookProperties(@Nullable String secretKey, @DefaultValue( {
@@ -42,13 +45,16 @@ record WebhookProperties(@Nullable String secretKey, @DefaultValue( {
 		@DefaultValue("2m") Duration lease, @DefaultValue("24h") Duration rotationOverlap,
 		@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean allowHttp,
 		@DefaultValue("false") boolean allowPrivateDestinations, @DefaultValue("30d") Duration retention,
-		@DefaultValue("1000") int purgeBatch){
+		@DefaultValue("1000") int purgeBatch, @DefaultValue("50") int bulkRate){
 
 	WebhookProperties {
 		retrySchedule = List.copyOf(retrySchedule);
 		if (batchSize < 1 || threads < 1 || purgeBatch < 1) {
 			throw new IllegalArgumentException(
 					"liveguard.webhooks.batch-size, threads and purge-batch must be at least 1");
+		}
+		if (bulkRate < 0) {
+			throw new IllegalArgumentException("liveguard.webhooks.bulk-rate (" + bulkRate + ") must not be negative");
 		}
 		if (retention.isNegative() || retention.isZero()) {
 			throw new IllegalArgumentException("liveguard.webhooks.retention (" + retention + ") must be positive");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import io.liveguard.batch.StoredSessions;
 import io.liveguard.batch.penalty.PenaltyRuns;
@@ -154,6 +155,49 @@ class WebhookDeliveryIntegrationTests {
 		assertThat(json.createObjectNode()
 			.setAll((tools.jackson.databind.node.ObjectNode) sent.deepCopy())
 			.without(List.of("sellerId", "market"))).isEqualTo(shown);
+	}
+
+	@Test
+	void whileABulkWriterRecordsItsTypesGoAtTheBulkRateAndOthersAtOnce() {
+		// given: an endpoint for every type, and a bulk writer (a penalty run's
+		// partition)
+		// that recorded 300 penalty.decided
+		register("/bulk", "*");
+		int rate = 50;
+		Instant bulkStarted = Instant.now();
+		try (WebhookOutbox.Bulk bulk = this.outbox.bulk()) {
+			this.transactions.executeWithoutResult((status) -> this.outbox.record(IntStream.range(0, 300)
+				.mapToObj((i) -> new WebhookOutbox.Event("penalty.decided", Map.of("penaltyId", "bulk-" + i)))
+				.toList(), bulk));
+
+			// when: another type is decided meanwhile
+			this.transactions
+				.executeWithoutResult((status) -> this.outbox.record("appeal.decided", Map.of("appealId", "beside")));
+
+			// then: it arrives at once, ahead of the bulk writer's; those go at most the
+			// rate a second (bulk-rate, 50 by default)
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> receiver.acceptedAt("/bulk").stream().anyMatch((r) -> r.body().contains("beside")));
+			double seconds = Duration.between(bulkStarted, Instant.now()).toMillis() / 1000.0;
+			long bulkSent = bulkReceived();
+			assertThat(bulkSent).isLessThanOrEqualTo((long) (rate * (seconds + 1)));
+			assertThat(bulkSent).isLessThan(300);
+			// and it keeps to the rate while the writer records
+			await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+			seconds = Duration.between(bulkStarted, Instant.now()).toMillis() / 1000.0;
+			assertThat(bulkReceived()).isLessThanOrEqualTo((long) (rate * (seconds + 1)))
+				.isGreaterThan(0)
+				.isLessThan(300);
+		}
+
+		// when the writer is done, the rest goes at full speed, each message once
+		await().atMost(Duration.ofSeconds(10)).until(() -> bulkReceived() == 300);
+		assertThat(receiver.acceptedAt("/bulk")).allMatch(Receiver.Received::valid);
+		assertThat(this.jdbc.sql("select count(*) from webhook_fanout").query(Integer.class).single()).isZero();
+	}
+
+	private long bulkReceived() {
+		return receiver.acceptedAt("/bulk").stream().filter((r) -> r.body().contains("penalty.decided")).count();
 	}
 
 	@Test

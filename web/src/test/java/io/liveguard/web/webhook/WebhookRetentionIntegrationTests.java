@@ -129,7 +129,7 @@ class WebhookRetentionIntegrationTests {
 		WebhookProperties p = this.properties;
 		return new WebhookProperties(p.secretKey(), p.retrySchedule(), p.poll(), p.batchSize(), p.threads(),
 				p.connectTimeout(), p.timeout(), p.lease(), p.rotationOverlap(), p.enabled(), p.allowHttp(),
-				p.allowPrivateDestinations(), RETENTION, purgeBatch);
+				p.allowPrivateDestinations(), RETENTION, purgeBatch, p.bulkRate());
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
