@@ -275,4 +275,144 @@ class SettingsFoldingTests {
 		assertThat(SettingsFolding.fold(List.of(folds, noImport), this.settings).get(1)).isEqualTo(noImport);
 	}
 
+	/**
+	 * Keywords, variables and patterns spelled in strings, comments and rule names are
+	 * not structure: the rule folds exactly as if they were not there, and they stay as
+	 * written.
+	 */
+	@Test
+	void leavesStringsCommentsAndRuleNamesAlone() {
+		String drl = HEAD + """
+				rule "when $min then PackSettings( $min : num('a.min') )" // then $min
+				when
+				    /* when PackSettings( $min : num("a.min") ) then */
+				    PackSettings( $min : num("a.min") ) // then when $min
+				    $k : KeywordHit( list != "$min then", $min > 0 /* $min == 1 */ )
+				    $f : Flag( confidence >= $min ) // $min
+				then
+				    // $min when
+				    insertLogical( new Detection("X", "when $min", $f.getEvidence()) );
+				end
+				""";
+
+		String folded = SettingsFolding.fold(drl, this.settings);
+
+		String pattern = "PackSettings( $min : num(\"a.min\") ) // then when $min";
+		String expected = drl.replace(pattern, " ".repeat(pattern.indexOf("//")) + "// then when $min")
+			.replace("\"$min then\", $min > 0 /*", "\"$min then\", 0.8d > 0 /*")
+			.replace("Flag( confidence >= $min )", "Flag( confidence >= 0.8d )");
+		assertThat(folded).isNotEqualTo(drl).isEqualTo(expected);
+	}
+
+	/**
+	 * A variable used inside {@code accumulate}, {@code not}, {@code exists} or an
+	 * {@code or} group is not folded (only named constraints of later top-level patterns
+	 * are), and then its pattern stays; a group that does not use it does not stop the
+	 * fold.
+	 */
+	@Test
+	void leavesAVariableUsedInsideAGroupOrAnAccumulate() {
+		String drl = HEAD + """
+				rule "accumulate"
+				when
+				    PackSettings( $min : num("a.min") )
+				    $n : Number() from accumulate( Flag( confidence > $min, $c : confidence ), sum($c) )
+				then
+				end
+
+				rule "not"
+				when
+				    PackSettings( $min : num("a.min") )
+				    not ( Flag( confidence < $min ) )
+				then
+				end
+
+				rule "exists"
+				when
+				    PackSettings( $min : num("a.min") )
+				    exists Flag( confidence < $min )
+				then
+				end
+
+				rule "or"
+				when
+				    PackSettings( $min : num("a.min") )
+				    Flag( confidence < 0.1 ) or Flag( confidence > $min )
+				then
+				end
+
+				rule "from"
+				when
+				    PackSettings( $min : num("a.min") )
+				    $s : SessionSummary()
+				    $f : Flag( confidence > 0.1 ) from java.util.List.of($s, $min)
+				then
+				end
+				""";
+		String groupWithoutIt = HEAD + """
+				rule "a group that does not use it"
+				when
+				    PackSettings( $min : num("a.min") )
+				    not ( Flag( confidence < 0.1 ) )
+				    $f : Flag( confidence >= $min )
+				then
+				end
+				""";
+
+		assertThat(SettingsFolding.fold(drl, this.settings)).isEqualTo(drl);
+		assertThat(SettingsFolding.fold(groupWithoutIt, this.settings))
+			.contains("not ( Flag( confidence < 0.1 ) )\n    $f : Flag( confidence >= 0.8d )")
+			.doesNotContain("PackSettings(");
+	}
+
+	/**
+	 * The default pack's scoring DRL as of the first, regular-expression version of the
+	 * folding, and what that version made of it: 18 of its 19 settings patterns folded
+	 * (the content score rule binds the fact itself), the same text now.
+	 */
+	@Test
+	void foldsTheDefaultPackAsTheFirstVersionDid() throws java.io.IOException {
+		java.nio.file.Path pack = java.nio.file.Path.of("src/test/resources/folding/default-pack");
+		java.util.Properties properties = new java.util.Properties();
+		try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(pack.resolve("settings.properties"))) {
+			properties.load(reader);
+		}
+		Map<String, String> values = new java.util.HashMap<>();
+		Map<String, Double> numbers = new java.util.HashMap<>();
+		for (String key : properties.stringPropertyNames()) {
+			String value = properties.getProperty(key).strip();
+			values.put(key, value);
+			try {
+				numbers.put(key, Double.parseDouble(value));
+			}
+			catch (NumberFormatException notANumber) {
+				// a text setting
+			}
+		}
+		PackSettings defaults = new PackSettings(Set.of("*"), values, numbers, new FindingTable(List.of()), Map.of());
+		List<PackFile> asWritten = new ArrayList<>();
+		List<String> names = List.of("claims.drl", "conduct.drl", "products.drl", "quality.drl", "score.drl");
+		for (String name : names) {
+			asWritten.add(new PackFile("rules/" + name,
+					java.nio.file.Files.readString(pack.resolve("as-written").resolve(name))));
+		}
+
+		List<PackFile> folded = SettingsFolding.fold(asWritten, defaults);
+
+		int patternsBefore = 0;
+		int patternsAfter = 0;
+		for (int i = 0; i < names.size(); i++) {
+			assertThat(folded.get(i).content())
+				.isEqualTo(java.nio.file.Files.readString(pack.resolve("regex-folded").resolve(names.get(i))));
+			patternsBefore += count(asWritten.get(i).content(), "PackSettings(");
+			patternsAfter += count(folded.get(i).content(), "PackSettings(");
+		}
+		assertThat(patternsBefore).isEqualTo(19);
+		assertThat(patternsAfter).isEqualTo(1);
+	}
+
+	private static int count(String text, String marker) {
+		return text.split(java.util.regex.Pattern.quote(marker), -1).length - 1;
+	}
+
 }
