@@ -288,7 +288,9 @@ final class SettingsFolding {
 				return null;
 			}
 			Matcher num = NUM_CALL.matcher(binding.getExpression().strip());
-			if (!num.matches() || values.containsKey(binding.getVariable()) || !settings.isNumeric(num.group(1))) {
+			// a variable without "$" could be the name of a property of a later pattern
+			if (!num.matches() || !binding.getVariable().startsWith("$") || values.containsKey(binding.getVariable())
+					|| !settings.isNumeric(num.group(1))) {
 				return null;
 			}
 			double value = settings.num(num.group(1));
