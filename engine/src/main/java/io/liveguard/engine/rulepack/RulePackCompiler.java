@@ -182,7 +182,7 @@ public final class RulePackCompiler {
 		if (!errors.isEmpty()) {
 			throw new PackCompilationException(source.id(), errors);
 		}
-		KieContainer container = build(source, scoring);
+		KieContainer container = buildScoring(source, scoring, packSettings);
 		KieBase goLiveBase = goLive.isEmpty() ? null : build(source, goLive).getKieBase();
 		KieBase liveBase = live.isEmpty() ? null : streamMode(build(source, live));
 		CompiledPack compiled = new CompiledPack(source, packSettings, new KeywordMatcher(keywords), container,
@@ -210,6 +210,27 @@ public final class RulePackCompiler {
 		configuration.setOption(IndexLeftBetaMemoryOption.NO);
 		configuration.setOption(IndexRightBetaMemoryOption.NO);
 		return container.newKieBase(configuration);
+	}
+
+	/**
+	 * Builds the scoring DRL with its settings resolved at compile time
+	 * ({@link SettingsFolding}); should that text not compile, the DRL as written, whose
+	 * errors are then the ones reported, pinned to its lines.
+	 */
+	private KieContainer buildScoring(RulePackSource source, List<PackFile> scoring, PackSettings settings) {
+		List<PackFile> folded = SettingsFolding.fold(scoring, settings);
+		if (folded.equals(scoring)) {
+			return build(source, scoring);
+		}
+		try {
+			return build(source, folded);
+		}
+		catch (PackCompilationException foldedFailed) {
+			KieContainer asWritten = build(source, scoring);
+			logger.warn("Rule pack {} v{}: its settings could not be resolved at compile time ({}); it scores as "
+					+ "written", source.id(), source.version(), foldedFailed.getMessage());
+			return asWritten;
+		}
 	}
 
 	/** Builds the DRL files into a container whose default KieBase holds them all. */

@@ -109,6 +109,30 @@ class RulePackCompilerTests {
 		assertThat(errors).extracting(PackError::line).contains(TestPacks.lineOf(drl, "hostVerified =="));
 	}
 
+	/**
+	 * The folded text fails too ({@code hostVerified > 0.1d}); the error reported is the
+	 * DRL's as written.
+	 */
+	@Test
+	void reportsATypeErrorInARuleWhoseSettingsAreFoldedAsWritten() {
+		String drl = DRL_HEAD + """
+				rule "a threshold on a yes or no property"
+				when
+				    PackSettings( $max : num("quality.hostAbsent.maxShare") )
+				    $s : SessionSummary( hostVerified > $max )
+				then
+				end
+				""";
+
+		List<PackError> errors = errors(TestPacks.with(TestPacks.minimal(), "rules/broken.drl", drl));
+
+		assertThat(errors).isNotEmpty().allSatisfy((error) -> {
+			assertThat(error.path()).isEqualTo("rules/broken.drl");
+			assertThat(error.message()).doesNotContain("0.1d");
+		});
+		assertThat(errors).extracting(PackError::message).anySatisfy((message) -> assertThat(message).contains("$max"));
+	}
+
 	@Test
 	void reportsAMissingEndWithItsPath() {
 		String drl = DRL_HEAD + """
