@@ -94,8 +94,9 @@ public class PenaltyRunJobConfiguration {
 	}
 
 	@Bean
-	PenaltyRunListener penaltyRunListener(EligibilityIndex eligibilityIndex, PenaltyMeters penaltyMeters) {
-		return new PenaltyRunListener(eligibilityIndex, penaltyMeters);
+	PenaltyRunListener penaltyRunListener(EligibilityIndex eligibilityIndex, PenaltyMeters penaltyMeters,
+			WebhookOutbox webhookOutbox) {
+		return new PenaltyRunListener(eligibilityIndex, penaltyMeters, webhookOutbox);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,11 +34,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a rolled-back decision leaves neither event nor message. An event no endpoint
  * subscribes to is not stored.
  * <p>
- * A bulk writer (a penalty run's partition, {@link #bulk()}) records thousands of events
- * in transactions whose time counts: it stores each event with its recipients and a row
- * of {@code webhook_fanout}, and the messages are made later by {@link #fanOut(int)}, on
- * a dispatcher's thread, which takes that up at a capped rate while a bulk writer records
- * on its node.
+ * A bulk writer (a penalty run, {@link #bulk()}) records thousands of events in
+ * transactions whose time counts: it stores them with their recipients, fifty to a row of
+ * {@code webhook_fanout}, and their event and message rows are made later by
+ * {@link #fanOut(int)}, on a dispatcher's thread, which takes that up at a capped rate
+ * while a bulk writer records on its node.
  */
 public class WebhookOutbox {
 
@@ -47,6 +48,15 @@ public class WebhookOutbox {
 	private static final String EVENT_PREFIX = "evt_";
 
 	private static final SecureRandom random = new SecureRandom();
+
+	/** Events a row of {@code webhook_fanout} holds at most. */
+	static final int BULK_ROW_EVENTS = 50;
+
+	private static final TypeReference<List<Deferred>> DEFERRED_LIST = new TypeReference<>() {
+	};
+
+	private static final String INSERT_EVENT = "insert into webhook_event (event_id, event_type, occurred_at, body) "
+			+ "values (?, ?, ?, ?)";
 
 	private static final String INSERT_MESSAGE = """
 			insert into webhook_message (message_id, endpoint_id, event_id, event_type, status, attempts,
@@ -110,8 +120,8 @@ public class WebhookOutbox {
 	}
 
 	/**
-	 * Records the events as {@link #record(Collection)} does, or, for a bulk writer, each
-	 * with its recipients, their messages to be made by {@link #fanOut(int)}.
+	 * Records the events as {@link #record(Collection)} does, or, for a bulk writer, with
+	 * their recipients, their event and message rows to be made by {@link #fanOut(int)}.
 	 * @param bulk the bulk writer recording them, or null
 	 * @return how many messages were recorded, or will be made
 	 */
@@ -155,54 +165,57 @@ public class WebhookOutbox {
 	}
 
 	/**
-	 * Makes the messages of up to {@code limit} events bulk writers recorded, the oldest
-	 * first, in the caller's transaction: one for each recipient that still exists, as if
-	 * recorded with the event (its time is their {@code created_at} and first due time).
-	 * Events another node is fanning out at the same time are skipped, and each is fanned
+	 * Makes the events and messages of what bulk writers recorded, the oldest first, in
+	 * the caller's transaction: rows of {@code webhook_fanout} until at least
+	 * {@code messages} messages are made (at least one row, if any waits). Each event
+	 * keeps its id and time; its messages go to the recipients that still exist, as if
+	 * recorded with it (the event's time is their {@code created_at} and first due time).
+	 * Rows another node is fanning out at the same time are skipped; each row is fanned
 	 * out once.
 	 * @return how many messages it made
 	 */
-	public int fanOut(int limit) {
+	public int fanOut(int messages) {
 		List<Waiting> waiting = this.jdbc.query(
-				"select seq, event_id from webhook_fanout order by seq limit ? for update skip locked",
-				(rs, row) -> new Waiting(rs.getLong(1), rs.getString(2)), limit);
+				"select seq, occurred_at, messages, events from webhook_fanout order by seq limit ? for update skip locked",
+				(rs, row) -> new Waiting(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3),
+						rs.getString(4)),
+				Math.max(1, messages / BULK_ROW_EVENTS + 1));
 		if (waiting.isEmpty()) {
 			return 0;
 		}
 		Set<String> endpoints = new HashSet<>(
 				this.jdbc.queryForList("select endpoint_id from webhook_endpoint", String.class));
-		String in = String.join(",", waiting.stream().map((row) -> "?").toList());
-		Map<String, Deferred> events = new HashMap<>();
-		this.jdbc.query("select event_id, event_type, occurred_at, recipients from webhook_event where event_id in ("
-				+ in + ")", (rs) -> {
-					events.put(rs.getString(1),
-							new Deferred(rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4)));
-				}, waiting.stream().map(Waiting::eventId).toArray());
+		List<Object[]> eventRows = new ArrayList<>();
 		List<Object[]> messageRows = new ArrayList<>();
+		List<Object[]> done = new ArrayList<>();
+		int planned = 0;
 		for (Waiting row : waiting) {
-			Deferred event = events.get(row.eventId());
-			if (event == null || event.recipients() == null) {
-				continue;
+			if (!done.isEmpty() && planned + row.messages() > messages) {
+				break;
 			}
-			for (String endpointId : event.recipients().split(",")) {
-				// an endpoint deleted since the decision gets no message
-				if (endpoints.contains(endpointId)) {
-					messageRows.add(new Object[] { id(MESSAGE_PREFIX), endpointId, row.eventId(), event.type(),
-							event.occurredAt(), event.occurredAt() });
+			planned += row.messages();
+			done.add(new Object[] { row.seq() });
+			for (Deferred event : this.json.readValue(row.events(), DEFERRED_LIST)) {
+				List<String> recipients = event.recipients().stream().filter(endpoints::contains).toList();
+				// an endpoint deleted since the decision gets no message (and an event
+				// nobody
+				// receives is not stored)
+				if (recipients.isEmpty()) {
+					continue;
+				}
+				eventRows.add(new Object[] { event.id(), event.type(), row.occurredAt(), event.body() });
+				for (String endpointId : recipients) {
+					messageRows.add(new Object[] { id(MESSAGE_PREFIX), endpointId, event.id(), event.type(),
+							row.occurredAt(), row.occurredAt() });
 				}
 			}
 		}
-		if (!messageRows.isEmpty()) {
+		if (!eventRows.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_EVENT, eventRows);
 			this.jdbc.batchUpdate(INSERT_MESSAGE, messageRows);
 		}
-		this.jdbc.update("delete from webhook_fanout where seq in (" + in + ")",
-				waiting.stream().map(Waiting::seq).toArray());
+		this.jdbc.batchUpdate("delete from webhook_fanout where seq = ?", done);
 		return messageRows.size();
-	}
-
-	/** Whether events wait for {@link #fanOut(int)}, on any node. */
-	public boolean fanOutWaiting() {
-		return !this.jdbc.queryForList("select seq from webhook_fanout limit 1", Long.class).isEmpty();
 	}
 
 	/**
@@ -230,40 +243,46 @@ public class WebhookOutbox {
 		if (messageRows.isEmpty()) {
 			return 0;
 		}
-		this.jdbc.batchUpdate("insert into webhook_event (event_id, event_type, occurred_at, body) values (?, ?, ?, ?)",
-				eventRows);
+		this.jdbc.batchUpdate(INSERT_EVENT, eventRows);
 		this.jdbc.batchUpdate(INSERT_MESSAGE, messageRows);
 		return messageRows.size();
 	}
 
 	/**
-	 * A bulk writer's events, each with its recipients (the endpoints subscribed now) and
-	 * a row of {@code webhook_fanout}: two JDBC batches, and the event's is the one index
-	 * entry of consequence.
+	 * A bulk writer's events, each with its id, body and recipients (the endpoints
+	 * subscribed now), {@value #BULK_ROW_EVENTS} to a row of {@code webhook_fanout}: a
+	 * chunk of a penalty run writes a few rows instead of a row and five index entries
+	 * per event and endpoint.
 	 */
 	private int storeDeferred(Collection<Event> events, Function<Event, List<String>> recipients) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-		List<Object[]> eventRows = new ArrayList<>();
-		List<Object[]> fanoutRows = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		List<Deferred> row = new ArrayList<>();
+		int rowMessages = 0;
 		int messages = 0;
 		for (Event event : events) {
 			List<String> endpointIds = recipients.apply(event);
 			if (endpointIds.isEmpty()) {
 				continue;
 			}
-			String eventId = id(EVENT_PREFIX);
-			eventRows.add(new Object[] { eventId, event.type(), at, body(event, now), String.join(",", endpointIds) });
-			fanoutRows.add(new Object[] { eventId });
+			row.add(new Deferred(id(EVENT_PREFIX), event.type(), body(event, now), endpointIds));
+			rowMessages += endpointIds.size();
 			messages += endpointIds.size();
+			if (row.size() == BULK_ROW_EVENTS) {
+				rows.add(new Object[] { at, row.size(), rowMessages, this.json.writeValueAsString(row) });
+				row = new ArrayList<>();
+				rowMessages = 0;
+			}
 		}
-		if (eventRows.isEmpty()) {
-			return 0;
+		if (!row.isEmpty()) {
+			rows.add(new Object[] { at, row.size(), rowMessages, this.json.writeValueAsString(row) });
 		}
-		this.jdbc.batchUpdate(
-				"insert into webhook_event (event_id, event_type, occurred_at, body, recipients) values (?, ?, ?, ?, ?)",
-				eventRows);
-		this.jdbc.batchUpdate("insert into webhook_fanout (event_id) values (?)", fanoutRows);
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate(
+					"insert into webhook_fanout (occurred_at, event_count, messages, events) values (?, ?, ?, ?)",
+					rows);
+		}
 		return messages;
 	}
 
@@ -331,10 +350,11 @@ public class WebhookOutbox {
 
 	}
 
-	private record Waiting(long seq, String eventId) {
+	private record Waiting(long seq, OffsetDateTime occurredAt, int messages, String events) {
 	}
 
-	private record Deferred(String type, OffsetDateTime occurredAt, String recipients) {
+	/** An event a bulk writer recorded, as a row of {@code webhook_fanout} holds it. */
+	record Deferred(String id, String type, String body, List<String> recipients) {
 	}
 
 }

@@ -70,17 +70,20 @@ class PenaltyRunEventsIntegrationTests {
 		// when
 		PenaltyRuns.RunStatus run = this.runs.runAndWait(RUN_DATE, "VN", "test");
 
-		// then: the events wait for their messages, three of them
+		// then: the events wait, rows of webhook_fanout, for their event and message rows
 		assertThat(run.status()).isEqualTo("COMPLETED");
 		assertThat(count("webhook_message")).isZero();
-		assertThat(count("webhook_fanout")).isEqualTo(3);
-		// fanned out two events at a time, then the rest: four messages in all
-		int first = fanOut(2);
-		assertThat(count("webhook_fanout")).isEqualTo(1);
-		int rest = fanOut(100);
+		assertThat(count("webhook_event")).isZero();
+		assertThat(sum("event_count")).isEqualTo(3);
+		assertThat(sum("messages")).isEqualTo(4);
+		// a fan-out takes whole rows, at least one: then the rest, four messages in all
+		int first = fanOut(1);
+		int rest = fanOut(10_000);
+		assertThat(first).isPositive();
 		assertThat(first + rest).isEqualTo(4);
-		assertThat(fanOut(100)).isZero();
+		assertThat(fanOut(10_000)).isZero();
 		assertThat(count("webhook_fanout")).isZero();
+		assertThat(count("webhook_event")).isEqualTo(3);
 		assertThat(types("ep-all")).containsExactlyInAnyOrder("penalty.decided", "penalty.decided", "warning.issued");
 		assertThat(types("ep-warnings")).containsExactly("warning.issued");
 		assertThat(types("ep-disabled")).isEmpty();
@@ -114,9 +117,10 @@ class PenaltyRunEventsIntegrationTests {
 		this.jdbc.sql("delete from webhook_endpoint where endpoint_id = 'ep-warnings'").update();
 		fanOut(100);
 
-		// then
+		// then: its event goes to the other endpoint only
 		assertThat(types("ep-all")).hasSize(3);
 		assertThat(types("ep-warnings")).isEmpty();
+		assertThat(count("webhook_message")).isEqualTo(3);
 		assertThat(count("webhook_fanout")).isZero();
 	}
 
@@ -166,6 +170,12 @@ class PenaltyRunEventsIntegrationTests {
 	private int fanOut(int events) {
 		Integer made = this.transactions.execute((status) -> this.outbox.fanOut(events));
 		return (made != null) ? made : 0;
+	}
+
+	private int sum(String column) {
+		return this.jdbc.sql("select coalesce(sum(" + column + "), 0) from webhook_fanout")
+			.query(Integer.class)
+			.single();
 	}
 
 	private int count(String table) {

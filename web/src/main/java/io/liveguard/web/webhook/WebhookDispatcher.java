@@ -74,8 +74,8 @@ class WebhookDispatcher implements SmartLifecycle {
 	 */
 	private static final long BULK_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-	/** Events fanned out per transaction at full speed. */
-	private static final int FAN_OUT_BATCH = 500;
+	/** Messages fanned out per transaction at full speed. */
+	private static final int FAN_OUT_BATCH = 2000;
 
 	/** How much of an answer's body an attempt keeps, in bytes. */
 	static final int MAX_ANSWER = 1024;
@@ -267,9 +267,10 @@ class WebhookDispatcher implements SmartLifecycle {
 		// at most a second's worth at once
 		this.allowance = Math.min(rate, this.allowance + rate * ((now - this.allowanceAt) / 1e9));
 		this.allowanceAt = now;
-		int share = (int) Math.min(this.allowance, FAN_OUT_BATCH);
-		if (share > 0) {
-			this.allowance -= fanOut(share);
+		// a row of the bulk writer's events is taken whole: the allowance may go below
+		// zero, and the next row waits until it is above again
+		if (this.allowance > 0) {
+			this.allowance -= fanOut((int) Math.max(1, this.allowance));
 		}
 		sendDue();
 		long left;
@@ -286,9 +287,9 @@ class WebhookDispatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Makes the messages of up to {@code events} a bulk writer recorded. */
-	private int fanOut(int events) {
-		Integer made = this.transactions.execute((status) -> this.outbox.fanOut(events));
+	/** Makes about {@code messages} of the messages bulk writers recorded. */
+	private int fanOut(int messages) {
+		Integer made = this.transactions.execute((status) -> this.outbox.fanOut(messages));
 		return (made != null) ? made : 0;
 	}
 

@@ -65,7 +65,6 @@ class WebhookRetention {
 				select e.event_id from webhook_event e
 				where e.occurred_at < ?
 				  and not exists (select 1 from webhook_message m where m.event_id = e.event_id)
-				  and not exists (select 1 from webhook_fanout f where f.event_id = e.event_id)
 				limit ?
 				""", List.of(before, batch), "delete from webhook_event where event_id in (%s)");
 		if (messages > 0 || events > 0) {
