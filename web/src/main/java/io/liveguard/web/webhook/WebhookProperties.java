@@ -33,9 +33,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * after its last attempt; the purge then deletes it with its attempts (and its event,
  * once no message refers to it)
  * @param purgeBatch messages deleted per transaction by the purge
- * @param bulkRate while a bulk writer (a penalty run's partition) records on this node,
- * how many of its messages the dispatcher makes and sends a second (0: none until it is
- * done); other decisions' messages are sent at once meanwhile
+ * @param bulkRate while a bulk writer (a penalty run) records on this node, how many of
+ * its messages a second the dispatcher makes and sends meanwhile: 0 (the default) holds
+ * them all until it is done, then sends them at full speed; other decisions' messages are
+ * sent at once either way
  */
 @ConfigurationProperties("liveguard.webhooks")
 record WebhookProperties(@Nullable String secretKey, @DefaultValue( {
@@ -45,7 +46,7 @@ record WebhookProperties(@Nullable String secretKey, @DefaultValue( {
 		@DefaultValue("2m") Duration lease, @DefaultValue("24h") Duration rotationOverlap,
 		@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean allowHttp,
 		@DefaultValue("false") boolean allowPrivateDestinations, @DefaultValue("30d") Duration retention,
-		@DefaultValue("1000") int purgeBatch, @DefaultValue("50") int bulkRate){
+		@DefaultValue("1000") int purgeBatch, @DefaultValue("0") int bulkRate){
 
 	WebhookProperties {
 		retrySchedule = List.copyOf(retrySchedule);

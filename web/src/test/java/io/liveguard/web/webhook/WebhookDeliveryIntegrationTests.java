@@ -47,11 +47,15 @@ import static org.awaitility.Awaitility.await;
 		properties = { "liveguard.bootstrap.admin-password=" + WebhookDeliveryIntegrationTests.ADMIN_PASSWORD,
 				"liveguard.webhooks.poll=PT1M", "liveguard.webhooks.retry-schedule=PT0.3S,PT0.3S",
 				"liveguard.webhooks.timeout=PT2S", "liveguard.webhooks.connect-timeout=PT1S",
-				"liveguard.webhooks.lease=PT30S", "liveguard.scoring-time-budget=PT60S" })
+				"liveguard.webhooks.lease=PT30S", "liveguard.scoring-time-budget=PT60S",
+				"liveguard.webhooks.bulk-rate=" + WebhookDeliveryIntegrationTests.BULK_RATE })
 @AutoConfigureRestTestClient
 class WebhookDeliveryIntegrationTests {
 
 	static final String ADMIN_PASSWORD = "admin-password-for-webhook-tests";
+
+	/** A trickle while a bulk writer records (the default, 0, holds its messages). */
+	static final int BULK_RATE = 50;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -163,7 +167,7 @@ class WebhookDeliveryIntegrationTests {
 		// partition)
 		// that recorded 300 penalty.decided
 		register("/bulk", "*");
-		int rate = 50;
+		int rate = BULK_RATE;
 		Instant bulkStarted = Instant.now();
 		try (WebhookOutbox.Bulk bulk = this.outbox.bulk()) {
 			this.transactions.executeWithoutResult((status) -> this.outbox.record(IntStream.range(0, 300)
@@ -175,7 +179,7 @@ class WebhookDeliveryIntegrationTests {
 				.executeWithoutResult((status) -> this.outbox.record("appeal.decided", Map.of("appealId", "beside")));
 
 			// then: it arrives at once, ahead of the bulk writer's; those go at most the
-			// rate a second (bulk-rate, 50 by default)
+			// rate a second (bulk-rate, fifty at a time)
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> receiver.acceptedAt("/bulk").stream().anyMatch((r) -> r.body().contains("beside")));
 			double seconds = Duration.between(bulkStarted, Instant.now()).toMillis() / 1000.0;
