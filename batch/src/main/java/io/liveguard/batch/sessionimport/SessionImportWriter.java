@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import io.liveguard.batch.penalty.Quarantine;
+import io.liveguard.batch.session.ChunkArrivals;
 import io.liveguard.batch.session.ChunkHistories;
 import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.batch.session.SessionStore;
@@ -224,36 +224,33 @@ class SessionImportWriter implements ItemWriter<ImportLine>, ItemStream {
 	 * quarantined.
 	 */
 	private List<ImportLine.Parsed> newSessions(Chunk<? extends ImportLine> chunk) {
-		Set<String> ids = new LinkedHashSet<>();
+		List<ImportLine.Parsed> parsed = new ArrayList<>();
 		for (ImportLine line : chunk) {
-			if (line instanceof ImportLine.Parsed parsed) {
-				ids.add(parsed.session().sessionId());
+			if (line instanceof ImportLine.Parsed read) {
+				parsed.add(read);
 			}
 		}
-		Map<String, String> known = new HashMap<>(this.store.contentHashes(ids));
-		Map<String, String> lives = this.store.openLiveStatuses(ids);
+		Iterator<ChunkArrivals.Arrival> arrivals = ChunkArrivals
+			.of(this.store, parsed, (line) -> line.session().sessionId(), ImportLine.Parsed::contentHash)
+			.iterator();
 		List<ImportLine.Parsed> fresh = new ArrayList<>();
 		for (ImportLine line : chunk) {
 			if (line instanceof ImportLine.Rejected rejected) {
 				quarantine(rejected.number(), rejected.sessionId(), rejected.reason(), rejected.kind());
 			}
-			else if (line instanceof ImportLine.Parsed parsed) {
-				String id = parsed.session().sessionId();
-				String hash = known.get(id);
-				String live = lives.get(id);
-				if (hash == null && live != null) {
-					quarantine(parsed.number(), id, liveConflict(id, live), SessionMeters.Rejection.CONFLICT);
-				}
-				else if (hash == null) {
-					known.put(id, parsed.contentHash());
-					fresh.add(parsed);
-				}
-				else if (hash.equals(parsed.contentHash())) {
-					this.duplicates++;
-					this.pending.duplicates++;
-				}
-				else {
-					quarantine(parsed.number(), id, CONFLICT, SessionMeters.Rejection.CONFLICT);
+			else if (line instanceof ImportLine.Parsed read) {
+				String id = read.session().sessionId();
+				ChunkArrivals.Arrival arrival = arrivals.next();
+				switch (arrival.kind()) {
+					case NEW -> fresh.add(read);
+					case DUPLICATE -> {
+						this.duplicates++;
+						this.pending.duplicates++;
+					}
+					case CONFLICT -> quarantine(read.number(), id, CONFLICT, SessionMeters.Rejection.CONFLICT);
+					case LIVE_CONFLICT ->
+						quarantine(read.number(), id, liveConflict(id, Objects.requireNonNull(arrival.liveStatus())),
+								SessionMeters.Rejection.CONFLICT);
 				}
 			}
 		}

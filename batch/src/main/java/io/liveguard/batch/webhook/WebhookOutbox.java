@@ -126,7 +126,6 @@ public class WebhookOutbox {
 	 * @return how many messages were recorded, or will be made
 	 */
 	public int record(Collection<Event> events, @Nullable Bulk bulk) {
-		boolean deferred = bulk != null;
 		if (events.isEmpty()) {
 			return 0;
 		}
@@ -140,10 +139,8 @@ public class WebhookOutbox {
 			.filter((subscriber) -> subscriber.wants(event.type()))
 			.map(Subscriber::endpointId)
 			.toList();
-		if (deferred) {
-			// nobody to wake: the dispatcher looks at its own pace while a bulk writer
-			// records,
-			// and at once when it is done
+		if (bulk != null) {
+			// nobody to wake: the bulk writer's end wakes the dispatcher
 			return storeDeferred(events, recipients);
 		}
 		int messages = store(events, recipients, new ArrayList<>());
@@ -197,9 +194,8 @@ public class WebhookOutbox {
 			done.add(new Object[] { row.seq() });
 			for (Deferred event : this.json.readValue(row.events(), DEFERRED_LIST)) {
 				List<String> recipients = event.recipients().stream().filter(endpoints::contains).toList();
-				// an endpoint deleted since the decision gets no message (and an event
-				// nobody
-				// receives is not stored)
+				// an endpoint deleted since the decision gets no message, and an event
+				// nobody receives is not stored
 				if (recipients.isEmpty()) {
 					continue;
 				}

@@ -7,14 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 
+import io.liveguard.batch.session.ChunkArrivals;
 import io.liveguard.batch.session.ChunkHistories;
 import io.liveguard.batch.session.SessionMeters;
 import io.liveguard.batch.session.SessionStore;
@@ -218,43 +217,37 @@ public class SessionIngest {
 					.add(new BatchSummary.Rejection(line.number(), sessionIdOf(line.text()), ex.getMessage()));
 			}
 			catch (RuntimeException ex) {
-				// not the common case: that line goes the single way, and reports as it
+				// not the common case: that line goes the single way, and reports as that
 				// does
 				parsed.add(new Parsed(line, null, null, null, null));
 			}
 		}
 		List<Parsed> fresh = new ArrayList<>();
 		List<NdjsonLines.Text> oneByOne = new ArrayList<>();
-		Set<String> ids = new LinkedHashSet<>();
+		List<Parsed> read = new ArrayList<>();
 		for (Parsed line : parsed) {
 			if (line.session() != null) {
-				ids.add(line.session().sessionId());
-			}
-		}
-		Map<String, String> known = new HashMap<>(this.store.contentHashes(ids));
-		Map<String, String> lives = this.store.openLiveStatuses(ids);
-		for (Parsed line : parsed) {
-			LiveSession session = line.session();
-			if (session == null) {
-				oneByOne.add(line.line());
-				continue;
-			}
-			String id = session.sessionId();
-			String hash = known.get(id);
-			String live = lives.get(id);
-			if (hash == null && live != null) {
-				reject(line, SessionConflict.live(id, live), tally);
-			}
-			else if (hash == null) {
-				known.put(id, line.contentHash());
-				fresh.add(line);
-			}
-			else if (hash.equals(line.contentHash())) {
-				this.meters.duplicates(SessionMeters.Path.BATCH, 1);
-				tally.duplicates++;
+				read.add(line);
 			}
 			else {
-				reject(line, new SessionConflict(id), tally);
+				oneByOne.add(line.line());
+			}
+		}
+		List<ChunkArrivals.Arrival> arrivals = ChunkArrivals.of(this.store, read, (line) -> line.session().sessionId(),
+				Parsed::contentHash);
+		for (int i = 0; i < read.size(); i++) {
+			Parsed line = read.get(i);
+			String id = line.session().sessionId();
+			ChunkArrivals.Arrival arrival = arrivals.get(i);
+			switch (arrival.kind()) {
+				case NEW -> fresh.add(line);
+				case DUPLICATE -> {
+					this.meters.duplicates(SessionMeters.Path.BATCH, 1);
+					tally.duplicates++;
+				}
+				case CONFLICT -> reject(line, new SessionConflict(id), tally);
+				case LIVE_CONFLICT ->
+					reject(line, SessionConflict.live(id, Objects.requireNonNull(arrival.liveStatus())), tally);
 			}
 		}
 		if (!storeChunk(fresh)) {

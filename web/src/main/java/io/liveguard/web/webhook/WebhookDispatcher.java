@@ -254,13 +254,16 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	/**
 	 * One tick while a bulk writer records on this node: makes its share of the bulk
-	 * writer's messages ({@code bulk-rate} a second) and sends everything due; until the
-	 * tick's end, a commit's wake-up (another decision's messages) sends at once.
+	 * writer's messages ({@code bulk-rate} a second, none at 0) and sends everything due;
+	 * until the tick's end, a commit's wake-up (another decision's messages) sends at
+	 * once.
 	 */
 	private void yieldToBulkWriter() throws InterruptedException {
-		long tickEnd = System.nanoTime() + BULK_TICK_NANOS;
-		long now = System.nanoTime();
 		int rate = this.properties.bulkRate();
+		long now = System.nanoTime();
+		// holding them all (rate 0), it has nothing to do until a wake-up (another
+		// decision's messages, the bulk writer's end) or a retry comes due
+		long tickEnd = now + ((rate > 0) ? BULK_TICK_NANOS : untilNextDue().toNanos());
 		if (this.allowanceAt == 0) {
 			this.allowanceAt = now;
 		}
