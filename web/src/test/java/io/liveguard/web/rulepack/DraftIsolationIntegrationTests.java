@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "liveguard.bootstrap.admin-password=" + DraftIsolationIntegrationTests.PASSWORD,
-				"liveguard.draft-check.time-limit=PT25S" })
+				"liveguard.draft-check.time-limit=PT10S" })
 @AutoConfigureRestTestClient
 class DraftIsolationIntegrationTests {
 
@@ -119,8 +119,8 @@ class DraftIsolationIntegrationTests {
 		JsonNode problem = body(stopped);
 		assertThat(problem.get("title").asString()).isEqualTo("Draft check stopped");
 		assertThat(problem.get("stopped").asString()).isEqualTo("compiling");
-		assertThat(problem.get("detail").asString()).contains("compiling", "ran longer than 25 s", "stopped");
-		assertThat(took).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(45));
+		assertThat(problem.get("detail").asString()).contains("compiling", "ran longer than 10 s", "stopped");
+		assertThat(took).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(30));
 		assertThat(versions()).as("nothing stored").isEqualTo(versions);
 		assertThat(answered).as("the server answered meanwhile").isPositive();
 		assertThat(slowest).as("and promptly").isLessThan(Duration.ofSeconds(5));
