@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.liveguard.engine.DomainException;
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.PackError;
 import io.liveguard.engine.rulepack.PackFile;
 import io.liveguard.engine.rulepack.PackTests;
+import io.liveguard.engine.rulepack.RulePackRegistry;
 import io.liveguard.engine.rulepack.RulePackSource;
 import io.liveguard.engine.rulepack.worker.DraftReply;
 import io.liveguard.engine.rulepack.worker.DraftRequest;
@@ -48,8 +51,8 @@ class DraftChecks {
 
 	/**
 	 * Content hashes of files that compiled in a child: compiling is a function of the
-	 * files, so a save of files checked before (a draft based on a version and not yet
-	 * changed, a save that changed nothing) does not start another JVM.
+	 * files, so a save of files checked before (a save that changed nothing) does not
+	 * start another JVM.
 	 */
 	private final Cache<String, Boolean> compiled = Caffeine.newBuilder()
 		.maximumSize(1_000)
@@ -62,9 +65,16 @@ class DraftChecks {
 	 */
 	private final Duration scoringTimeBudget;
 
-	DraftChecks(DraftCheckProperties limits, RulePackProperties packs) {
+	/**
+	 * The versions the server itself compiled and scores with: their files compiled with
+	 * the same compiler and sandbox as a child's.
+	 */
+	private final RulePackRegistry active;
+
+	DraftChecks(DraftCheckProperties limits, RulePackProperties packs, ScoringEngine engine) {
 		this.limits = limits;
 		this.scoringTimeBudget = packs.scoringTimeBudget();
+		this.active = engine.registry();
 		this.jvm = new ChildJvm(limits);
 	}
 
@@ -74,7 +84,7 @@ class DraftChecks {
 	 */
 	void compile(String packId, int version, List<PackFile> files) {
 		String hash = new RulePackSource(packId, version, files).contentHash();
-		if (this.compiled.getIfPresent(hash) != null) {
+		if (this.compiled.getIfPresent(hash) != null || isActive(hash)) {
 			return;
 		}
 		DraftReply reply = check(new DraftRequest(DraftRequest.Task.COMPILE, packId, version, files, List.of(),
@@ -86,6 +96,20 @@ class DraftChecks {
 			throw unexpected(packId, reply);
 		}
 		this.compiled.put(hash, Boolean.TRUE);
+	}
+
+	/**
+	 * Whether these are the files of a version the server scores with (an unchanged copy
+	 * of the active version, the first step of most edits): the server compiled them when
+	 * it activated that version.
+	 */
+	private boolean isActive(String hash) {
+		for (CompiledPack pack : this.active.all()) {
+			if (pack.source().contentHash().equals(hash)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

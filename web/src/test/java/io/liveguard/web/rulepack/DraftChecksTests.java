@@ -1,11 +1,16 @@
 package io.liveguard.web.rulepack;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import io.liveguard.engine.DomainException;
+import io.liveguard.engine.ScoringEngine;
+import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.PackFile;
+import io.liveguard.engine.rulepack.RulePackCompiler;
+import io.liveguard.engine.rulepack.RulePackRegistry;
 import io.liveguard.engine.rulepack.RulePackSource;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +33,15 @@ class DraftChecksTests {
 	private static final RulePackProperties PACKS = new RulePackProperties(List.of("default"), Duration.ofSeconds(30),
 			Duration.ofSeconds(1));
 
+	/** An engine with no pack active: every check goes to a child. */
+	private static final ScoringEngine ENGINE = new ScoringEngine(new RulePackRegistry(),
+			new RulePackCompiler(Duration.ofSeconds(1)), Clock.systemUTC());
+
 	@Test
 	void aCheckOverItsTimeLimitIsStoppedNamingTheStepItWasOn() {
 		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofMillis(1500),
 				DataSize.ofMegabytes(256), DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)),
-				PACKS);
+				PACKS, ENGINE);
 
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.test("default", 2, SHIPPED, List.of(), Instant.EPOCH))
@@ -47,11 +56,41 @@ class DraftChecksTests {
 	@Test
 	void aCheckOutOfHeapIsStoppedSayingSo() {
 		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(16),
-				DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)), PACKS);
+				DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)), PACKS, ENGINE);
 
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.compile("default", 2, SHIPPED))
 			.satisfies((stopped) -> assertThat(stopped.detail()).contains("ran out of memory (16 MB)"));
+	}
+
+	@Test
+	void theFilesOfAnActiveVersionNeedNoChildToCompileAndAChangedCopyDoes() {
+		ScoringEngine engine = new ScoringEngine(new RulePackRegistry(), new RulePackCompiler(Duration.ofSeconds(1)),
+				Clock.systemUTC());
+		CompiledPack shipped = engine.compiler()
+			.compile(RulePackSource.fromClasspath("default", 1, DraftChecksTests.class.getClassLoader()));
+		try {
+			engine.registry().activate(shipped);
+			// a child with 16 MB of heap runs out of memory compiling: only a check that
+			// starts none can pass
+			DraftChecks checks = new DraftChecks(
+					new DraftCheckProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(16), DataSize.ofMegabytes(1),
+							1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)),
+					PACKS, engine);
+
+			checks.compile("default", 2, SHIPPED);
+
+			List<PackFile> changed = SHIPPED.stream()
+				.map((file) -> file.path().equals("rules/conduct.drl")
+						? new PackFile(file.path(), file.content() + "\n// changed\n") : file)
+				.toList();
+			assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
+				.isThrownBy(() -> checks.compile("default", 2, changed))
+				.satisfies((stopped) -> assertThat(stopped.detail()).contains("ran out of memory (16 MB)"));
+		}
+		finally {
+			shipped.close();
+		}
 	}
 
 }
