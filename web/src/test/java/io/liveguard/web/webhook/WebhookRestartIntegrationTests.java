@@ -42,8 +42,8 @@ class WebhookRestartIntegrationTests {
 		String key = Base64.getEncoder().encodeToString(new byte[32]);
 		List<String> settings = List.of("--spring.datasource.url=" + url,
 				"--liveguard.bootstrap.admin-password=" + PASSWORD, "--liveguard.webhooks.secret-key=" + key,
-				"--liveguard.webhooks.lease=PT20S", "--liveguard.webhooks.timeout=PT10S",
-				"--liveguard.webhooks.connect-timeout=PT2S", "--liveguard.webhooks.poll=PT1S",
+				"--liveguard.webhooks.lease=PT6S", "--liveguard.webhooks.timeout=PT4S",
+				"--liveguard.webhooks.connect-timeout=PT1S", "--liveguard.webhooks.poll=PT1S",
 				// the receiver listens on http://127.0.0.1, as in the test configuration
 				"--liveguard.webhooks.allow-http=true", "--liveguard.webhooks.allow-private-destinations=true");
 		try (Receiver receiver = new Receiver()) {
