@@ -33,15 +33,17 @@ class DraftChecksTests {
 	private static final RulePackProperties PACKS = new RulePackProperties(List.of("default"), Duration.ofSeconds(30),
 			Duration.ofSeconds(1));
 
-	/** An engine with no pack active: every check goes to a child. */
-	private static final ScoringEngine ENGINE = new ScoringEngine(new RulePackRegistry(),
-			new RulePackCompiler(Duration.ofSeconds(1)), Clock.systemUTC());
+	/**
+	 * A child with 16 MB of heap: it runs out of memory compiling the shipped pack.
+	 */
+	private static final DraftCheckProperties SIXTEEN_MB = new DraftCheckProperties(Duration.ofSeconds(60),
+			DataSize.ofMegabytes(16), DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4));
 
 	@Test
 	void aCheckOverItsTimeLimitIsStoppedNamingTheStepItWasOn() {
 		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofMillis(1500),
 				DataSize.ofMegabytes(256), DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)),
-				PACKS, ENGINE);
+				PACKS, engine());
 
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.test("default", 2, SHIPPED, List.of(), Instant.EPOCH))
@@ -55,8 +57,7 @@ class DraftChecksTests {
 
 	@Test
 	void aCheckOutOfHeapIsStoppedSayingSo() {
-		DraftChecks checks = new DraftChecks(new DraftCheckProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(16),
-				DataSize.ofMegabytes(1), 1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)), PACKS, ENGINE);
+		DraftChecks checks = new DraftChecks(SIXTEEN_MB, PACKS, engine());
 
 		assertThatExceptionOfType(DraftChecks.DraftStoppedException.class)
 			.isThrownBy(() -> checks.compile("default", 2, SHIPPED))
@@ -65,18 +66,13 @@ class DraftChecksTests {
 
 	@Test
 	void theFilesOfAnActiveVersionNeedNoChildToCompileAndAChangedCopyDoes() {
-		ScoringEngine engine = new ScoringEngine(new RulePackRegistry(), new RulePackCompiler(Duration.ofSeconds(1)),
-				Clock.systemUTC());
+		ScoringEngine engine = engine();
 		CompiledPack shipped = engine.compiler()
 			.compile(RulePackSource.fromClasspath("default", 1, DraftChecksTests.class.getClassLoader()));
 		try {
 			engine.registry().activate(shipped);
-			// a child with 16 MB of heap runs out of memory compiling: only a check that
-			// starts none can pass
-			DraftChecks checks = new DraftChecks(
-					new DraftCheckProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(16), DataSize.ofMegabytes(1),
-							1, Duration.ofSeconds(1), DataSize.ofMegabytes(4)),
-					PACKS, engine);
+			// only a check that starts no child can pass with SIXTEEN_MB
+			DraftChecks checks = new DraftChecks(SIXTEEN_MB, PACKS, engine);
 
 			checks.compile("default", 2, SHIPPED);
 
@@ -91,6 +87,12 @@ class DraftChecksTests {
 		finally {
 			shipped.close();
 		}
+	}
+
+	/** An engine with no pack active: every check goes to a child. */
+	private static ScoringEngine engine() {
+		return new ScoringEngine(new RulePackRegistry(), new RulePackCompiler(Duration.ofSeconds(1)),
+				Clock.systemUTC());
 	}
 
 }
