@@ -1,7 +1,8 @@
 -- Test data for PostgresQueryPlanIntegrationTests, set-based: 10,000 sellers with 6 sessions each over
 -- the last 90 days (60,000 sessions and current score cards, 6,000 older cards), a finding per session
 -- (half of them violations), 3 penalties per seller of which about 6% still stand, 2 reasons each,
--- an appeal for every tenth session, ladder state and 2 runs of warnings per seller.
+-- an appeal for every tenth session, ladder state and 2 runs of warnings per seller, and 3 listed prices per
+-- session (2 of them sold).
 insert into live_session (session_id, seller_id, market, started_at, ended_at, business_date, content_hash,
     received_at, content_score, violation_points)
 select 'sess-' || n, 'seller-' || lpad(((n - 1) % 10000 + 1)::text, 6, '0'), 'VN',
@@ -67,3 +68,7 @@ from generate_series(1, 10000) as n;
 insert into seller_warning (seller_id, run_id, seq, code, message, business_date)
 select 'seller-' || lpad(n::text, 6, '0'), r, 1, 'LOW_SCORE', 'keep the light on', current_date - 3 + r
 from generate_series(1, 10000) as n cross join generate_series(1, 2) as r;
+
+insert into listed_price (session_id, sku, seller_id, started_at, live_price, sold)
+select s.session_id, 'p-' || k, s.seller_id, s.started_at, 100000 + k, k < 3
+from live_session s cross join generate_series(1, 3) as k;

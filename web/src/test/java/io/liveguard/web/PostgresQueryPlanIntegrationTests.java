@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import io.liveguard.batch.penalty.EligibilityIndex;
 import io.liveguard.batch.penalty.Penalties;
 import io.liveguard.batch.penalty.SellerStandings;
+import io.liveguard.batch.session.SessionStore;
+import io.liveguard.engine.ScoringEngine.HistoryWindow;
 import io.liveguard.web.StatementCapture.Captured;
 import io.liveguard.batch.appeal.AppealRecords;
 import io.liveguard.web.session.SellerSessions;
@@ -39,11 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The query plans PostgreSQL chooses for the per-seller reads (standing, penalties,
- * eligibility refresh, the seller's page) and the eligibility index load, over some tens
- * of thousands of rows: per-seller reads reach every table through an index, never a
- * sequential scan. The statements are the ones the production code executes, captured
- * with their bound values as it runs ({@link StatementCapture}), so the test follows the
- * code. Runs with {@code -Ppostgres}, in a database of its own.
+ * eligibility refresh, the seller's page, the price history every stored session reads)
+ * and the eligibility index load, over some tens of thousands of rows: per-seller reads
+ * reach every table through an index, never a sequential scan. The statements are the
+ * ones the production code executes, captured with their bound values as it runs
+ * ({@link StatementCapture}), so the test follows the code. Runs with {@code -Ppostgres},
+ * in a database of its own.
  */
 @EnabledIfSystemProperty(named = "liveguard.test.postgres", matches = "jdbc:postgresql:.*")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -152,6 +155,20 @@ class PostgresQueryPlanIntegrationTests {
 		assertThat(plans.get(1).indexes()).containsExactly("live_session_seller_started");
 		assertThat(plans.get(2).indexes()).containsExactly("score_card_session");
 		assertThat(plans.get(3).indexes()).containsExactly("appeal_seller");
+	}
+
+	@Test
+	void sellerPriceHistoryIsReadFromItsCoveringIndex() throws SQLException {
+		SessionStore sessions = this.app.getBean(SessionStore.class);
+		Instant now = Instant.now();
+
+		List<Plan> plans = explain(StatementCapture.during(() -> assertThat(
+				sessions.history(SELLER, new HistoryWindow(now.minus(Duration.ofDays(30)), now)).priorSales())
+			.isNotEmpty()));
+
+		assertThat(plans).hasSize(1);
+		assertNoSequentialScan(plans);
+		assertThat(plans.get(0).indexes()).containsExactly("listed_price_history");
 	}
 
 	private static void assertNoSequentialScan(List<Plan> plans) {

@@ -94,9 +94,8 @@ public class SessionStore {
 	/**
 	 * The sold prices of several sellers, each within its own window, by seller, each
 	 * list in history order: for a chunk of sessions, each of which then keeps its own
-	 * window. One indexed query per seller
-	 * ({@code listed_price (seller_id, started_at)}): an IN list over sellers with a time
-	 * range makes H2 scan the table.
+	 * window. One query per seller, answered from the index {@code listed_price_history}
+	 * alone (V18): an IN list over sellers with a time range makes H2 scan the table.
 	 */
 	public Map<String, List<SellerHistory.PriorSale>> sales(Map<String, HistoryWindow> windows) {
 		Map<String, List<SellerHistory.PriorSale>> sales = new HashMap<>();
