@@ -30,7 +30,8 @@ node_machine() {
   echo "load:      $(node_load) (1, 5, 15 min) before start"
   echo "java:      $(java -version 2>&1 | sed -n 2p)"
   echo "jar:       $node_jar ($(date -u -r "$node_jar" +%Y-%m-%dT%H:%M:%SZ))"
-  echo "commit:    $(cd "$node_root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "commit:    $(cd "$node_root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n ${JAR:-} ]] &&
+    echo " (the repository's; the jar is the one JAR names)")"
 }
 
 node_load() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Session ingest under load on loopback (issue 15, bench/README.md "Ingest under wrk"): the web jar on a fresh H2 file
-# database; sessions from the project's generator, every one with ids never sent before, so each is validated,
+# database (or, with DB=postgres, a fresh PostgreSQL database at 127.0.0.1:5432); sessions from the project's generator, every one with ids never sent before, so each is validated,
 # scored with the default pack and stored (201), never answered as a duplicate.
 #   key    POST /api/v1/sessions with a PLATFORM API key, wrk at CONNECTIONS connections
 #   basic  the same with HTTP Basic: a user made by the admin (ADMIN: users cannot have the PLATFORM role), whose
@@ -15,6 +15,8 @@
 #   WARMUP=120s DURATION=60s bench/ingest/run.sh # a measurement (on an otherwise idle machine)
 #   RUNS="key basic key batch" bench/ingest/run.sh   # any order; the database grows with every run
 #   BUILD=1 bench/ingest/run.sh                  # rebuild the jar first
+#   DB=postgres bench/ingest/run.sh              # PostgreSQL (database liveguard_ingest_bench, user postgres, dropped
+#                                                # before and after)
 #   JAR=/path/to/liveguard.jar EXTRA_ARGS="--server.tomcat.threads.max=8" bench/ingest/run.sh
 #
 # Other settings: CONNECTIONS (16), THREADS (2 wrk threads), TIMEOUT (10s, wrk's; a slower answer is a socket error,
@@ -39,6 +41,7 @@ batch_connections=${BATCH_CONNECTIONS:-2}
 sessions=${SESSIONS:-10000}
 sellers=${SELLERS:-1000}
 seed=${SEED:-20261205}
+db=${DB:-h2}
 
 for r in $runs; do
   [[ $r == key || $r == basic || $r == batch ]] || { echo "RUNS holds key, basic and batch, not $r" >&2; exit 1; }
@@ -58,8 +61,26 @@ if [[ ! -s $generated ]]; then
 fi
 echo "sessions:  $generated ($sessions sessions of $sellers sellers, seed $seed, $(($(wc -c <"$generated") / sessions)) bytes each on average)"
 
-node_start "$work" --spring.datasource.url="jdbc:h2:file:$work/liveguard"
-echo "node:      -Xms$node_heap -Xmx$node_heap, H2 file, $node_url ${EXTRA_ARGS:-}"
+drop_database() {
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists liveguard_ingest_bench'
+}
+case $db in
+  h2)
+    datasource=(--spring.datasource.url="jdbc:h2:file:$work/liveguard")
+    database="H2 file"
+    ;;
+  postgres)
+    drop_database
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c 'create database liveguard_ingest_bench'
+    trap 'node_stop; drop_database; rm -rf "$work"' EXIT
+    datasource=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/liveguard_ingest_bench"
+      --spring.datasource.username=postgres)
+    database="PostgreSQL $(psql -h 127.0.0.1 -U postgres -d postgres -Atc 'show server_version')"
+    ;;
+  *) echo "DB is h2 or postgres, not $db" >&2; exit 1 ;;
+esac
+node_start "$work" "${datasource[@]}"
+echo "node:      -Xms$node_heap -Xmx$node_heap, $database, $node_url ${EXTRA_ARGS:-}"
 key=$(node_api_key "ingest benchmark")
 basic_password=ingest-bench-password-$RANDOM$RANDOM
 node_user ingest-bench "$basic_password" ADMIN
