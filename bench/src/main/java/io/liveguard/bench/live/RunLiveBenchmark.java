@@ -25,6 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.liveguard.engine.ScoringEngine;
 import io.liveguard.engine.facts.live.ActionLevel;
@@ -61,8 +62,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Phases: opening (go-live for every live, closed loop), warm-up and measurement at
  * {@code lives / period} requests/s, then (unless {@code max-step=0s}) one step per rate
  * of {@code max-rates} until p99 passes {@code target-p99} or a request fails, then every
- * live is ended. With the node's {@code pid}, a thread samples the node's heap after a
- * full GC ({@code jcmd <pid> GC.run}) every {@code heap-every}.
+ * live is ended. A phase starts without the backlog of the one before: a request still
+ * waiting behind its live's earlier ones when the next phase (or the end) begins is not
+ * sent, and counted as skipped. With the node's {@code pid}, a thread samples the node's
+ * heap after a full GC ({@code jcmd <pid> GC.run}) every {@code heap-every}.
  * <p>
  * Arguments, {@code name=value}: {@code url} and {@code key} (a PLATFORM API key)
  * required; {@code pid}, {@code lives} (10000), {@code period} (5s), {@code warmup}
@@ -110,6 +113,14 @@ public final class RunLiveBenchmark {
 	private final long startedNanos = System.nanoTime();
 
 	private volatile String phaseName = "opening";
+
+	/**
+	 * The phase whose schedule is being sent, or null once the lives are being ended: a
+	 * request still waiting behind its live's earlier ones when a new phase (or the end)
+	 * begins is not sent then, so a node that fell behind starts each phase without the
+	 * backlog of the one before (its live sends its next request at its next turn).
+	 */
+	private volatile @Nullable Phase sending;
 
 	private long baselineHeap = -1;
 
@@ -260,6 +271,7 @@ public final class RunLiveBenchmark {
 
 		// every live still open is ended, as a platform would
 		this.phaseName = "ending";
+		this.sending = null;
 		long ending = System.nanoTime();
 		List<CompletableFuture<Void>> ended = new ArrayList<>();
 		for (Slot slot : this.slots) {
@@ -273,12 +285,21 @@ public final class RunLiveBenchmark {
 				this.liveCount, endSeconds, ms(this.endLatency.getValueAtPercentile(50)),
 				ms(this.endLatency.getValueAtPercentile(99)), this.endLatency.getTotalCount());
 		System.out.printf("load:      %s at the end%n", Machine.loadAverage());
+		System.out.printf(
+				"skipped:   %s (requests still behind their live's earlier ones when the next phase or"
+						+ " the end began, not sent)%n",
+				this.driven.stream()
+					.map((phase) -> String.format("%s %,d of %,d", phase.name, phase.skipped.get(),
+							phase.dispatched.get()))
+					.collect(Collectors.joining(", ")));
 		return this.tally.print();
 	}
 
 	/** Sends requests at {@code phase.rate} for {@code length}, open loop. */
 	private void drive(Phase phase, Duration length) {
 		this.phaseName = phase.name;
+		this.sending = phase;
+		this.driven.add(phase);
 		long interval = (long) (1e9 / phase.rate);
 		long start = System.nanoTime();
 		phase.startNanos = start;
@@ -306,7 +327,14 @@ public final class RunLiveBenchmark {
 	 * A live's scheduled request: its next signals or, when it sent them all, its end,
 	 * the next live's go-live and that live's first signals.
 	 */
+	/** Every phase driven so far, in order. */
+	private final List<Phase> driven = new ArrayList<>();
+
 	private CompletableFuture<Void> tick(Slot slot, Phase phase, long intended) {
+		if (phase != this.sending) {
+			phase.skipped.incrementAndGet();
+			return CompletableFuture.completedFuture(null);
+		}
 		Streamed live = slot.current;
 		if (live.next < live.generated.requests().size()) {
 			return signals(live, phase, intended);
@@ -629,6 +657,12 @@ public final class RunLiveBenchmark {
 
 		final AtomicLong completed = new AtomicLong();
 
+		/**
+		 * Requests of the phase not sent: still behind their live's earlier ones when the
+		 * next phase or the end began.
+		 */
+		final AtomicLong skipped = new AtomicLong();
+
 		final AtomicLong signals = new AtomicLong();
 
 		final AtomicLong errors = new AtomicLong();
@@ -655,7 +689,8 @@ public final class RunLiveBenchmark {
 		/** Waits until every request of the phase was answered (or failed). */
 		void awaitAll() {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (this.completed.get() + this.errors.get() < this.dispatched.get() && System.nanoTime() < deadline) {
+			while (this.completed.get() + this.errors.get() + this.skipped.get() < this.dispatched.get()
+					&& System.nanoTime() < deadline) {
 				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 			}
 		}
