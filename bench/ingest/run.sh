@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Session ingest under load on loopback (issue 15, bench/README.md "Ingest under wrk"): the web jar on a fresh H2 file
-# database (or, with DB=postgres, a fresh PostgreSQL database at 127.0.0.1:5432); sessions from the project's generator, every one with ids never sent before, so each is validated,
-# scored with the default pack and stored (201), never answered as a duplicate.
+# database (or, with DB=postgres, a fresh PostgreSQL database at 127.0.0.1:5432); sessions from the project's
+# generator, every one with ids never sent before, so each is validated, scored with the default pack and stored
+# (201), never answered as a duplicate.
 #   key    POST /api/v1/sessions with a PLATFORM API key, wrk at CONNECTIONS connections
 #   basic  the same with HTTP Basic: a user made by the admin (ADMIN: users cannot have the PLATFORM role), whose
 #          verified password the node remembers for liveguard.password.verified-ttl
