@@ -122,6 +122,9 @@ public final class RunLiveBenchmark {
 	 */
 	private volatile @Nullable Phase sending;
 
+	/** Every phase driven so far, in order. */
+	private final List<Phase> driven = new ArrayList<>();
+
 	private long baselineHeap = -1;
 
 	private long cursor;
@@ -327,9 +330,6 @@ public final class RunLiveBenchmark {
 	 * A live's scheduled request: its next signals or, when it sent them all, its end,
 	 * the next live's go-live and that live's first signals.
 	 */
-	/** Every phase driven so far, in order. */
-	private final List<Phase> driven = new ArrayList<>();
-
 	private CompletableFuture<Void> tick(Slot slot, Phase phase, long intended) {
 		if (phase != this.sending) {
 			phase.skipped.incrementAndGet();
