@@ -4,7 +4,8 @@
 #
 # Environment: JAR (default web/target/liveguard.jar), BUILD (rebuild the jar first), HEAP (1g, -Xms and -Xmx),
 # JAVA_OPTS (more JVM options), EXTRA_ARGS (more application properties, e.g. --liveguard.api-keys.cache-ttl=0s).
-# The calling script stops the node on exit: trap node_stop EXIT.
+# The calling script stops the node (and drops a PostgreSQL database node_database made) on exit:
+# trap 'node_stop; node_drop_database' EXIT.
 
 node_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 node_jar=${JAR:-$node_root/web/target/liveguard.jar}
@@ -64,6 +65,34 @@ node_start() {
     sleep 1
   done
   curl -fsS "$node_url/actuator/health" >/dev/null
+}
+
+# node_database DB NAME WORK_DIR: the node's database, for node_start: sets node_datasource (its application
+# arguments) and node_database_name (what it is). DB is h2 (a new file database in WORK_DIR) or postgres (a new
+# database NAME at 127.0.0.1:5432, user postgres, dropped first if it exists; node_drop_database drops it again).
+node_pg_database=
+node_database() {
+  case $1 in
+    h2)
+      node_datasource=(--spring.datasource.url="jdbc:h2:file:$3/liveguard")
+      node_database_name="H2 file"
+      ;;
+    postgres)
+      node_pg_database=$2
+      node_drop_database
+      psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $2"
+      node_datasource=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$2" --spring.datasource.username=postgres)
+      node_database_name="PostgreSQL $(psql -h 127.0.0.1 -U postgres -d postgres -Atc 'show server_version') ($2)"
+      ;;
+    *) echo "DB is h2 or postgres, not $1" >&2; exit 1 ;;
+  esac
+}
+
+# Drops the PostgreSQL database node_database made, if any (the node stopped first); safe to call twice.
+node_drop_database() {
+  if [[ -n $node_pg_database ]]; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $node_pg_database"
+  fi
 }
 
 # Stops the node if it runs; safe to call twice.

@@ -62,26 +62,10 @@ if [[ ! -s $generated ]]; then
 fi
 echo "sessions:  $generated ($sessions sessions of $sellers sellers, seed $seed, $(($(wc -c <"$generated") / sessions)) bytes each on average)"
 
-drop_database() {
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists liveguard_ingest_bench'
-}
-case $db in
-  h2)
-    datasource=(--spring.datasource.url="jdbc:h2:file:$work/liveguard")
-    database="H2 file"
-    ;;
-  postgres)
-    drop_database
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c 'create database liveguard_ingest_bench'
-    trap 'node_stop; drop_database; rm -rf "$work"' EXIT
-    datasource=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/liveguard_ingest_bench"
-      --spring.datasource.username=postgres)
-    database="PostgreSQL $(psql -h 127.0.0.1 -U postgres -d postgres -Atc 'show server_version')"
-    ;;
-  *) echo "DB is h2 or postgres, not $db" >&2; exit 1 ;;
-esac
-node_start "$work" "${datasource[@]}"
-echo "node:      -Xms$node_heap -Xmx$node_heap, $database, $node_url ${EXTRA_ARGS:-}"
+node_database "$db" liveguard_ingest_bench "$work"
+trap 'node_stop; node_drop_database; rm -rf "$work"' EXIT
+node_start "$work" "${node_datasource[@]}"
+echo "node:      -Xms$node_heap -Xmx$node_heap, $node_database_name, $node_url ${EXTRA_ARGS:-}"
 key=$(node_api_key "ingest benchmark")
 basic_password=ingest-bench-password-$RANDOM$RANDOM
 node_user ingest-bench "$basic_password" ADMIN

@@ -38,7 +38,7 @@ classpath=$(cat "$classpath_file")
 work=$root/bench/target/lives-bench
 rm -rf "$work"
 mkdir -p "$work"
-trap node_stop EXIT
+trap 'node_stop; node_drop_database' EXIT
 
 node_machine
 
@@ -48,20 +48,9 @@ if [[ ${COMPARE:-1} != 0 ]]; then
     warmup="${COMPARE_WARMUP:-2000}"
 fi
 
-case $db in
-  h2)
-    datasource=(--spring.datasource.url="jdbc:h2:file:$work/liveguard")
-    ;;
-  postgres)
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists liveguard_lives_bench' \
-      -c 'create database liveguard_lives_bench'
-    datasource=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/liveguard_lives_bench"
-      --spring.datasource.username=postgres)
-    ;;
-  *) echo "DB is h2 or postgres, not $db" >&2; exit 1 ;;
-esac
-node_start "$work" "${datasource[@]}"
-echo "== node: -Xms$node_heap -Xmx$node_heap, database $db, $node_url ${EXTRA_ARGS:-}"
+node_database "$db" liveguard_lives_bench "$work"
+node_start "$work" "${node_datasource[@]}"
+echo "== node: -Xms$node_heap -Xmx$node_heap, database $node_database_name, $node_url ${EXTRA_ARGS:-}"
 key=$(node_api_key "lives benchmark")
 
 status=0
@@ -69,8 +58,4 @@ java -Xms2g -Xmx2g -Dlogback.configurationFile="$here/logback.xml" -cp "$classpa
   lives="$lives" period="$period" warmup="$warmup" duration="$duration" max-step="$max_step" \
   max-rates="$max_rates" heap-every="$heap_every" seed="$seed" || status=$?
 echo "== node: $(node_errors) ($node_log)"
-if [[ $db == postgres ]]; then
-  node_stop
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c 'drop database if exists liveguard_lives_bench'
-fi
 exit $status
