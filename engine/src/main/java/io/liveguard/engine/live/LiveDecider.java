@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -23,25 +24,29 @@ import io.liveguard.engine.session.Product;
 import io.liveguard.engine.session.Signal;
 import io.liveguard.engine.text.KeywordMatcher;
 import org.jspecify.annotations.Nullable;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.time.SessionPseudoClock;
 
 /**
- * The in-stream decisions of one open live (live.md, policy-default.md section 4). It
- * owns a Drools session of the pack's live rules in stream mode, on a pseudo clock that
- * follows the signals' {@code at}; Java only orchestrates: it drops duplicates and late
- * signals, advances the clock, inserts each signal as an event with a {@link Judging}
- * turn, runs the agenda groups {@code classify} then {@code decide}, reads the
- * {@link LiveAction}s the rules inserted, and ends the turn so the forget rules clear
- * what no window needs. Nothing here reads the wall clock: the same signals in the same
- * order decide the same actions with the same ids. Not thread safe: one request of a live
- * at a time.
+ * The in-stream decisions of one open live (live.md, policy-default.md section 4). Its
+ * requests are judged in a Drools session of the pack's live rules in stream mode, on a
+ * pseudo clock that follows the signals' {@code at}; Java only orchestrates: it drops
+ * duplicates and late signals, advances the clock, inserts each signal as an event with a
+ * {@link Judging} turn, runs the agenda groups {@code classify} then {@code decide},
+ * reads the {@link LiveAction}s the rules inserted, and ends the turn so the forget rules
+ * clear what no window needs. Nothing here reads the wall clock: the same signals in the
+ * same order decide the same actions with the same ids. Not thread safe: one request of a
+ * live at a time.
+ * <p>
+ * Between two requests a live keeps only its facts, not a session (a session's network
+ * memory costs about 40 KB; docs/lives.md, "Memory"): each request takes a session from
+ * the pack's pool, inserts the facts again in the order they were first inserted, sets
+ * the clock where it stood, and lets every match among them count as fired, as it had in
+ * the live's own session (Drools fires a match once). A session that holds what facts
+ * alone cannot carry (a timer or an expiry still to come, a fact inserted logically, a
+ * fact of another entry point) stays with its live until it holds no more of it.
  */
 public final class LiveDecider implements AutoCloseable {
 
@@ -55,13 +60,30 @@ public final class LiveDecider implements AutoCloseable {
 
 	private final KeywordMatcher keywords;
 
-	private final KieSession session;
-
-	private final SessionPseudoClock clock;
+	private final LiveSessions sessions;
 
 	private final LiveState state;
 
-	private final FactHandle stateHandle;
+	/**
+	 * The live's facts between two requests, in the order they were inserted; null while
+	 * a session stays with the live, or once a request failed.
+	 */
+	private Object @Nullable [] facts;
+
+	/** The session that stays with the live, if one has to. */
+	private @Nullable KieSession kept;
+
+	/** Where the pseudo clock stood at the end of the last request. */
+	private long clockAt;
+
+	/**
+	 * Whether a request fired the rules: the next takes the matches of the live's facts
+	 * as fired.
+	 */
+	private boolean fired;
+
+	/** Whether a request failed half way: the decider is to be replaced. */
+	private boolean broken;
 
 	private final SeenSeqs seen = new SeenSeqs();
 
@@ -79,8 +101,7 @@ public final class LiveDecider implements AutoCloseable {
 
 	private int late;
 
-	LiveDecider(CompiledPack pack, KieBase liveRules, KieSessionConfiguration pseudoClock, GoLive request,
-			Set<String> blocked) {
+	LiveDecider(CompiledPack pack, LiveSessions sessions, GoLive request, Set<String> blocked) {
 		this.liveId = request.liveId();
 		this.market = request.market();
 		this.startedAt = request.startedAt();
@@ -90,17 +111,18 @@ public final class LiveDecider implements AutoCloseable {
 		this.snapshotMillis = this.settings.millis("live.snapshot");
 		String languageKey = "live.language." + this.market;
 		this.language = this.settings.has(languageKey) ? this.settings.text(languageKey) : "en";
-		this.session = liveRules.newKieSession(pseudoClock, null);
-		this.clock = this.session.getSessionClock();
+		this.sessions = sessions;
 		long start = this.startedAt.toEpochMilli();
-		this.clock.advanceTime(start - this.clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+		this.clockAt = start;
 		this.newestAt = start;
-		this.session.insert(this.settings);
 		this.state = new LiveState(this.liveId, start);
-		this.stateHandle = this.session.insert(this.state);
+		List<Object> opened = new ArrayList<>();
+		opened.add(this.settings);
+		opened.add(this.state);
 		for (Product product : request.products()) {
-			this.session.insert(new LiveProduct(product.sku(), product.category(), blocked.contains(product.sku())));
+			opened.add(new LiveProduct(product.sku(), product.category(), blocked.contains(product.sku())));
 		}
+		this.facts = opened.toArray();
 	}
 
 	public String liveId() {
@@ -138,7 +160,19 @@ public final class LiveDecider implements AutoCloseable {
 	 * Facts the live's session holds now: what a live costs in memory grows with this.
 	 */
 	public long factCount() {
-		return this.session.getFactCount();
+		Object[] held = this.facts;
+		if (held != null) {
+			return held.length;
+		}
+		return this.kept == null ? 0 : this.kept.getFactCount();
+	}
+
+	/**
+	 * Whether a session stays with the live between its requests (its rules left
+	 * something that facts alone cannot carry).
+	 */
+	public boolean keepsSession() {
+		return this.kept != null;
 	}
 
 	/**
@@ -156,25 +190,94 @@ public final class LiveDecider implements AutoCloseable {
 						+ signal.signal().at() + ", before the live started at " + this.startedAt);
 			}
 		}
-		if (viewers != null) {
-			this.state.viewers(viewers);
-			this.session.update(this.stateHandle, this.state);
+		if (this.broken) {
+			throw new IllegalStateException("A request of live " + this.liveId
+					+ " failed half way; rebuild its decider from its stored signals");
 		}
-		int acceptedBefore = this.accepted;
-		int duplicatesBefore = this.duplicates;
-		int lateBefore = this.late;
-		List<Action> actions = new ArrayList<>();
-		List<SequencedSignal> ordered = signals.stream()
-			.sorted(Comparator.comparing((SequencedSignal signal) -> signal.signal().at()))
-			.toList();
-		for (SequencedSignal signal : ordered) {
-			judge(signal, decidedAt, actions);
+		KieSession session = take();
+		boolean judged = false;
+		try {
+			FactHandle stateHandle = Objects.requireNonNull(session.getFactHandle(this.state),
+					() -> "The live rules of " + this.liveId + " deleted its LiveState");
+			if (viewers != null) {
+				this.state.viewers(viewers);
+				session.update(stateHandle, this.state);
+			}
+			int acceptedBefore = this.accepted;
+			int duplicatesBefore = this.duplicates;
+			int lateBefore = this.late;
+			List<Action> actions = new ArrayList<>();
+			List<SequencedSignal> ordered = signals.stream()
+				.sorted(Comparator.comparing((SequencedSignal signal) -> signal.signal().at()))
+				.toList();
+			boolean firedBefore = this.fired;
+			this.fired = false;
+			for (SequencedSignal signal : ordered) {
+				judge(session, stateHandle, signal, decidedAt, actions);
+			}
+			if (viewers != null && !this.fired) {
+				// nothing is left for the next request to fire: it counts the matches
+				// of the facts it takes as fired
+				fire(session, "the viewers of a request that judged no signal");
+			}
+			this.fired |= firedBefore;
+			judged = true;
+			return new SignalBatch(status(), this.accepted - acceptedBefore, this.duplicates - duplicatesBefore,
+					this.late - lateBefore, strikes(), actions);
 		}
-		return new SignalBatch(status(), this.accepted - acceptedBefore, this.duplicates - duplicatesBefore,
-				this.late - lateBefore, strikes(), actions);
+		finally {
+			putDown(session, judged);
+		}
 	}
 
-	private void judge(SequencedSignal sequenced, Instant decidedAt, List<Action> actions) {
+	/**
+	 * Gives the request a session standing where the live's stood: the one that stays
+	 * with the live, or one of the pool with the live's facts inserted again.
+	 */
+	private KieSession take() {
+		KieSession taken = this.kept;
+		if (taken == null) {
+			Object[] held = Objects.requireNonNull(this.facts);
+			taken = this.sessions.take();
+			SessionPseudoClock clock = taken.getSessionClock();
+			clock.advanceTime(this.clockAt - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+			for (Object fact : held) {
+				taken.insert(fact);
+			}
+			if (this.fired) {
+				this.sessions.countAsFired(taken);
+			}
+		}
+		return taken;
+	}
+
+	/**
+	 * Ends the request: the live keeps its session's facts and the session goes back to
+	 * the pool, unless it holds what facts cannot carry. A request that failed half way
+	 * leaves the decider broken.
+	 */
+	private void putDown(KieSession used, boolean judged) {
+		if (!judged) {
+			this.broken = true;
+			this.facts = null;
+			this.kept = null;
+			used.dispose();
+			return;
+		}
+		Object @Nullable [] left = this.sessions.factsOf(used);
+		if (left == null) {
+			this.kept = used;
+			this.facts = null;
+			return;
+		}
+		this.facts = left;
+		this.clockAt = used.getSessionClock().getCurrentTime();
+		this.kept = null;
+		used.dispose();
+	}
+
+	private void judge(KieSession session, FactHandle stateHandle, SequencedSignal sequenced, Instant decidedAt,
+			List<Action> actions) {
 		if (!this.seen.add(sequenced.seq())) {
 			this.duplicates++;
 			return;
@@ -189,36 +292,38 @@ public final class LiveDecider implements AutoCloseable {
 		if (this.state.isStopped()) {
 			return;
 		}
-		long now = this.clock.getCurrentTime();
+		SessionPseudoClock clock = session.getSessionClock();
+		long now = clock.getCurrentTime();
 		if (at > now) {
-			this.clock.advanceTime(at - now, TimeUnit.MILLISECONDS);
+			clock.advanceTime(at - now, TimeUnit.MILLISECONDS);
 		}
 		this.state.advanceTo(this.newestAt);
-		this.session.update(this.stateHandle, this.state);
-		this.session.insert(fact(sequenced));
-		FactHandle turn = this.session.insert(new Judging(sequenced.seq(), at));
-		this.session.getAgenda().getAgendaGroup("decide").setFocus();
-		this.session.getAgenda().getAgendaGroup("classify").setFocus();
-		fire(sequenced);
+		session.update(stateHandle, this.state);
+		session.insert(fact(sequenced));
+		FactHandle turn = session.insert(new Judging(sequenced.seq(), at));
+		LiveSessions.focus(session, "decide");
+		LiveSessions.focus(session, "classify");
+		fire(session, "signal " + sequenced.seq());
 		Map<Integer, LiveAction> decided = new TreeMap<>();
-		Collection<FactHandle> handles = this.session.getFactHandles(new ClassObjectFilter(LiveAction.class));
+		Collection<FactHandle> handles = session.getFactHandles(new ClassObjectFilter(LiveAction.class));
 		for (FactHandle handle : handles) {
-			LiveAction action = (LiveAction) this.session.getObject(handle);
+			LiveAction action = (LiveAction) session.getObject(handle);
 			decided.put(action.getNumber(), action);
-			this.session.delete(handle);
+			session.delete(handle);
 		}
-		this.session.delete(turn);
-		fire(sequenced);
+		session.delete(turn);
+		fire(session, "signal " + sequenced.seq());
 		for (LiveAction action : decided.values()) {
 			actions.add(action(action, decidedAt));
 		}
 	}
 
-	private void fire(SequencedSignal signal) {
-		int fired = this.session.fireAllRules(CompiledPack.MAX_FIRINGS);
-		if (fired >= CompiledPack.MAX_FIRINGS) {
-			throw new IllegalStateException("The live rules fired " + fired + " times for signal " + signal.seq()
-					+ " of live " + this.liveId + " without settling; a rule probably loops");
+	private void fire(KieSession session, String what) {
+		this.fired = true;
+		int firings = session.fireAllRules(CompiledPack.MAX_FIRINGS);
+		if (firings >= CompiledPack.MAX_FIRINGS) {
+			throw new IllegalStateException("The live rules fired " + firings + " times for " + what + " of live "
+					+ this.liveId + " without settling; a rule probably loops");
 		}
 	}
 
@@ -288,22 +393,18 @@ public final class LiveDecider implements AutoCloseable {
 	}
 
 	/**
-	 * The configuration of a live's session: a pseudo clock. Made once per pack and
-	 * shared by its lives' sessions (each made anew would load Drools' configuration
-	 * files again: about 10 KB a live).
-	 */
-	static KieSessionConfiguration pseudoClock() {
-		KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
-		configuration.setOption(ClockTypeOption.PSEUDO);
-		return configuration;
-	}
-
-	/**
-	 * Releases the live's session; a live that ended or was forgotten needs it no more.
+	 * Releases the session that stays with the live, if one does; a live that ended or
+	 * was forgotten needs it no more.
 	 */
 	@Override
 	public void close() {
-		this.session.dispose();
+		KieSession staying = this.kept;
+		this.kept = null;
+		this.facts = null;
+		this.broken = true;
+		if (staying != null) {
+			staying.dispose();
+		}
 	}
 
 }

@@ -15,7 +15,6 @@ import io.liveguard.engine.session.Product;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
 
 /**
  * The lives of one market's rule pack: the go-live check and a decider for each live that
@@ -28,9 +27,7 @@ public final class Lives {
 
 	private final KieBase goLiveRules;
 
-	private final KieBase liveRules;
-
-	private final KieSessionConfiguration pseudoClock = LiveDecider.pseudoClock();
+	private final LiveSessions liveSessions;
 
 	/** The lives of {@code pack}, which must have go-live and live rules. */
 	public Lives(CompiledPack pack) {
@@ -38,9 +35,9 @@ public final class Lives {
 		this.goLiveRules = pack.goLiveRules()
 			.orElseThrow(() -> new IllegalArgumentException(
 					"Rule pack " + pack.ref() + " has no go-live rules (golive/*.drl)"));
-		this.liveRules = pack.liveRules()
+		this.liveSessions = new LiveSessions(pack.liveRules()
 			.orElseThrow(
-					() -> new IllegalArgumentException("Rule pack " + pack.ref() + " has no live rules (live/*.drl)"));
+					() -> new IllegalArgumentException("Rule pack " + pack.ref() + " has no live rules (live/*.drl)")));
 	}
 
 	/** Whether {@code pack} can check and judge lives. */
@@ -123,7 +120,7 @@ public final class Lives {
 			throw new IllegalArgumentException(
 					"The answer is for live " + answer.liveId() + ", not " + request.liveId());
 		}
-		return new LiveDecider(this.pack, this.liveRules, this.pseudoClock, request, answer.blockedSkus());
+		return new LiveDecider(this.pack, this.liveSessions, request, answer.blockedSkus());
 	}
 
 }

@@ -1,0 +1,214 @@
+package io.liveguard.engine.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.liveguard.engine.rulepack.CompiledPack;
+import io.liveguard.engine.rulepack.PackFile;
+import io.liveguard.engine.rulepack.RulePackCompiler;
+import io.liveguard.engine.rulepack.RulePackSource;
+import io.liveguard.engine.session.Host;
+import io.liveguard.engine.session.ModerationCode;
+import io.liveguard.engine.session.Product;
+import io.liveguard.engine.session.ProductCategory;
+import io.liveguard.engine.session.Signal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Lives hold their facts between requests and take a session of the pack's pool for each
+ * one: what a live's rules see must not change with it. A match of the facts alone fires
+ * once, as in a session of the live's own; a session holding what facts cannot carry (an
+ * expiry to come, a fact inserted logically) stays with its live; a request that fails
+ * half way leaves its decider unusable.
+ */
+class LiveSessionsTests {
+
+	private static final String HEAD = """
+			package test.lives;
+
+			import io.liveguard.engine.facts.live.*;
+			import io.liveguard.engine.session.ProductCategory;
+
+			""";
+
+	/** Every signal leaves memory once judged, so a live holds only what rules add. */
+	private static final String FORGET = """
+			rule "forget a judged signal"
+			when
+			    $s : LiveSignal()
+			    not Judging( seq == $s.seq )
+			then
+			    delete( $s );
+			end
+			""";
+
+	/** The settings a pack with live rules needs beside the minimal pack's. */
+	private static final String LIVE_SETTINGS = """
+
+			live.strikes.MINOR = 1
+			live.strikes.MODERATE = 1
+			live.strikes.SEVERE = 2
+			live.snapshot = PT60S
+			live.maxLateness = PT2M
+			live.idleTimeout = PT30M
+			""";
+
+	private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
+
+	private CompiledPack pack;
+
+	@AfterEach
+	void closePack() {
+		if (this.pack != null) {
+			this.pack.close();
+		}
+	}
+
+	@Test
+	void aMatchOfTheLivesFactsAloneFiresOnceNotAtEveryRequest() {
+		LiveDecider live = open(HEAD + FORGET + """
+				rule "a drug on sale is noted once"
+				when
+				    LiveProduct( category == ProductCategory.DRUG )
+				then
+				    insert( new Judging( -1, 0 ) );
+				end
+				""");
+		List<Long> facts = new ArrayList<>();
+		for (int request = 1; request <= 4; request++) {
+			live.decide(List.of(flag(request, request * 10)), null, START);
+			facts.add(live.factCount());
+		}
+
+		// the settings, the state, the product and the one note
+		assertThat(facts).containsExactly(4L, 4L, 4L, 4L);
+		assertThat(live.keepsSession()).isFalse();
+		live.close();
+	}
+
+	@Test
+	void aMatchOfTheFactsChangedByARequestThatJudgedNoSignalFiresInThatRequest() {
+		LiveDecider live = open(HEAD + FORGET + """
+				rule "a large audience is noted while it lasts"
+				when
+				    LiveState( viewers >= 1000 )
+				then
+				    insert( new Judging( -1, 0 ) );
+				end
+				""");
+		live.decide(List.of(flag(1, 10)), null, START);
+		long before = live.factCount();
+		// a duplicate: no signal is judged, but the viewers change
+		live.decide(List.of(flag(1, 10)), 5_000L, START);
+		long after = live.factCount();
+		live.decide(List.of(), null, START);
+
+		assertThat(before).isEqualTo(3);
+		assertThat(after).isEqualTo(4);
+		assertThat(live.factCount()).isEqualTo(4);
+		live.close();
+	}
+
+	@Test
+	void aSessionWithAnExpiryToComeStaysWithItsLive() {
+		LiveDecider live = open(HEAD + """
+				declare LiveSignal
+				    @role( event )
+				    @timestamp( at )
+				    @expires( 1m )
+				end
+
+				rule "flags are kept for their expiry"
+				when
+				    LiveSignal( type == "MODERATION_FLAG" )
+				then
+				end
+				""");
+		live.decide(List.of(flag(1, 0)), null, START);
+		boolean keptWithAnEvent = live.keepsSession();
+		long factsWithAnEvent = live.factCount();
+		live.decide(List.of(new SequencedSignal(2, new Signal.DeadAir(START.plusSeconds(120), 5))), null, START);
+
+		assertThat(keptWithAnEvent).isTrue();
+		assertThat(factsWithAnEvent).isEqualTo(4);
+		// the flag expired when the clock passed a minute after it; the dead air expires
+		// too
+		assertThat(live.factCount()).isEqualTo(4);
+		assertThat(live.keepsSession()).isTrue();
+		live.close();
+	}
+
+	@Test
+	void aSessionHoldingALogicalFactStaysWithItsLive() {
+		LiveDecider live = open(HEAD + FORGET + """
+				rule "a drug on sale holds a note"
+				when
+				    LiveProduct( category == ProductCategory.DRUG )
+				then
+				    insertLogical( new Judging( -1, 0 ) );
+				end
+				""");
+		live.decide(List.of(flag(1, 10)), null, START);
+
+		assertThat(live.keepsSession()).isTrue();
+		assertThat(live.factCount()).isEqualTo(4);
+		live.decide(List.of(flag(2, 20)), null, START);
+		assertThat(live.factCount()).isEqualTo(4);
+		live.close();
+	}
+
+	@Test
+	void aRequestThatFailsHalfWayLeavesItsDeciderToBeRebuilt() {
+		LiveDecider live = open(HEAD + """
+				rule "loops on a flag"
+				when
+				    Judging( $seq : seq )
+				    LiveSignal( seq == $seq, type == "MODERATION_FLAG" )
+				    $state : LiveState()
+				then
+				    update( $state );
+				end
+				""");
+		live.decide(List.of(new SequencedSignal(1, new Signal.DeadAir(START.plusSeconds(1), 5))), null, START);
+
+		assertThatIllegalStateException().isThrownBy(() -> live.decide(List.of(flag(2, 2)), null, START))
+			.withMessageContaining("without settling");
+		assertThatIllegalStateException().isThrownBy(() -> live.decide(List.of(flag(3, 3)), null, START))
+			.withMessageContaining("rebuild its decider");
+		live.close();
+	}
+
+	private LiveDecider open(String liveDrl) {
+		RulePackSource minimal = RulePackSource.fromClasspath("minimal", 1, getClass().getClassLoader());
+		List<PackFile> files = new ArrayList<>();
+		for (PackFile file : minimal.files()) {
+			files.add(file.path().equals(RulePackCompiler.SETTINGS)
+					? new PackFile(file.path(), file.content() + LIVE_SETTINGS) : file);
+		}
+		files.add(new PackFile("golive/open.drl", HEAD + """
+				rule "every live may start"
+				when
+				    GoLiveCheck()
+				then
+				end
+				"""));
+		files.add(new PackFile("live/test.drl", liveDrl));
+		this.pack = new RulePackCompiler().compile(new RulePackSource("lives", 1, files));
+		Lives lives = new Lives(this.pack);
+		GoLive request = new GoLive("live-1", "seller-1", "VN", START, new Host("host-1", true),
+				List.of(new Product("SKU-1", ProductCategory.DRUG, "AD-1", null, null, 100, 90)));
+		return lives.open(request, lives.check(request, List.of()));
+	}
+
+	private static SequencedSignal flag(long seq, long second) {
+		return new SequencedSignal(seq,
+				new Signal.ModerationFlag(START.plus(Duration.ofSeconds(second)), ModerationCode.VULGAR_LANGUAGE, 0.9));
+	}
+
+}
