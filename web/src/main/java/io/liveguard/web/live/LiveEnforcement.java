@@ -106,8 +106,12 @@ public class LiveEnforcement {
 
 	private final LiveMeters meters;
 
-	/** The lives of pack versions no longer active, compiled once each. */
-	private final Map<RulePackRef, Lives> retired = new ConcurrentHashMap<>();
+	/**
+	 * The lives of each pack version that checked a live here, made once each: a
+	 * {@link Lives} holds the pool of sessions its lives are judged in. A version no
+	 * longer active is compiled again once, when a live it checked needs it.
+	 */
+	private final Map<RulePackRef, Lives> lives = new ConcurrentHashMap<>();
 
 	LiveEnforcement(LiveRequests requests, LiveStore store, OpenLives open, ScoringEngine engine, RulePackStore packs,
 			Penalties penalties, SessionIngest ingest, TransactionTemplate transactions, JsonMapper json,
@@ -148,7 +152,8 @@ public class LiveEnforcement {
 		if (!Lives.supports(pack)) {
 			throw new LivesNotSupported(live.market(), pack.ref());
 		}
-		GoLiveAnswer decided = new Lives(pack).check(live, this.penalties.forSeller(live.sellerId()));
+		GoLiveAnswer decided = this.lives.computeIfAbsent(pack.ref(), (version) -> new Lives(pack))
+			.check(live, this.penalties.forSeller(live.sellerId()));
 		LiveAnswer answer = LiveAnswer.of(live.sellerId(), live.market(), decided);
 		String answerJson = this.json.writeValueAsString(answer);
 		StoredLive added = new StoredLive(live.liveId(), live.sellerId(), live.market(), live.startedAt(),
@@ -422,15 +427,16 @@ public class LiveEnforcement {
 	 * The lives of the pack version that checked a live: it decides the live to its end.
 	 */
 	private Lives lives(RulePackRef ref) {
-		CompiledPack active = this.engine.registry().active(ref.id()).orElse(null);
-		if (active != null && active.ref().equals(ref)) {
-			return new Lives(active);
-		}
-		return this.retired.computeIfAbsent(ref,
-				(version) -> new Lives(this.engine.compiler()
-					.compile(this.packs.find(version.id(), version.version())
-						.orElseThrow(() -> new IllegalStateException("Rule pack " + version + " is not stored"))
-						.source())));
+		return this.lives.computeIfAbsent(ref, (version) -> {
+			CompiledPack active = this.engine.registry().active(version.id()).orElse(null);
+			if (active != null && active.ref().equals(version)) {
+				return new Lives(active);
+			}
+			return new Lives(this.engine.compiler()
+				.compile(this.packs.find(version.id(), version.version())
+					.orElseThrow(() -> new IllegalStateException("Rule pack " + version + " is not stored"))
+					.source()));
+		});
 	}
 
 	private Opened repeat(StoredLive stored, String request) {
