@@ -70,8 +70,11 @@ public final class LiveDecider implements AutoCloseable {
 	 */
 	private Object @Nullable [] facts;
 
-	/** The session that stays with the live, if one has to. */
-	private @Nullable KieSession kept;
+	/**
+	 * The session that stays with the live, if one has to; volatile for
+	 * {@link #keepsSession()}, which any thread may ask.
+	 */
+	private volatile @Nullable KieSession kept;
 
 	/** Where the pseudo clock stood at the end of the last request. */
 	private long clockAt;
@@ -169,7 +172,7 @@ public final class LiveDecider implements AutoCloseable {
 
 	/**
 	 * Whether a session stays with the live between its requests (its rules left
-	 * something that facts alone cannot carry).
+	 * something that facts alone cannot carry). Any thread may ask.
 	 */
 	public boolean keepsSession() {
 		return this.kept != null;

@@ -60,6 +60,11 @@ class LiveMeters {
 			.description("Deciders of open lives this node holds in memory")
 			.strongReference(true)
 			.register(registry);
+		Gauge.builder("liveguard.lives.deciders.sessions", open, OpenLives::keepingSessions)
+			.description("Deciders of open lives that keep a Drools session between requests "
+					+ "(their rules left an expiry, a timer or a logical fact to carry)")
+			.strongReference(true)
+			.register(registry);
 	}
 
 	private static Counter checks(MeterRegistry registry, String answer) {

@@ -90,6 +90,14 @@ class OpenLives {
 		return this.deciders.estimatedSize();
 	}
 
+	/**
+	 * How many deciders in memory keep a Drools session between requests, not only their
+	 * facts (docs/lives.md, "Memory").
+	 */
+	long keepingSessions() {
+		return this.deciders.asMap().values().stream().filter((held) -> held.decider.keepsSession()).count();
+	}
+
 	/** Whether the live's decider is in memory. */
 	boolean holds(String liveId) {
 		return this.deciders.getIfPresent(liveId) != null;

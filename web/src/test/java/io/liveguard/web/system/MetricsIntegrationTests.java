@@ -172,6 +172,9 @@ class MetricsIntegrationTests {
 		assertThat(after.minus(before, "liveguard_lives_decision_seconds_count")).isEqualTo(2);
 		assertThat(after.value("liveguard_lives_open")).isGreaterThanOrEqualTo(1);
 		assertThat(after.value("liveguard_lives_deciders")).isGreaterThanOrEqualTo(1);
+		// the default pack's live rules leave nothing that facts alone cannot carry
+		assertThat(after.lines()).anyMatch((line) -> line.startsWith("liveguard_lives_deciders_sessions{"));
+		assertThat(after.value("liveguard_lives_deciders_sessions")).isZero();
 	}
 
 	@Test
