@@ -8,6 +8,7 @@ import java.util.List;
 import io.liveguard.engine.rulepack.CompiledPack;
 import io.liveguard.engine.rulepack.PackFile;
 import io.liveguard.engine.rulepack.RulePackCompiler;
+import io.liveguard.engine.rulepack.TestPacks;
 import io.liveguard.engine.rulepack.RulePackSource;
 import io.liveguard.engine.session.Host;
 import io.liveguard.engine.session.ModerationCode;
@@ -48,17 +49,6 @@ class LiveSessionsTests {
 			end
 			""";
 
-	/** The settings a pack with live rules needs beside the minimal pack's. */
-	private static final String LIVE_SETTINGS = """
-
-			live.strikes.MINOR = 1
-			live.strikes.MODERATE = 1
-			live.strikes.SEVERE = 2
-			live.snapshot = PT60S
-			live.maxLateness = PT2M
-			live.idleTimeout = PT30M
-			""";
-
 	private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
 
 	private CompiledPack pack;
@@ -72,14 +62,7 @@ class LiveSessionsTests {
 
 	@Test
 	void aMatchOfTheLivesFactsAloneFiresOnceNotAtEveryRequest() {
-		LiveDecider live = open(HEAD + FORGET + """
-				rule "a drug on sale is noted once"
-				when
-				    LiveProduct( category == ProductCategory.DRUG )
-				then
-				    insert( new Judging( -1, 0 ) );
-				end
-				""");
+		LiveDecider live = open(HEAD + FORGET + drugNote("insert"));
 		List<Long> facts = new ArrayList<>();
 		for (int request = 1; request <= 4; request++) {
 			live.decide(List.of(flag(request, request * 10)), null, START);
@@ -146,14 +129,7 @@ class LiveSessionsTests {
 
 	@Test
 	void aSessionHoldingALogicalFactStaysWithItsLive() {
-		LiveDecider live = open(HEAD + FORGET + """
-				rule "a drug on sale holds a note"
-				when
-				    LiveProduct( category == ProductCategory.DRUG )
-				then
-				    insertLogical( new Judging( -1, 0 ) );
-				end
-				""");
+		LiveDecider live = open(HEAD + FORGET + drugNote("insertLogical"));
 		live.decide(List.of(flag(1, 10)), null, START);
 
 		assertThat(live.keepsSession()).isTrue();
@@ -184,13 +160,23 @@ class LiveSessionsTests {
 		live.close();
 	}
 
+	/**
+	 * A rule that notes, with {@code insert} or {@code insertLogical}, that a drug is on
+	 * sale: a match of the live's facts alone.
+	 */
+	private static String drugNote(String insert) {
+		return """
+				rule "a drug on sale is noted"
+				when
+				    LiveProduct( category == ProductCategory.DRUG )
+				then
+				    %s( new Judging( -1, 0 ) );
+				end
+				""".formatted(insert);
+	}
+
 	private LiveDecider open(String liveDrl) {
-		RulePackSource minimal = RulePackSource.fromClasspath("minimal", 1, getClass().getClassLoader());
-		List<PackFile> files = new ArrayList<>();
-		for (PackFile file : minimal.files()) {
-			files.add(file.path().equals(RulePackCompiler.SETTINGS)
-					? new PackFile(file.path(), file.content() + LIVE_SETTINGS) : file);
-		}
+		List<PackFile> files = new ArrayList<>(TestPacks.minimalWithLiveSettings().files());
 		files.add(new PackFile("golive/open.drl", HEAD + """
 				rule "every live may start"
 				when

@@ -35,16 +35,6 @@ class DrlSandboxEventTests {
 
 			""";
 
-	/** The settings a pack with live rules needs beside the minimal pack's. */
-	private static final String LIVE_SETTINGS = """
-			live.strikes.MINOR = 1
-			live.strikes.MODERATE = 1
-			live.strikes.SEVERE = 2
-			live.snapshot = PT60S
-			live.maxLateness = PT2M
-			live.idleTimeout = PT30M
-			""";
-
 	private final RulePackCompiler compiler = new RulePackCompiler();
 
 	@Test
@@ -160,9 +150,7 @@ class DrlSandboxEventTests {
 	}
 
 	private static RulePackSource live(String drl) {
-		RulePackSource minimal = TestPacks.minimal();
-		String settings = minimal.file(RulePackCompiler.SETTINGS).orElseThrow().content() + "\n" + LIVE_SETTINGS;
-		return TestPacks.with(TestPacks.with(minimal, RulePackCompiler.SETTINGS, settings), "live/events.drl", drl);
+		return TestPacks.with(TestPacks.minimalWithLiveSettings(), "live/events.drl", drl);
 	}
 
 	private void assertRefusedAt(String drl, int line, String construct) {

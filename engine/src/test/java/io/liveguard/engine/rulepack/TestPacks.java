@@ -7,9 +7,26 @@ import java.util.List;
  * The engine's own test pack ({@code src/test/resources/packs/minimal}) and edited copies
  * of it, so engine tests never depend on the {@code rules} module.
  */
-final class TestPacks {
+public final class TestPacks {
+
+	/** The settings a pack with live rules needs beside the minimal pack's. */
+	private static final String LIVE_SETTINGS = """
+			live.strikes.MINOR = 1
+			live.strikes.MODERATE = 1
+			live.strikes.SEVERE = 2
+			live.snapshot = PT60S
+			live.maxLateness = PT2M
+			live.idleTimeout = PT30M
+			""";
 
 	private TestPacks() {
+	}
+
+	/** The minimal pack with the settings live rules need. */
+	public static RulePackSource minimalWithLiveSettings() {
+		RulePackSource minimal = minimal();
+		String settings = minimal.file(RulePackCompiler.SETTINGS).orElseThrow().content() + "\n" + LIVE_SETTINGS;
+		return with(minimal, RulePackCompiler.SETTINGS, settings);
 	}
 
 	/**
