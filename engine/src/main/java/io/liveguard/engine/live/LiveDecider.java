@@ -210,23 +210,16 @@ public final class LiveDecider implements AutoCloseable {
 			int duplicatesBefore = this.duplicates;
 			int lateBefore = this.late;
 			List<Action> actions = new ArrayList<>();
+			List<SignalBatch.Judged> outcomes = new ArrayList<>(signals.size());
 			List<SequencedSignal> ordered = signals.stream()
 				.sorted(Comparator.comparing((SequencedSignal signal) -> signal.signal().at()))
 				.toList();
-			boolean firedBefore = this.fired;
-			this.fired = false;
 			for (SequencedSignal signal : ordered) {
-				judge(session, stateHandle, signal, decidedAt, actions);
+				outcomes.add(judge(session, stateHandle, signal, decidedAt, actions));
 			}
-			if (viewers != null && !this.fired) {
-				// nothing is left for the next request to fire: it counts the matches
-				// of the facts it takes as fired
-				fire(session, "the viewers of a request that judged no signal");
-			}
-			this.fired |= firedBefore;
 			judged = true;
 			return new SignalBatch(status(), this.accepted - acceptedBefore, this.duplicates - duplicatesBefore,
-					this.late - lateBefore, strikes(), actions);
+					this.late - lateBefore, strikes(), actions, outcomes);
 		}
 		finally {
 			putDown(session, judged);
@@ -248,6 +241,9 @@ public final class LiveDecider implements AutoCloseable {
 				taken.insert(fact);
 			}
 			if (this.fired) {
+				// what changed since the rules last fired is the viewers, of the live's
+				// state: each signal judged updates the state before the rules fire, so
+				// every match of the state is made anew then
 				this.sessions.countAsFired(taken);
 			}
 		}
@@ -279,21 +275,22 @@ public final class LiveDecider implements AutoCloseable {
 		used.dispose();
 	}
 
-	private void judge(KieSession session, FactHandle stateHandle, SequencedSignal sequenced, Instant decidedAt,
-			List<Action> actions) {
+	private SignalBatch.Judged judge(KieSession session, FactHandle stateHandle, SequencedSignal sequenced,
+			Instant decidedAt, List<Action> actions) {
 		if (!this.seen.add(sequenced.seq())) {
 			this.duplicates++;
-			return;
+			return new SignalBatch.Judged(sequenced, true, false);
 		}
 		this.accepted++;
 		long at = sequenced.signal().at().toEpochMilli();
 		if (at < this.newestAt - this.maxLatenessMillis) {
 			this.late++;
-			return;
+			return new SignalBatch.Judged(sequenced, false, true);
 		}
 		this.newestAt = Math.max(this.newestAt, at);
+		SignalBatch.Judged onTime = new SignalBatch.Judged(sequenced, false, false);
 		if (this.state.isStopped()) {
-			return;
+			return onTime;
 		}
 		SessionPseudoClock clock = session.getSessionClock();
 		long now = clock.getCurrentTime();
@@ -319,6 +316,7 @@ public final class LiveDecider implements AutoCloseable {
 		for (LiveAction action : decided.values()) {
 			actions.add(action(action, decidedAt));
 		}
+		return onTime;
 	}
 
 	private void fire(KieSession session, String what) {

@@ -13,12 +13,23 @@ import java.util.List;
  * {@code at}
  * @param strikes the live's strikes
  * @param actions the actions decided, in order
+ * @param judged the request's signals in the order they were judged, each with what it
+ * was
  */
-public record SignalBatch(LiveStatus status, int accepted, int duplicates, int late, int strikes,
-		List<Action> actions) {
+public record SignalBatch(LiveStatus status, int accepted, int duplicates, int late, int strikes, List<Action> actions,
+		List<Judged> judged) {
 
 	public SignalBatch {
 		actions = List.copyOf(actions);
+		judged = List.copyOf(judged);
+	}
+
+	/**
+	 * A signal of the request as judged: a duplicate (its seq was received before), or
+	 * accepted, late or not.
+	 */
+	public record Judged(SequencedSignal signal, boolean duplicate, boolean late) {
+
 	}
 
 }

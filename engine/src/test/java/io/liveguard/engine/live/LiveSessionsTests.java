@@ -51,13 +51,11 @@ class LiveSessionsTests {
 
 	private static final Instant START = Instant.parse("2026-12-06T10:00:00Z");
 
-	private CompiledPack pack;
+	private final List<CompiledPack> packs = new ArrayList<>();
 
 	@AfterEach
-	void closePack() {
-		if (this.pack != null) {
-			this.pack.close();
-		}
+	void closePacks() {
+		this.packs.forEach(CompiledPack::close);
 	}
 
 	@Test
@@ -76,26 +74,32 @@ class LiveSessionsTests {
 	}
 
 	@Test
-	void aMatchOfTheFactsChangedByARequestThatJudgedNoSignalFiresInThatRequest() {
-		LiveDecider live = open(HEAD + FORGET + """
-				rule "a large audience is noted while it lasts"
+	void viewersSentAloneMatchWithTheNextSignalAsViewersSentWithIt() {
+		String drl = HEAD + FORGET + """
+				rule "a large audience is noted"
 				when
 				    LiveState( viewers >= 1000 )
 				then
 				    insert( new Judging( -1, 0 ) );
 				end
-				""");
-		live.decide(List.of(flag(1, 10)), null, START);
-		long before = live.factCount();
-		// a duplicate: no signal is judged, but the viewers change
-		live.decide(List.of(flag(1, 10)), 5_000L, START);
-		long after = live.factCount();
-		live.decide(List.of(), null, START);
+				""";
+		// as the node sends a request: its viewers alone, then each signal
+		LiveDecider alone = open(drl);
+		alone.decide(List.of(flag(1, 10)), null, START);
+		alone.decide(List.of(), 5_000L, START);
+		long afterTheViewers = alone.factCount();
+		alone.decide(List.of(flag(2, 20)), null, START);
+		// as a replay sends it: the viewers with the signals
+		LiveDecider together = open(drl);
+		together.decide(List.of(flag(1, 10)), null, START);
+		together.decide(List.of(flag(2, 20)), 5_000L, START);
 
-		assertThat(before).isEqualTo(3);
-		assertThat(after).isEqualTo(4);
-		assertThat(live.factCount()).isEqualTo(4);
-		live.close();
+		// the settings, the state and the product; then the note
+		assertThat(afterTheViewers).isEqualTo(3);
+		assertThat(alone.factCount()).isEqualTo(4);
+		assertThat(together.factCount()).isEqualTo(4);
+		alone.close();
+		together.close();
 	}
 
 	@Test
@@ -185,8 +189,9 @@ class LiveSessionsTests {
 				end
 				"""));
 		files.add(new PackFile("live/test.drl", liveDrl));
-		this.pack = new RulePackCompiler().compile(new RulePackSource("lives", 1, files));
-		Lives lives = new Lives(this.pack);
+		CompiledPack pack = new RulePackCompiler().compile(new RulePackSource("lives", 1, files));
+		this.packs.add(pack);
+		Lives lives = new Lives(pack);
 		GoLive request = new GoLive("live-1", "seller-1", "VN", START, new Host("host-1", true),
 				List.of(new Product("SKU-1", ProductCategory.DRUG, "AD-1", null, null, 100, 90)));
 		return lives.open(request, lives.check(request, List.of()));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -328,12 +327,6 @@ public class LiveEnforcement {
 	private SignalsAnswer judge(StoredLive live, LiveDecider decider, LiveRequests.Signals parsed, Instant decidedAt,
 			Locale locale) {
 		String liveId = live.liveId();
-		// the decider takes a request's signals in at order, stably: judged one by one in
-		// that order, each tells whether it was a duplicate or late
-		List<SequencedSignal> ordered = parsed.signals()
-			.stream()
-			.sorted(Comparator.comparing((SequencedSignal signal) -> signal.signal().at()))
-			.toList();
 		int batch = live.batches();
 		if (parsed.stored()) {
 			batch++;
@@ -341,29 +334,26 @@ public class LiveEnforcement {
 		}
 		int arrival = live.signalsAccepted();
 		int actionsBefore = decider.actions();
-		int accepted = 0;
-		int duplicates = 0;
-		int late = 0;
-		List<Action> actions = new ArrayList<>();
-		SignalBatch viewersOnly = decider.decide(List.of(), parsed.viewers(), decidedAt);
-		actions.addAll(viewersOnly.actions());
+		// one decide a request, as a replay feeds it: the viewers first, then the signals
+		// in at order, stably; each accepted signal is stored in the order it was judged
+		SignalBatch judged = decider.decide(parsed.signals(), parsed.viewers(), decidedAt);
+		List<Action> actions = judged.actions();
 		@Nullable Instant lastSignalAt = live.lastSignalAt();
-		for (SequencedSignal signal : ordered) {
-			SignalBatch one = decider.decide(List.of(signal), null, decidedAt);
-			actions.addAll(one.actions());
-			if (one.duplicates() > 0) {
-				duplicates++;
+		for (SignalBatch.Judged one : judged.judged()) {
+			if (one.duplicate()) {
 				continue;
 			}
-			accepted++;
-			late += one.late();
 			arrival++;
-			this.store.addSignal(liveId, arrival, batch, signal, this.requests.json(signal.signal()), one.late() > 0);
+			SequencedSignal signal = one.signal();
+			this.store.addSignal(liveId, arrival, batch, signal, this.requests.json(signal.signal()), one.late());
 			Instant at = signal.signal().at();
 			if (lastSignalAt == null || at.isAfter(lastSignalAt)) {
 				lastSignalAt = at;
 			}
 		}
+		int accepted = judged.accepted();
+		int duplicates = judged.duplicates();
+		int late = judged.late();
 		int n = actionsBefore;
 		for (Action action : actions) {
 			n++;
