@@ -62,7 +62,7 @@ class LiveMeters {
 			.register(registry);
 		Gauge.builder("liveguard.lives.deciders.sessions", open, OpenLives::keepingSessions)
 			.description("Deciders of open lives that keep a Drools session between requests "
-					+ "(their rules left an expiry, a timer or a logical fact to carry)")
+					+ "(their rules left an event's expiry to come or a logical fact)")
 			.strongReference(true)
 			.register(registry);
 	}
