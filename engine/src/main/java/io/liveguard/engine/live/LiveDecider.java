@@ -194,12 +194,16 @@ public final class LiveDecider implements AutoCloseable {
 			}
 		}
 		if (this.broken) {
-			throw new IllegalStateException("A request of live " + this.liveId
-					+ " failed half way; rebuild its decider from its stored signals");
+			throw new IllegalStateException("The decider of live " + this.liveId
+					+ " was closed, or a request of it failed half way; rebuild it from its stored signals");
 		}
-		KieSession session = take();
+		KieSession kept = this.kept;
+		KieSession session = (kept != null) ? kept : this.sessions.take();
 		boolean judged = false;
 		try {
+			if (session != kept) {
+				restore(session);
+			}
 			FactHandle stateHandle = Objects.requireNonNull(session.getFactHandle(this.state),
 					() -> "The live rules of " + this.liveId + " deleted its LiveState");
 			if (viewers != null) {
@@ -227,27 +231,22 @@ public final class LiveDecider implements AutoCloseable {
 	}
 
 	/**
-	 * Gives the request a session standing where the live's stood: the one that stays
-	 * with the live, or one of the pool with the live's facts inserted again.
+	 * Brings a session of the pool to where the live's stood: its facts inserted again,
+	 * its clock set, the matches they had counted as fired.
 	 */
-	private KieSession take() {
-		KieSession taken = this.kept;
-		if (taken == null) {
-			Object[] held = Objects.requireNonNull(this.facts);
-			taken = this.sessions.take();
-			SessionPseudoClock clock = taken.getSessionClock();
-			clock.advanceTime(this.clockAt - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
-			for (Object fact : held) {
-				taken.insert(fact);
-			}
-			if (this.fired) {
-				// what changed since the rules last fired is the viewers, of the live's
-				// state: each signal judged updates the state before the rules fire, so
-				// every match of the state is made anew then
-				this.sessions.countAsFired(taken);
-			}
+	private void restore(KieSession taken) {
+		Object[] held = Objects.requireNonNull(this.facts);
+		SessionPseudoClock clock = taken.getSessionClock();
+		clock.advanceTime(this.clockAt - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+		for (Object fact : held) {
+			taken.insert(fact);
 		}
-		return taken;
+		if (this.fired) {
+			// what changed since the rules last fired is the viewers, of the live's
+			// state: each signal judged updates the state before the rules fire, so
+			// every match of the state is made anew then
+			this.sessions.countAsFired(taken);
+		}
 	}
 
 	/**

@@ -160,7 +160,7 @@ class LiveSessionsTests {
 		assertThatIllegalStateException().isThrownBy(() -> live.decide(List.of(flag(2, 2)), null, START))
 			.withMessageContaining("without settling");
 		assertThatIllegalStateException().isThrownBy(() -> live.decide(List.of(flag(3, 3)), null, START))
-			.withMessageContaining("rebuild its decider");
+			.withMessageContaining("failed half way; rebuild it");
 		live.close();
 	}
 
