@@ -104,19 +104,14 @@ final class LiveSessions {
 		if (((InternalWorkingMemory) session).getTimeToNextJob() >= 0) {
 			return null;
 		}
-		EntryPoint main = null;
 		for (EntryPoint entryPoint : session.getEntryPoints()) {
-			if (EntryPointId.DEFAULT.getEntryPointId().equals(entryPoint.getEntryPointId())) {
-				main = entryPoint;
-			}
-			else if (entryPoint.getFactCount() > 0) {
+			if (!EntryPointId.DEFAULT.getEntryPointId().equals(entryPoint.getEntryPointId())
+					&& entryPoint.getFactCount() > 0) {
 				return null;
 			}
 		}
-		if (main == null) {
-			return null;
-		}
-		List<FactHandle> handles = new ArrayList<>(main.getFactHandles());
+		// the session's own fact handles are those of the default entry point
+		List<FactHandle> handles = new ArrayList<>(session.getFactHandles());
 		handles.sort(INSERTED);
 		Object[] facts = new Object[handles.size()];
 		for (int i = 0; i < facts.length; i++) {
